@@ -1,0 +1,68 @@
+package dev.aigw.core;
+
+import dev.aigw.core.chat.ChatService;
+import dev.aigw.core.error.UnsupportedCapabilityException;
+import dev.aigw.core.image.ImageService;
+import dev.aigw.core.model.ModelService;
+import dev.aigw.core.video.VideoService;
+import java.util.Set;
+
+/**
+ * A client for one gateway through the neutral API. Vendor clients ({@code CheapSubClient} …)
+ * implement it and return richer, vendor-specific services from the same methods.
+ *
+ * <p>Clients are thread-safe and meant to be shared; close them when the application stops.
+ */
+public interface AiClient extends AutoCloseable {
+
+  /** The vendor's name as {@link AiClients} knows it ({@code cheapsub}, {@code cloudgpt} …). */
+  String vendor();
+
+  /** What this gateway offers through the neutral API. */
+  Set<Capability> capabilities();
+
+  /**
+   * Chat completions.
+   *
+   * @throws UnsupportedCapabilityException if the gateway has no chat
+   */
+  default ChatService chat() {
+    throw new UnsupportedCapabilityException(vendor(), Capability.CHAT);
+  }
+
+  /**
+   * Image generation.
+   *
+   * @throws UnsupportedCapabilityException if the gateway has no images
+   */
+  default ImageService images() {
+    throw new UnsupportedCapabilityException(vendor(), Capability.IMAGES);
+  }
+
+  /**
+   * Video generation.
+   *
+   * @throws UnsupportedCapabilityException if the gateway has no videos
+   */
+  default VideoService videos() {
+    throw new UnsupportedCapabilityException(vendor(), Capability.VIDEOS);
+  }
+
+  /**
+   * The model catalogue.
+   *
+   * @throws UnsupportedCapabilityException if the gateway lists no models
+   */
+  default ModelService models() {
+    throw new UnsupportedCapabilityException(vendor(), Capability.MODELS);
+  }
+
+  /** Whether {@code capability} is offered. */
+  default boolean supports(Capability capability) {
+    return capabilities().contains(capability);
+  }
+
+  /** Releases what the client owns (its connection pool when it created one). Never throws. */
+  @Override
+  void close();
+}

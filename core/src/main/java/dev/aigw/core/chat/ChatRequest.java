@@ -1,0 +1,156 @@
+package dev.aigw.core.chat;
+
+import dev.aigw.core.VendorOption;
+import dev.aigw.core.error.ValidationException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A chat completion request. Built with {@link #builder()}; {@code model} and at least one message
+ * are required. Vendor limits (the temperature range, for example) are checked by the client that
+ * sends it, before anything leaves the process.
+ *
+ * @param model the model id
+ * @param messages the conversation, oldest first
+ * @param temperature sampling temperature, or {@code null} for the vendor's default
+ * @param maxTokens the most tokens to write, or {@code null}
+ * @param extraBody extra top-level JSON fields sent as given (the escape hatch)
+ * @param vendorOptions typed vendor-only settings
+ */
+public record ChatRequest(
+    String model,
+    List<ChatMessage> messages,
+    Double temperature,
+    Integer maxTokens,
+    Map<String, Object> extraBody,
+    List<VendorOption> vendorOptions) {
+
+  /** Copies the collections and checks what every vendor requires. */
+  public ChatRequest {
+    if (model == null || model.isBlank()) {
+      throw new ValidationException(null, "model", "a model id is required");
+    }
+    if (messages == null || messages.isEmpty()) {
+      throw new ValidationException(null, "messages", "at least one message is required");
+    }
+    if (maxTokens != null && maxTokens < 1) {
+      throw new ValidationException(null, "maxTokens", "must be 1 or more, was " + maxTokens);
+    }
+    if (temperature != null && (temperature.isNaN() || temperature.isInfinite())) {
+      throw new ValidationException(null, "temperature", "must be a finite number");
+    }
+    messages = List.copyOf(messages);
+    extraBody = extraBody == null ? Map.of() : Map.copyOf(extraBody);
+    vendorOptions = vendorOptions == null ? List.of() : List.copyOf(vendorOptions);
+  }
+
+  /** The text of the last user message, or an empty string. */
+  public String lastUserText() {
+    for (int i = messages.size() - 1; i >= 0; i--) {
+      if (Role.USER.equals(messages.get(i).role())) {
+        return messages.get(i).content();
+      }
+    }
+    return "";
+  }
+
+  /** The vendor option of type {@code type}, if one was attached. */
+  public <T extends VendorOption> Optional<T> vendorOption(Class<T> type) {
+    return vendorOptions.stream().filter(type::isInstance).map(type::cast).findFirst();
+  }
+
+  /** A new builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding this request's values. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.model = model;
+    b.messages.addAll(messages);
+    b.temperature = temperature;
+    b.maxTokens = maxTokens;
+    b.extraBody.putAll(extraBody);
+    b.vendorOptions.addAll(vendorOptions);
+    return b;
+  }
+
+  /** Builds {@link ChatRequest}. */
+  public static final class Builder {
+    private String model;
+    private final List<ChatMessage> messages = new ArrayList<>();
+    private Double temperature;
+    private Integer maxTokens;
+    private final Map<String, Object> extraBody = new LinkedHashMap<>();
+    private final List<VendorOption> vendorOptions = new ArrayList<>();
+
+    private Builder() {}
+
+    /** The model id. */
+    public Builder model(String model) {
+      this.model = model;
+      return this;
+    }
+
+    /** Appends a system message. */
+    public Builder system(String content) {
+      return message(ChatMessage.system(content));
+    }
+
+    /** Appends a user message. */
+    public Builder user(String content) {
+      return message(ChatMessage.user(content));
+    }
+
+    /** Appends an assistant message. */
+    public Builder assistant(String content) {
+      return message(ChatMessage.assistant(content));
+    }
+
+    /** Appends a message. */
+    public Builder message(ChatMessage message) {
+      messages.add(message);
+      return this;
+    }
+
+    /** Replaces the conversation. */
+    public Builder messages(List<ChatMessage> messages) {
+      this.messages.clear();
+      this.messages.addAll(messages);
+      return this;
+    }
+
+    /** Sampling temperature. */
+    public Builder temperature(double temperature) {
+      this.temperature = temperature;
+      return this;
+    }
+
+    /** The most tokens to write. */
+    public Builder maxTokens(int maxTokens) {
+      this.maxTokens = maxTokens;
+      return this;
+    }
+
+    /** An extra top-level JSON field, sent as given. */
+    public Builder extraBody(String name, Object value) {
+      extraBody.put(name, value);
+      return this;
+    }
+
+    /** A typed vendor-only setting. */
+    public Builder vendorOption(VendorOption option) {
+      vendorOptions.add(option);
+      return this;
+    }
+
+    /** The request. */
+    public ChatRequest build() {
+      return new ChatRequest(model, messages, temperature, maxTokens, extraBody, vendorOptions);
+    }
+  }
+}

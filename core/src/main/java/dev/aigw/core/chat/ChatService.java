@@ -1,0 +1,32 @@
+package dev.aigw.core.chat;
+
+import dev.aigw.core.http.RawResponse;
+
+/** Chat completions through the neutral API. Thread-safe. */
+public interface ChatService {
+
+  /**
+   * Sends the conversation and waits for the whole reply.
+   *
+   * @throws dev.aigw.core.error.ValidationException on bad input, before anything is sent
+   * @throws dev.aigw.core.error.ApiException when the gateway refuses
+   */
+  default ChatResponse create(ChatRequest request) {
+    return withRawResponse().create(request).body();
+  }
+
+  /**
+   * Sends the conversation and streams the reply as it is written. Close the stream (or read it
+   * to the end) to free the connection.
+   */
+  ChatStream stream(ChatRequest request);
+
+  /** The same calls, answering with the HTTP status, headers and request id as well. */
+  Raw withRawResponse();
+
+  /** {@link ChatService} calls that also return HTTP details. */
+  interface Raw {
+    /** {@link ChatService#create} with HTTP details. */
+    RawResponse<ChatResponse> create(ChatRequest request);
+  }
+}

@@ -1,0 +1,28 @@
+package dev.aigw.core.chat;
+
+import dev.aigw.core.stream.EventStream;
+
+/**
+ * A streamed chat reply: iterate it, or call {@link #text()} to collect it. Chunks reach the
+ * caller as the server sends them. Use it in try-with-resources; closing it early frees the
+ * connection. An error event or a cut connection raises {@link
+ * dev.aigw.core.error.StreamException} from the iteration.
+ */
+public final class ChatStream extends EventStream<ChatChunk> {
+
+  /** Wraps a stream of chunks (providers create these). */
+  public ChatStream(EventStream.Source<ChatChunk> source) {
+    super(source);
+  }
+
+  /** Reads the rest of the stream and returns the text of all chunks read, closing the stream. */
+  public String text() {
+    StringBuilder sb = new StringBuilder();
+    try (this) {
+      for (ChatChunk chunk : this) {
+        sb.append(chunk.text());
+      }
+    }
+    return sb.toString();
+  }
+}

@@ -1,0 +1,40 @@
+package dev.aigw.core.chat;
+
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Who wrote a chat message. The three documented roles are constants; any other role a server
+ * sends is kept as it is rather than rejected.
+ *
+ * @param value the wire value, lower case
+ */
+public record Role(String value) {
+  /** Instructions to the model. */
+  public static final Role SYSTEM = new Role("system");
+  /** The human side. */
+  public static final Role USER = new Role("user");
+  /** The model's side. */
+  public static final Role ASSISTANT = new Role("assistant");
+
+  /** Normalises the value to lower case. */
+  public Role {
+    Objects.requireNonNull(value, "value");
+    value = value.strip().toLowerCase(Locale.ROOT);
+  }
+
+  /** The role named {@code value}. */
+  public static Role of(String value) {
+    return switch (value.strip().toLowerCase(Locale.ROOT)) {
+      case "system" -> SYSTEM;
+      case "user" -> USER;
+      case "assistant" -> ASSISTANT;
+      default -> new Role(value);
+    };
+  }
+
+  @Override
+  public String toString() {
+    return value;
+  }
+}

@@ -1,0 +1,25 @@
+package dev.aigw.core.error;
+
+/**
+ * The request failed on the way: connection refused, reset, cut or timed out. {@link #requestSent()}
+ * says whether the request may have reached the server (and so may have started paid work).
+ */
+public class ConnectionException extends AigwException {
+  private final boolean requestSent;
+
+  /**
+   * @param vendor vendor name
+   * @param message what failed
+   * @param requestSent whether the request may have reached the server
+   * @param cause the I/O failure
+   */
+  public ConnectionException(String vendor, String message, boolean requestSent, Throwable cause) {
+    super(vendor, message, cause);
+    this.requestSent = requestSent;
+  }
+
+  /** Whether any part of the request was written before the failure. */
+  public boolean requestSent() {
+    return requestSent;
+  }
+}

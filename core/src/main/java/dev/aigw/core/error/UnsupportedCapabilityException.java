@@ -1,0 +1,22 @@
+package dev.aigw.core.error;
+
+import dev.aigw.core.Capability;
+
+/** The client's vendor does not offer this capability (for example videos on an image-only gateway). */
+public class UnsupportedCapabilityException extends AigwException {
+  private final Capability capability;
+
+  /**
+   * @param vendor vendor name
+   * @param capability what was asked for
+   */
+  public UnsupportedCapabilityException(String vendor, Capability capability) {
+    super(vendor, vendor + " does not offer " + capability.description(), null);
+    this.capability = capability;
+  }
+
+  /** The capability that is missing. */
+  public Capability capability() {
+    return capability;
+  }
+}

@@ -1,0 +1,66 @@
+package dev.aigw.core.http;
+
+/**
+ * How safe it is to send a request again, declared by a provider for each endpoint. This is the
+ * "never charge twice" rule as data: the transport retries only what the class allows.
+ */
+public enum RetrySafety {
+  /**
+   * Reads and other requests that change nothing (GET, DELETE of a known id): retried after 408,
+   * 429, any 5xx and any I/O failure.
+   */
+  IDEMPOTENT(true, true, true),
+
+  /**
+   * Paid work the server deduplicates by {@code Idempotency-Key}: retried after 408, 429, 5xx and
+   * I/O failures, always with the same key.
+   */
+  DEDUPLICATED_BY_KEY(true, true, true),
+
+  /**
+   * Paid work the vendor does not charge when it answers with an error (or refunds): retried after
+   * 429 and an explicit 5xx answer; never after a timeout or a connection cut once the request was
+   * sent, since the work may have succeeded unseen.
+   */
+  NOT_CHARGED_ON_ERROR(true, false, false),
+
+  /**
+   * Paid work with nothing documented to protect a retry: retried only after 429 and after a
+   * connection that failed before the request was sent.
+   */
+  UNPROTECTED(false, false, false);
+
+  private final boolean serverErrors;
+  private final boolean ioAfterSend;
+  private final boolean requestTimeout;
+
+  RetrySafety(boolean serverErrors, boolean ioAfterSend, boolean requestTimeout) {
+    this.serverErrors = serverErrors;
+    this.ioAfterSend = ioAfterSend;
+    this.requestTimeout = requestTimeout;
+  }
+
+  /** Whether an answer with {@code status} may be retried. */
+  public boolean retriesStatus(int status) {
+    if (status == 429) {
+      return true;
+    }
+    if (status == 408) {
+      return requestTimeout;
+    }
+    if (status == 504) {
+      // a gateway timeout may hide work done upstream: treat it like a timeout we saw ourselves
+      return requestTimeout;
+    }
+    return status >= 500 && status <= 599 && serverErrors;
+  }
+
+  /**
+   * Whether an I/O failure may be retried.
+   *
+   * @param requestSent whether any part of the request had been written when it failed
+   */
+  public boolean retriesIoFailure(boolean requestSent) {
+    return !requestSent || ioAfterSend;
+  }
+}

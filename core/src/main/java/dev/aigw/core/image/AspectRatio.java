@@ -1,0 +1,42 @@
+package dev.aigw.core.image;
+
+import dev.aigw.core.error.ValidationException;
+
+/**
+ * A width-to-height ratio such as 16:9 (kept as given, not reduced).
+ *
+ * @param width the width part
+ * @param height the height part
+ */
+public record AspectRatio(int width, int height) {
+  /** Checks that both parts are positive. */
+  public AspectRatio {
+    if (width < 1 || height < 1) {
+      throw new ValidationException(null, "aspectRatio", "both parts must be positive, was " + width + ":" + height);
+    }
+  }
+
+  /** The ratio {@code width:height}. */
+  public static AspectRatio of(int width, int height) {
+    return new AspectRatio(width, height);
+  }
+
+  /** Parses {@code "16:9"}. */
+  public static AspectRatio parse(String value) {
+    String[] parts = value == null ? new String[0] : value.strip().split(":");
+    if (parts.length != 2) {
+      throw new ValidationException(null, "aspectRatio", "must look like 16:9, was " + value);
+    }
+    try {
+      return new AspectRatio(Integer.parseInt(parts[0].strip()), Integer.parseInt(parts[1].strip()));
+    } catch (NumberFormatException e) {
+      throw new ValidationException(null, "aspectRatio", "must look like 16:9, was " + value);
+    }
+  }
+
+  /** The wire form, {@code "16:9"}. */
+  @Override
+  public String toString() {
+    return width + ":" + height;
+  }
+}

@@ -1,0 +1,52 @@
+package dev.aigw.core.image;
+
+import dev.aigw.core.media.GeneratedMedia;
+import dev.aigw.core.media.MediaDownloader;
+import java.nio.file.Path;
+
+/** One generated image. Save it with {@link #saveTo(Path)}; read it with {@link #bytes()}. */
+public final class GeneratedImage extends GeneratedMedia {
+  private final Integer width;
+  private final Integer height;
+
+  /**
+   * An image behind a URL or inside a {@code data:} URL.
+   *
+   * @param vendor the vendor
+   * @param location the URL or data URL
+   * @param mimeType the MIME type when known
+   * @param width pixels across when known
+   * @param height pixels down when known
+   * @param downloader fetches the URL
+   */
+  public GeneratedImage(String vendor, String location, String mimeType, Integer width, Integer height,
+      MediaDownloader downloader) {
+    super(vendor, location, mimeType, downloader);
+    this.width = width;
+    this.height = height;
+  }
+
+  /**
+   * An image the gateway answered with directly (in memory, or spooled to {@code file}).
+   *
+   * @param vendor the vendor
+   * @param bytes the content, or {@code null} when {@code file} is given
+   * @param file the spooled file, or {@code null}
+   * @param mimeType the MIME type
+   */
+  public GeneratedImage(String vendor, byte[] bytes, Path file, String mimeType) {
+    super(vendor, bytes, file, mimeType);
+    this.width = null;
+    this.height = null;
+  }
+
+  /** Pixels across, when the gateway said. */
+  public Integer width() {
+    return width;
+  }
+
+  /** Pixels down, when the gateway said. */
+  public Integer height() {
+    return height;
+  }
+}

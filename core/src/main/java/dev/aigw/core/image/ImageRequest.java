@@ -1,0 +1,207 @@
+package dev.aigw.core.image;
+
+import dev.aigw.core.VendorOption;
+import dev.aigw.core.error.ValidationException;
+import dev.aigw.core.media.MediaInput;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * An image generation (or edit, when it has reference images). Only {@code prompt} is always
+ * required; each vendor rejects, before sending, the fields it cannot express.
+ *
+ * @param model the model id, or {@code null} for the vendor's only or default model
+ * @param prompt what to draw
+ * @param n how many images, or {@code null} for one
+ * @param aspectRatio the shape, or {@code null}
+ * @param size an exact pixel size, or {@code null}
+ * @param resolution a resolution class, or {@code null}
+ * @param quality a quality class, or {@code null}
+ * @param seed a random seed (0 is a seed), or {@code null}
+ * @param references reference images for image-to-image and edits
+ * @param extraBody extra top-level fields sent as given (the escape hatch)
+ * @param vendorOptions typed vendor-only settings
+ */
+public record ImageRequest(
+    String model,
+    String prompt,
+    Integer n,
+    AspectRatio aspectRatio,
+    ImageSize size,
+    Resolution resolution,
+    Quality quality,
+    Long seed,
+    List<MediaInput> references,
+    Map<String, Object> extraBody,
+    List<VendorOption> vendorOptions) {
+
+  /** Checks what every vendor requires and copies collections. */
+  public ImageRequest {
+    if (prompt == null || prompt.isBlank()) {
+      throw new ValidationException(null, "prompt", "a non-blank prompt is required");
+    }
+    if (model != null && model.isBlank()) {
+      throw new ValidationException(null, "model", "must not be blank when given");
+    }
+    if (n != null && n < 1) {
+      throw new ValidationException(null, "n", "must be 1 or more, was " + n);
+    }
+    references = references == null ? List.of() : List.copyOf(references);
+    extraBody = extraBody == null ? Map.of() : Map.copyOf(extraBody);
+    vendorOptions = vendorOptions == null ? List.of() : List.copyOf(vendorOptions);
+  }
+
+  /** The image count, defaulting to 1. */
+  public int count() {
+    return n == null ? 1 : n;
+  }
+
+  /** The vendor option of type {@code type}, if attached. */
+  public <T extends VendorOption> Optional<T> vendorOption(Class<T> type) {
+    return vendorOptions.stream().filter(type::isInstance).map(type::cast).findFirst();
+  }
+
+  /** A new builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding this request's values. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.model = model;
+    b.prompt = prompt;
+    b.n = n;
+    b.aspectRatio = aspectRatio;
+    b.size = size;
+    b.resolution = resolution;
+    b.quality = quality;
+    b.seed = seed;
+    b.references.addAll(references);
+    b.extraBody.putAll(extraBody);
+    b.vendorOptions.addAll(vendorOptions);
+    return b;
+  }
+
+  /** Builds {@link ImageRequest}. */
+  public static final class Builder {
+    private String model;
+    private String prompt;
+    private Integer n;
+    private AspectRatio aspectRatio;
+    private ImageSize size;
+    private Resolution resolution;
+    private Quality quality;
+    private Long seed;
+    private final List<MediaInput> references = new ArrayList<>();
+    private final Map<String, Object> extraBody = new LinkedHashMap<>();
+    private final List<VendorOption> vendorOptions = new ArrayList<>();
+
+    private Builder() {}
+
+    /** The model id. */
+    public Builder model(String model) {
+      this.model = model;
+      return this;
+    }
+
+    /** What to draw. */
+    public Builder prompt(String prompt) {
+      this.prompt = prompt;
+      return this;
+    }
+
+    /** How many images. */
+    public Builder n(int n) {
+      this.n = n;
+      return this;
+    }
+
+    /** The shape, e.g. {@code aspectRatio(16, 9)}. */
+    public Builder aspectRatio(int width, int height) {
+      this.aspectRatio = AspectRatio.of(width, height);
+      return this;
+    }
+
+    /** The shape. */
+    public Builder aspectRatio(AspectRatio aspectRatio) {
+      this.aspectRatio = aspectRatio;
+      return this;
+    }
+
+    /** An exact size in pixels. */
+    public Builder size(int width, int height) {
+      this.size = ImageSize.of(width, height);
+      return this;
+    }
+
+    /** An exact size in pixels. */
+    public Builder size(ImageSize size) {
+      this.size = size;
+      return this;
+    }
+
+    /** A resolution class. */
+    public Builder resolution(Resolution resolution) {
+      this.resolution = resolution;
+      return this;
+    }
+
+    /** A quality class. */
+    public Builder quality(Quality quality) {
+      this.quality = quality;
+      return this;
+    }
+
+    /** A random seed. */
+    public Builder seed(long seed) {
+      this.seed = seed;
+      return this;
+    }
+
+    /** Adds a reference image. */
+    public Builder reference(MediaInput reference) {
+      references.add(reference);
+      return this;
+    }
+
+    /** Adds a reference image from a URL or a {@code data:} URL. */
+    public Builder referenceUrl(String url) {
+      return reference(MediaInput.url(url));
+    }
+
+    /** Adds a reference image from a local file. */
+    public Builder referenceFile(Path file) {
+      return reference(MediaInput.file(file));
+    }
+
+    /** Replaces the reference images. */
+    public Builder references(List<MediaInput> references) {
+      this.references.clear();
+      this.references.addAll(references);
+      return this;
+    }
+
+    /** An extra top-level field, sent as given. */
+    public Builder extraBody(String name, Object value) {
+      extraBody.put(name, value);
+      return this;
+    }
+
+    /** A typed vendor-only setting. */
+    public Builder vendorOption(VendorOption option) {
+      vendorOptions.add(option);
+      return this;
+    }
+
+    /** The request. */
+    public ImageRequest build() {
+      return new ImageRequest(model, prompt, n, aspectRatio, size, resolution, quality, seed,
+          references, extraBody, vendorOptions);
+    }
+  }
+}

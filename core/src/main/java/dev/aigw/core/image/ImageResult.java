@@ -1,0 +1,32 @@
+package dev.aigw.core.image;
+
+import dev.aigw.core.json.RawJson;
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * A finished image generation.
+ *
+ * @param id the gateway's task or generation id, or {@code null}
+ * @param images the images, in the gateway's order
+ * @param cost what the gateway charged, in its own unit (credits, KRW, CNY…), exactly as it said,
+ *     or {@code null} when it did not say
+ * @param raw the final answer's JSON as received (empty for binary answers)
+ */
+public record ImageResult(String id, List<GeneratedImage> images, BigDecimal cost, RawJson raw) {
+  /** Copies the list. */
+  public ImageResult {
+    images = List.copyOf(images);
+    if (raw == null) {
+      raw = RawJson.empty();
+    }
+  }
+
+  /** The first image. */
+  public GeneratedImage first() {
+    if (images.isEmpty()) {
+      throw new IllegalStateException("the result holds no image");
+    }
+    return images.get(0);
+  }
+}

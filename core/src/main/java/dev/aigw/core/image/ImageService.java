@@ -1,0 +1,44 @@
+package dev.aigw.core.image;
+
+import dev.aigw.core.http.RawResponse;
+import dev.aigw.core.operation.Operation;
+import java.time.Duration;
+
+/** Image generation through the neutral API. Thread-safe. */
+public interface ImageService {
+
+  /**
+   * Submits a generation and returns at once with an {@link Operation} to poll or wait on. The
+   * submission itself is one HTTP call; nothing waits for the image.
+   *
+   * @throws dev.aigw.core.error.ValidationException on bad input, before anything is sent
+   */
+  default Operation<ImageResult> submit(ImageRequest request) {
+    return withRawResponse().submit(request).body();
+  }
+
+  /**
+   * Picks up an operation submitted earlier (perhaps by another process) from its id alone.
+   * Nothing is sent until it is polled or waited on.
+   */
+  Operation<ImageResult> resume(String operationId);
+
+  /** Submits and waits, up to {@code timeout}. */
+  default ImageResult generate(ImageRequest request, Duration timeout) {
+    return submit(request).waitForCompletion(timeout);
+  }
+
+  /** Submits and waits, up to the client's default operation timeout. */
+  default ImageResult generate(ImageRequest request) {
+    return submit(request).waitForCompletion();
+  }
+
+  /** The same calls, answering with HTTP details. */
+  Raw withRawResponse();
+
+  /** {@link ImageService} calls that also return HTTP details. */
+  interface Raw {
+    /** {@link ImageService#submit} with the submission's HTTP details. */
+    RawResponse<Operation<ImageResult>> submit(ImageRequest request);
+  }
+}

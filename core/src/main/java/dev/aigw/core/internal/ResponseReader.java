@@ -1,0 +1,107 @@
+package dev.aigw.core.internal;
+
+import dev.aigw.core.error.AigwException;
+import dev.aigw.core.json.RawJson;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.lang.reflect.Type;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.BiFunction;
+
+/**
+ * Turns a successful answer into a value. Runs while the body is open, on the thread that
+ * received it.
+ *
+ * @param <T> the value
+ */
+@FunctionalInterface
+public interface ResponseReader<T> {
+
+  /** Reads the answer. */
+  T read(HttpAnswer answer) throws IOException;
+
+  /** The body parsed as {@code type}, straight from the stream. */
+  static <T> ResponseReader<T> json(Type type) {
+    return answer -> {
+      T value = Json.fromJson(answer.source(), type);
+      if (value == null) {
+        throw new AigwException(answer.vendor(), "the server answered with an empty JSON body", null);
+      }
+      return value;
+    };
+  }
+
+  /**
+   * The body parsed as {@code wireType} and combined with the raw JSON (kept for {@code raw()})
+   * by {@code combine}.
+   */
+  static <W, T> ResponseReader<T> json(Type wireType, BiFunction<W, RawJson, T> combine) {
+    return answer -> {
+      String text = answer.text();
+      W wire;
+      try {
+        wire = Json.<W>adapter(wireType).fromJson(text);
+      } catch (com.squareup.moshi.JsonDataException | java.io.EOFException | com.squareup.moshi.JsonEncodingException e) {
+        throw new AigwException(answer.vendor(),
+            "the server's answer is not the JSON documented: " + e.getMessage(), e);
+      }
+      if (wire == null) {
+        throw new AigwException(answer.vendor(), "the server answered with an empty JSON body", null);
+      }
+      return combine.apply(wire, Json.raw(text));
+    };
+  }
+
+  /** The body as text. */
+  static ResponseReader<String> text() {
+    return HttpAnswer::text;
+  }
+
+  /** Discards the body. */
+  static ResponseReader<Void> discard() {
+    return answer -> null;
+  }
+
+  /**
+   * Binary media: the body is streamed into a temporary file (nothing large on the heap). An
+   * answer that is JSON or HTML where bytes were expected becomes a clear exception, not a corrupt
+   * file.
+   *
+   * @param what what was expected, for the message ({@code "image bytes"})
+   */
+  static ResponseReader<SpooledBody> spool(String what) {
+    return answer -> {
+      String type = answer.contentType() == null ? null : answer.contentType().type() + "/" + answer.contentType().subtype();
+      if (answer.isJson() || (type != null && type.startsWith("text/"))) {
+        String text = answer.source().readUtf8();
+        String snippet = text.length() > 300 ? text.substring(0, 300) + "…" : text;
+        throw new AigwException(answer.vendor(),
+            "expected " + what + " but the server answered " + answer.status() + " with " + type + ": " + snippet, null);
+      }
+      Path file = Files.createTempFile("aigw-", ".bin");
+      file.toFile().deleteOnExit();
+      long written;
+      try (OutputStream out = Files.newOutputStream(file)) {
+        written = answer.source().inputStream().transferTo(out);
+      } catch (IOException | RuntimeException e) {
+        Files.deleteIfExists(file);
+        throw e;
+      }
+      if (written == 0) {
+        Files.deleteIfExists(file);
+        throw new AigwException(answer.vendor(), "expected " + what + " but the body was empty", null);
+      }
+      return new SpooledBody(file, type, written);
+    };
+  }
+
+  /**
+   * A binary answer spooled to a temporary file.
+   *
+   * @param file the file (deleted on exit)
+   * @param contentType the content type the server declared, or {@code null}
+   * @param size its length in bytes
+   */
+  record SpooledBody(Path file, String contentType, long size) {}
+}

@@ -1,0 +1,130 @@
+package dev.aigw.core.internal;
+
+import dev.aigw.core.Secret;
+import dev.aigw.core.error.ErrorDetails;
+import dev.aigw.core.error.StreamException;
+import dev.aigw.core.stream.EventStream;
+import java.io.IOException;
+import java.util.Map;
+import okhttp3.Response;
+import okhttp3.sse.internal.ServerSentEventReader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads server-sent events with okhttp-sse's own parser, one event per {@link #next()}, on the
+ * caller's thread: nothing is read ahead or buffered beyond what the socket delivered.
+ */
+final class SseSource<T> implements EventStream.Source<T> {
+  private static final Logger LOG = LoggerFactory.getLogger("dev.aigw.http");
+
+  private final String vendor;
+  private final Response response;
+  private final SseDecoder<T> decoder;
+  private final Secret apiKey;
+  private final Runnable onClose;
+  private final ServerSentEventReader reader;
+  private T pending;
+  private boolean ended;
+  private boolean endAfterPending;
+  private RuntimeException failure;
+  private long events;
+  private volatile boolean closed;
+
+  SseSource(String vendor, Response response, SseDecoder<T> decoder, Secret apiKey, Runnable onClose) {
+    this.vendor = vendor;
+    this.response = response;
+    this.decoder = decoder;
+    this.apiKey = apiKey;
+    this.onClose = onClose;
+    this.reader = new ServerSentEventReader(response.body().source(), new ServerSentEventReader.Callback() {
+      @Override
+      public void onEvent(String id, String type, String data) {
+        handle(type, data);
+      }
+
+      @Override
+      public void onRetryChange(long timeMs) {
+        // reconnection is not used: a chat stream cannot be resumed
+      }
+    });
+  }
+
+  private void handle(String type, String data) {
+    events++;
+    if ("[DONE]".equals(data.strip())) {
+      ended = true;
+      return;
+    }
+    if ("error".equals(type) || (data.contains("\"error\"") && isErrorObject(data))) {
+      ErrorDetails d = ErrorMapping.parse(vendor, response.code(), "application/json", data, null, null, apiKey);
+      failure = new StreamException(vendor,
+          "[" + vendor + "] the stream reported an error" + (d.code() != null ? " (" + d.code() + ")" : "")
+              + ": " + d.message(), d.code() != null ? d.code() : d.type(), null);
+      return;
+    }
+    T item = decoder.decode(type, data);
+    if (decoder.isEnd(type, data)) {
+      endAfterPending = true;
+    }
+    pending = item;
+  }
+
+  private static boolean isErrorObject(String data) {
+    Object tree = Json.tryParseTree(data);
+    return tree instanceof Map<?, ?> map && map.get("error") != null;
+  }
+
+  @Override
+  public T next() {
+    while (true) {
+      if (closed || ended) {
+        return null;
+      }
+      boolean more;
+      try {
+        more = reader.processNextEvent();
+      } catch (IOException e) {
+        if (closed) {
+          return null;
+        }
+        close();
+        throw new StreamException(vendor,
+            "[" + vendor + "] the stream was cut after " + events + " events: " + e.getMessage(), null, e);
+      }
+      if (failure != null) {
+        RuntimeException f = failure;
+        close();
+        throw f;
+      }
+      if (pending != null) {
+        T item = pending;
+        pending = null;
+        if (endAfterPending) {
+          ended = true;
+        }
+        return item;
+      }
+      if (endAfterPending) {
+        ended = true;
+      }
+      if (!more) {
+        ended = true;
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try {
+      response.close();
+    } finally {
+      LOG.debug("[{}] stream closed after {} events", vendor, events);
+      onClose.run();
+    }
+  }
+}

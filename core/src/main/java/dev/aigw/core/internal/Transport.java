@@ -1,0 +1,596 @@
+package dev.aigw.core.internal;
+
+import dev.aigw.core.Secret;
+import dev.aigw.core.error.AigwException;
+import dev.aigw.core.error.ApiException;
+import dev.aigw.core.error.ConnectionException;
+import dev.aigw.core.error.ErrorDetails;
+import dev.aigw.core.http.RateLimit;
+import dev.aigw.core.http.RawResponse;
+import dev.aigw.core.http.RetrySafety;
+import dev.aigw.core.media.MediaDownloader;
+import dev.aigw.core.stream.EventStream;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import okhttp3.Call;
+import okhttp3.Callback;
+import okhttp3.EventListener;
+import okhttp3.Headers;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.MultipartBody;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import okio.BufferedSink;
+import okio.Okio;
+import okio.Source;
+import org.jetbrains.annotations.NotNull;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns {@link ApiRequest}s into HTTP calls and answers into values or typed exceptions: base URL
+ * joining, Bearer auth, {@code User-Agent}, JSON and streamed multipart bodies, retries by the
+ * endpoint's {@link RetrySafety} with backoff and {@code Retry-After}, one idempotency key per
+ * logical call, rate-limit headers, a concurrency limit, and DEBUG logs that never show a
+ * credential. Thread-safe; one per client.
+ */
+public final class Transport implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger("dev.aigw.http");
+  private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+  /** The SDK version sent in {@code User-Agent}. */
+  public static final String VERSION = "0.1.0";
+
+  private final TransportConfig config;
+  private final OkHttpClient http;
+  private final OkHttpClient streamingHttp;
+  private final RequestGate gate;
+  private final HttpDownloader downloader;
+  private final String userAgent;
+  private volatile boolean closed;
+
+  /** Creates a transport; the OkHttp client is derived from the config's (sharing its pool). */
+  public Transport(TransportConfig config) {
+    this.config = config;
+    this.http = config.httpClient().newBuilder()
+        .retryOnConnectionFailure(false)
+        .readTimeout(Duration.ZERO)
+        .writeTimeout(Duration.ZERO)
+        .build();
+    this.streamingHttp = http.newBuilder().readTimeout(config.streamIdleTimeout()).build();
+    this.gate = new RequestGate(config.maxConcurrentRequests());
+    this.downloader = new HttpDownloader(config.httpClient(), config.vendor(), Duration.ofSeconds(60));
+    this.userAgent = userAgent(config.vendor());
+  }
+
+  /** {@code aigw-java/<version> <vendor>}. */
+  public static String userAgent(String vendor) {
+    return "aigw-java/" + VERSION + " " + vendor;
+  }
+
+  /** The vendor name. */
+  public String vendor() {
+    return config.vendor();
+  }
+
+  /** The config. */
+  public TransportConfig config() {
+    return config;
+  }
+
+  /** Downloads generated media without the API key. */
+  public MediaDownloader downloader() {
+    return downloader;
+  }
+
+  /** The scheduler shared by every client, for polling. */
+  public ScheduledExecutorService scheduler() {
+    return SharedResources.scheduler();
+  }
+
+  /** How many calls are in flight now (only counted when a concurrency limit is set). */
+  public int inFlight() {
+    return gate.inFlight();
+  }
+
+  /** Prepares a call; nothing is sent until it is executed. */
+  public <T> PreparedCall<T> prepare(ApiRequest request, ResponseReader<T> reader) {
+    return new PreparedCall<>() {
+      @Override
+      public RawResponse<T> execute() {
+        return Transport.this.execute(request, reader);
+      }
+
+      @Override
+      public CompletableFuture<RawResponse<T>> executeAsync() {
+        return Transport.this.executeAsync(request, reader);
+      }
+    };
+  }
+
+  /** Runs {@code request} on the caller's thread, retrying as its {@link RetrySafety} allows. */
+  public <T> RawResponse<T> execute(ApiRequest request, ResponseReader<T> reader) {
+    Exchange exchange = new Exchange(request);
+    while (true) {
+      CompletableFuture<Void> ticket = gate.acquire();
+      try {
+        awaitTicket(ticket, request);
+      } catch (RuntimeException e) {
+        gate.abandon(ticket);
+        throw e;
+      }
+      Call call = exchange.newCall();
+      Duration retryIn;
+      try {
+        Response response;
+        try {
+          response = call.execute();
+        } catch (IOException e) {
+          retryIn = exchange.onIoFailure(e, call);
+          sleep(retryIn, request);
+          continue;
+        }
+        try (response) {
+          if (response.isSuccessful()) {
+            return exchange.read(response, reader);
+          }
+          retryIn = exchange.onErrorStatus(response);
+        } catch (IOException e) {
+          retryIn = exchange.onIoFailure(e, call);
+        }
+      } finally {
+        gate.release();
+      }
+      sleep(retryIn, request);
+    }
+  }
+
+  /** Runs {@code request} without blocking; retries wait on the shared scheduler. */
+  public <T> CompletableFuture<RawResponse<T>> executeAsync(ApiRequest request, ResponseReader<T> reader) {
+    CompletableFuture<RawResponse<T>> result = new CompletableFuture<>();
+    Exchange exchange = new Exchange(request);
+    attemptAsync(exchange, reader, result);
+    return result;
+  }
+
+  /**
+   * Opens a server-sent-event stream: the call is retried like any other until the answer's
+   * headers arrive; then events are read on the caller's thread as they come.
+   */
+  public <T> EventStream.Source<T> openStream(ApiRequest request, SseDecoder<T> decoder) {
+    if (!request.streaming()) {
+      throw new IllegalArgumentException("openStream needs a streaming request");
+    }
+    Exchange exchange = new Exchange(request);
+    while (true) {
+      CompletableFuture<Void> ticket = gate.acquire();
+      try {
+        awaitTicket(ticket, request);
+      } catch (RuntimeException e) {
+        gate.abandon(ticket);
+        throw e;
+      }
+      Call call = exchange.newCall();
+      Duration retryIn;
+      boolean handedOver = false;
+      try {
+        Response response;
+        try {
+          response = call.execute();
+        } catch (IOException e) {
+          retryIn = exchange.onIoFailure(e, call);
+          sleep(retryIn, request);
+          continue;
+        }
+        if (response.isSuccessful()) {
+          exchange.logAnswer(response);
+          handedOver = true;
+          return new SseSource<>(config.vendor(), response, decoder, config.apiKey(), gate::release);
+        }
+        try (response) {
+          retryIn = exchange.onErrorStatus(response);
+        } catch (IOException e) {
+          retryIn = exchange.onIoFailure(e, call);
+        }
+      } finally {
+        if (!handedOver) {
+          gate.release();
+        }
+      }
+      sleep(retryIn, request);
+    }
+  }
+
+  /** Stops accepting calls. The shared pool is left alone; in-flight calls finish. */
+  @Override
+  public void close() {
+    closed = true;
+  }
+
+  /** Whether {@link #close()} was called. */
+  public boolean isClosed() {
+    return closed;
+  }
+
+  private <T> void attemptAsync(Exchange exchange, ResponseReader<T> reader, CompletableFuture<RawResponse<T>> result) {
+    CompletableFuture<Void> ticket;
+    try {
+      ticket = gate.acquire();
+    } catch (RuntimeException e) {
+      result.completeExceptionally(e);
+      return;
+    }
+    ticket.whenComplete((ignored, ticketError) -> {
+      if (result.isDone()) {
+        gate.release();
+        return;
+      }
+      Call call;
+      try {
+        call = exchange.newCall();
+      } catch (RuntimeException e) {
+        gate.release();
+        result.completeExceptionally(e);
+        return;
+      }
+      result.whenComplete((r, e) -> {
+        if (result.isCancelled()) {
+          call.cancel();
+        }
+      });
+      call.enqueue(new Callback() {
+        @Override
+        public void onFailure(@NotNull Call c, @NotNull IOException e) {
+          gate.release();
+          retryOrFail(() -> exchange.onIoFailure(e, c));
+        }
+
+        @Override
+        public void onResponse(@NotNull Call c, @NotNull Response response) {
+          try (response) {
+            if (response.isSuccessful()) {
+              try {
+                result.complete(exchange.read(response, reader));
+              } catch (IOException e) {
+                retryOrFail(() -> exchange.onIoFailure(e, c));
+              } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+              }
+              return;
+            }
+            retryOrFail(() -> exchange.onErrorStatus(response));
+          } finally {
+            gate.release();
+          }
+        }
+
+        private void retryOrFail(IoDecision decision) {
+          Duration wait;
+          try {
+            try {
+              wait = decision.decide();
+            } catch (IOException e) {
+              wait = exchange.onIoFailure(e, call);
+            }
+          } catch (RuntimeException e) {
+            result.completeExceptionally(e);
+            return;
+          }
+          SharedResources.scheduler().schedule(
+              () -> attemptAsync(exchange, reader, result), wait.toNanos(), TimeUnit.NANOSECONDS);
+        }
+      });
+    });
+  }
+
+  @FunctionalInterface
+  private interface IoDecision {
+    Duration decide() throws IOException;
+  }
+
+  private void awaitTicket(CompletableFuture<Void> ticket, ApiRequest request) {
+    if (ticket.isDone()) {
+      return;
+    }
+    Duration limit = request.timeout() != null ? request.timeout() : config.requestTimeout();
+    try {
+      ticket.get(limit.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AigwException(config.vendor(), "interrupted while waiting for a free request slot", e);
+    } catch (ExecutionException | CancellationException e) {
+      throw new AigwException(config.vendor(), "could not get a request slot", e);
+    } catch (TimeoutException e) {
+      throw new ConnectionException(config.vendor(), "[" + config.vendor() + "] " + request.describe()
+          + " waited " + limit + " for one of the " + config.maxConcurrentRequests()
+          + " concurrent request slots", false, e);
+    }
+  }
+
+  private void sleep(Duration d, ApiRequest request) {
+    try {
+      Thread.sleep(d.toMillis(), (int) (d.toNanos() % 1_000_000));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AigwException(config.vendor(), "interrupted before retrying " + request.describe(), e);
+    }
+  }
+
+  HttpUrl url(ApiRequest request) {
+    HttpUrl base = config.baseUrl();
+    String basePath = base.encodedPath();
+    if (basePath.endsWith("/")) {
+      basePath = basePath.substring(0, basePath.length() - 1);
+    }
+    String path = request.path().startsWith("/") ? request.path() : "/" + request.path();
+    HttpUrl.Builder b = base.newBuilder().encodedPath(basePath + path);
+    for (Map.Entry<String, String> q : request.query().entrySet()) {
+      b.addQueryParameter(q.getKey(), q.getValue());
+    }
+    return b.build();
+  }
+
+  private RequestBody body(ApiRequest.RequestBody body) {
+    if (body == null) {
+      return null;
+    }
+    if (body instanceof ApiRequest.JsonBody json) {
+      return RequestBody.create(Json.toJson(json.value()), JSON);
+    }
+    if (body instanceof ApiRequest.BytesBody bytes) {
+      MediaType type = MediaType.get(bytes.contentType());
+      return bytes.file() != null ? new FileBody(bytes.file(), type) : RequestBody.create(bytes.bytes(), type);
+    }
+    ApiRequest.MultipartBody multipart = (ApiRequest.MultipartBody) body;
+    MultipartBody.Builder b = new MultipartBody.Builder().setType(MultipartBody.FORM);
+    for (ApiRequest.Part part : multipart.parts()) {
+      if (part.media() == null) {
+        b.addFormDataPart(part.name(), part.value());
+      } else {
+        b.addFormDataPart(part.name(), part.media().filename(), mediaBody(part));
+      }
+    }
+    return b.build();
+  }
+
+  private static RequestBody mediaBody(ApiRequest.Part part) {
+    MediaType type = MediaType.get(part.contentType());
+    var media = part.media();
+    return switch (media.kind()) {
+      case FILE -> new FileBody(media.path(), type);
+      case BYTES -> RequestBody.create(media.bytes(), type);
+      case DATA_URL -> new StreamBody(media, type);
+      case URL -> throw new IllegalArgumentException("a remote URL cannot be uploaded as a file part");
+    };
+  }
+
+  /** A body streamed from a file, re-readable for retries. */
+  private static final class FileBody extends RequestBody {
+    private final java.nio.file.Path file;
+    private final MediaType type;
+
+    FileBody(java.nio.file.Path file, MediaType type) {
+      this.file = file;
+      this.type = type;
+    }
+
+    @Override
+    public MediaType contentType() {
+      return type;
+    }
+
+    @Override
+    public long contentLength() throws IOException {
+      return java.nio.file.Files.size(file);
+    }
+
+    @Override
+    public void writeTo(@NotNull BufferedSink sink) throws IOException {
+      try (Source source = Okio.source(file)) {
+        sink.writeAll(source);
+      }
+    }
+  }
+
+  /** A body streamed from a data URL, decoded as it is written. */
+  private static final class StreamBody extends RequestBody {
+    private final dev.aigw.core.media.MediaInput media;
+    private final MediaType type;
+
+    StreamBody(dev.aigw.core.media.MediaInput media, MediaType type) {
+      this.media = media;
+      this.type = type;
+    }
+
+    @Override
+    public MediaType contentType() {
+      return type;
+    }
+
+    @Override
+    public long contentLength() {
+      return media.size();
+    }
+
+    @Override
+    public void writeTo(@NotNull BufferedSink sink) throws IOException {
+      try (Source source = Okio.source(media.openStream())) {
+        sink.writeAll(source);
+      }
+    }
+  }
+
+  /** Records whether any byte of the request was written, to tell "never sent" from "maybe sent". */
+  private static final class SendTracker extends EventListener {
+    volatile boolean sent;
+
+    @Override
+    public void requestHeadersStart(@NotNull Call call) {
+      sent = true;
+    }
+  }
+
+  /** One logical call: its attempts, idempotency key and timing. */
+  private final class Exchange {
+    private final ApiRequest request;
+    private final String idempotencyKey;
+    private final long startNanos = System.nanoTime();
+    private int attempt;
+    private SendTracker tracker;
+
+    Exchange(ApiRequest request) {
+      this.request = request;
+      String key = request.idempotencyKey();
+      if (key == null && request.method() == HttpMethod.POST) {
+        key = UUID.randomUUID().toString();
+      }
+      this.idempotencyKey = key;
+    }
+
+    Call newCall() {
+      if (closed) {
+        throw new IllegalStateException("the " + config.vendor() + " client is closed");
+      }
+      attempt++;
+      Request.Builder b = new Request.Builder().url(url(request)).header("User-Agent", userAgent)
+          .header("Accept", request.streaming() ? "text/event-stream" : "application/json, */*;q=0.8");
+      Secret key = config.apiKey();
+      if (request.authenticated() && key != null) {
+        b.header("Authorization", "Bearer " + key.reveal());
+      }
+      if (idempotencyKey != null && config.idempotencyHeader() != null) {
+        b.header(config.idempotencyHeader(), idempotencyKey);
+      }
+      request.headers().forEach(b::header);
+      RequestBody body = body(request.body());
+      b.method(request.method().name(),
+          body == null && request.method() == HttpMethod.POST ? RequestBody.create(new byte[0], null) : body);
+      OkHttpClient client = request.streaming() ? streamingHttp : http;
+      Call call = client.newCall(b.build());
+      if (!request.streaming()) {
+        Duration t = request.timeout() != null ? request.timeout() : config.requestTimeout();
+        call.timeout().timeout(t.toNanos(), TimeUnit.NANOSECONDS);
+      }
+      tracker = new SendTracker();
+      call.addEventListener(tracker);
+      if (LOG.isDebugEnabled()) {
+        LOG.debug("[{}] --> {} (attempt {}{})", config.vendor(), request.describe(), attempt,
+            idempotencyKey != null && config.idempotencyHeader() != null ? ", idempotency key " + idempotencyKey : "");
+      }
+      return call;
+    }
+
+    <T> RawResponse<T> read(Response response, ResponseReader<T> reader) throws IOException {
+      logAnswer(response);
+      ResponseBody body = response.body();
+      HttpAnswer answer = new HttpAnswer(config.vendor(), response.code(), response.headers(),
+          body.contentType(), body.contentLength(), body.source());
+      T value = reader.read(answer);
+      return new RawResponse<>(response.code(), headerMap(response.headers()),
+          HttpHeaders.requestId(response.headers()), HttpHeaders.rateLimit(response.headers(), config.clock()),
+          attempt, Duration.ofNanos(System.nanoTime() - startNanos), value);
+    }
+
+    void logAnswer(Response response) {
+      if (LOG.isDebugEnabled()) {
+        String rid = HttpHeaders.requestId(response.headers());
+        LOG.debug("[{}] <-- {} {} ({} ms{})", config.vendor(), response.code(), request.describe(),
+            (System.nanoTime() - startNanos) / 1_000_000, rid == null ? "" : ", request id " + rid);
+      }
+    }
+
+    /** Decides on an error answer: the wait before a retry, or throws the mapped exception. */
+    Duration onErrorStatus(Response response) throws IOException {
+      logAnswer(response);
+      Headers headers = response.headers();
+      RateLimit rateLimit = HttpHeaders.rateLimit(headers, config.clock());
+      ResponseBody body = response.body();
+      String text = readCapped(body);
+      ErrorDetails details = ErrorMapping.parse(config.vendor(), response.code(),
+          body.contentType() == null ? null : body.contentType().toString(), text,
+          HttpHeaders.requestId(headers), rateLimit, config.apiKey());
+      ApiException error = config.errorMapping().toException(details);
+      int status = response.code();
+      if (attempt <= config.retryPolicy().maxRetries() && request.retrySafety().retriesStatus(status)) {
+        Duration retryAfter = rateLimit.retryAfter();
+        if (retryAfter != null && retryAfter.compareTo(config.retryPolicy().maxRetryAfter()) > 0) {
+          LOG.info("[{}] not retrying {} after HTTP {}: Retry-After {} s is longer than the {} s allowed",
+              config.vendor(), request.describe(), status, retryAfter.toSeconds(),
+              config.retryPolicy().maxRetryAfter().toSeconds());
+          throw error;
+        }
+        Duration wait = config.retryPolicy().delayBefore(attempt, retryAfter);
+        logRetry("HTTP " + status, wait);
+        return wait;
+      }
+      throw error;
+    }
+
+    /** Decides on an I/O failure: the wait before a retry, or throws {@link ConnectionException}. */
+    Duration onIoFailure(IOException e, Call call) {
+      boolean sent = tracker != null && tracker.sent;
+      String what = describeIo(e, call);
+      ConnectionException error = new ConnectionException(config.vendor(),
+          "[" + config.vendor() + "] " + request.describe() + " failed: " + what
+              + (sent ? "" : " (the request was not sent)"), sent, e);
+      if (call.isCanceled() && !(e instanceof InterruptedIOException && e.getMessage() != null
+          && e.getMessage().contains("timeout"))) {
+        throw error;
+      }
+      if (attempt <= config.retryPolicy().maxRetries() && request.retrySafety().retriesIoFailure(sent)) {
+        Duration wait = config.retryPolicy().delayBefore(attempt, null);
+        logRetry(what, wait);
+        return wait;
+      }
+      if (sent && !request.retrySafety().retriesIoFailure(true) && LOG.isInfoEnabled()) {
+        LOG.info("[{}] not retrying {} after {}: the request may have reached the server and a retry could charge twice",
+            config.vendor(), request.describe(), what);
+      }
+      throw error;
+    }
+
+    private void logRetry(String cause, Duration wait) {
+      LOG.info("[{}] retrying {} in {} ms after {} (retry {} of {}{})", config.vendor(), request.describe(),
+          wait.toMillis(), cause, attempt, config.retryPolicy().maxRetries(),
+          idempotencyKey != null ? ", idempotency key " + idempotencyKey : "");
+    }
+  }
+
+  private static String describeIo(IOException e, Call call) {
+    if (e instanceof InterruptedIOException && ("timeout".equals(e.getMessage()) || call.isCanceled())) {
+      return "timed out";
+    }
+    String name = e.getClass().getSimpleName();
+    return e.getMessage() == null ? name : name + ": " + e.getMessage();
+  }
+
+  private static String readCapped(ResponseBody body) throws IOException {
+    okio.BufferedSource source = body.source();
+    source.request(64 * 1024);
+    long size = Math.min(source.getBuffer().size(), 64 * 1024);
+    return source.getBuffer().readUtf8(size);
+  }
+
+  private static Map<String, List<String>> headerMap(Headers headers) {
+    Map<String, List<String>> map = new LinkedHashMap<>();
+    for (String name : headers.names()) {
+      map.put(name.toLowerCase(Locale.ROOT), headers.values(name));
+    }
+    return map;
+  }
+}

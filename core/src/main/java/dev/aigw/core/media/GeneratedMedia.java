@@ -1,0 +1,171 @@
+package dev.aigw.core.media;
+
+import dev.aigw.core.error.ConnectionException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Objects;
+
+/**
+ * A generated image or video: behind a URL, inside a {@code data:} URL, in memory, or already
+ * spooled to a local file. {@link #saveTo(Path)} streams; nothing large is held on the heap unless
+ * {@link #bytes()} asks for it.
+ */
+public abstract class GeneratedMedia {
+
+  /** Where the content is. */
+  public enum Source {
+    /** A URL, downloaded on demand. */
+    URL,
+    /** A {@code data:} URL, decoded on demand. */
+    DATA_URL,
+    /** Bytes in memory. */
+    BYTES,
+    /** A local file the runtime spooled a binary answer into. */
+    FILE
+  }
+
+  private final Source source;
+  private final String url;
+  private final DataUrl dataUrl;
+  private final byte[] bytes;
+  private final Path file;
+  private final String mimeType;
+  private final MediaDownloader downloader;
+  private final String vendor;
+
+  /**
+   * @param vendor the vendor, for error messages
+   * @param location a URL or a {@code data:} URL
+   * @param mimeType the MIME type when known, else {@code null}
+   * @param downloader fetches URLs
+   */
+  protected GeneratedMedia(String vendor, String location, String mimeType, MediaDownloader downloader) {
+    Objects.requireNonNull(location, "location");
+    this.vendor = vendor;
+    if (DataUrl.isDataUrl(location)) {
+      this.source = Source.DATA_URL;
+      this.dataUrl = DataUrl.parse(location);
+      this.url = null;
+      this.mimeType = mimeType != null ? mimeType : dataUrl.mimeType();
+    } else {
+      this.source = Source.URL;
+      this.dataUrl = null;
+      this.url = location;
+      this.mimeType = mimeType;
+    }
+    this.bytes = null;
+    this.file = null;
+    this.downloader = downloader;
+  }
+
+  /**
+   * Media held in memory or in a spooled local file.
+   *
+   * @param vendor the vendor
+   * @param bytes the content, or {@code null} when {@code file} is given
+   * @param file the spooled file, or {@code null}
+   * @param mimeType the MIME type
+   */
+  protected GeneratedMedia(String vendor, byte[] bytes, Path file, String mimeType) {
+    this.vendor = vendor;
+    this.source = bytes != null ? Source.BYTES : Source.FILE;
+    this.bytes = bytes;
+    this.file = file;
+    this.url = null;
+    this.dataUrl = null;
+    this.mimeType = mimeType;
+    this.downloader = null;
+    if (bytes == null && file == null) {
+      throw new IllegalArgumentException("bytes or file is required");
+    }
+  }
+
+  /** Where the content is. */
+  public Source source() {
+    return source;
+  }
+
+  /** The remote URL, when {@link #source()} is {@link Source#URL}; otherwise {@code null}. */
+  public String url() {
+    return url;
+  }
+
+  /** The spooled file, when {@link #source()} is {@link Source#FILE}; otherwise {@code null}. */
+  public Path file() {
+    return file;
+  }
+
+  /** The MIME type when known ({@code image/png}, {@code video/mp4} …), else {@code null}. */
+  public String mimeType() {
+    return mimeType;
+  }
+
+  /** Opens the content. A URL is downloaded (following redirects, with no API key). */
+  public InputStream openStream() {
+    try {
+      return switch (source) {
+        case URL -> downloader.open(url);
+        case DATA_URL -> dataUrl.openStream();
+        case BYTES -> new java.io.ByteArrayInputStream(bytes);
+        case FILE -> Files.newInputStream(file);
+      };
+    } catch (IOException e) {
+      throw new ConnectionException(vendor, "could not read generated media: " + e.getMessage(), true, e);
+    }
+  }
+
+  /** The whole content in memory. Prefer {@link #saveTo(Path)} for large media. */
+  public byte[] bytes() {
+    if (source == Source.BYTES) {
+      return bytes.clone();
+    }
+    try (InputStream in = openStream()) {
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Writes the content to {@code target}, streaming, replacing any file there. Parent folders are
+   * created. The file appears only once it is complete.
+   *
+   * @return {@code target}
+   */
+  public Path saveTo(Path target) {
+    try {
+      Path parent = target.toAbsolutePath().getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+      Path tmp = Files.createTempFile(parent, ".aigw-", ".part");
+      try {
+        try (InputStream in = openStream(); OutputStream out = Files.newOutputStream(tmp)) {
+          in.transferTo(out);
+        }
+        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } finally {
+        Files.deleteIfExists(tmp);
+      }
+      return target;
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not save generated media to " + target, e);
+    }
+  }
+
+  @Override
+  public String toString() {
+    String where = switch (source) {
+      case URL -> "url";
+      case DATA_URL -> dataUrl.toString();
+      case BYTES -> bytes.length + " bytes";
+      case FILE -> "file " + file;
+    };
+    return getClass().getSimpleName() + "[" + where + (mimeType == null ? "" : ", " + mimeType) + "]";
+  }
+}

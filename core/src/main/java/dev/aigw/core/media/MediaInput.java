@@ -1,0 +1,267 @@
+package dev.aigw.core.media;
+
+import dev.aigw.core.error.ValidationException;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * A reference image (or other medium) given to a request: a URL, a {@code data:} URL, a file or
+ * bytes. Files are never read whole into memory; they are streamed when uploaded.
+ */
+public final class MediaInput {
+
+  /** Where the medium is. */
+  public enum Kind {
+    /** A remote URL the gateway fetches itself. */
+    URL,
+    /** A {@code data:} URL carrying the bytes inline. */
+    DATA_URL,
+    /** A local file. */
+    FILE,
+    /** Bytes in memory. */
+    BYTES
+  }
+
+  private final Kind kind;
+  private final String url;
+  private final DataUrl dataUrl;
+  private final Path path;
+  private final byte[] bytes;
+  private final String filename;
+
+  private MediaInput(Kind kind, String url, DataUrl dataUrl, Path path, byte[] bytes, String filename) {
+    this.kind = kind;
+    this.url = url;
+    this.dataUrl = dataUrl;
+    this.path = path;
+    this.bytes = bytes;
+    this.filename = filename;
+  }
+
+  /**
+   * A remote URL (http or https; a vendor may demand https).
+   *
+   * @throws ValidationException when it is not an absolute http(s) URL
+   */
+  public static MediaInput url(String url) {
+    Objects.requireNonNull(url, "url");
+    if (DataUrl.isDataUrl(url)) {
+      return dataUrl(url);
+    }
+    URI uri;
+    try {
+      uri = URI.create(url.strip());
+    } catch (IllegalArgumentException e) {
+      throw new ValidationException(null, "url", "is not a valid URL");
+    }
+    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+    if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
+      throw new ValidationException(null, "url", "must be an absolute http or https URL");
+    }
+    String name = uri.getPath() == null ? "" : uri.getPath().replaceAll(".*/", "");
+    return new MediaInput(Kind.URL, url.strip(), null, null, null, name.isEmpty() ? "image" : name);
+  }
+
+  /**
+   * A {@code data:} URL.
+   *
+   * @throws ValidationException when it is malformed
+   */
+  public static MediaInput dataUrl(String dataUrl) {
+    DataUrl parsed = DataUrl.parse(dataUrl);
+    ImageFormat f = parsed.declaredFormat();
+    String name = "image." + (f == null ? "bin" : f.extension());
+    return new MediaInput(Kind.DATA_URL, dataUrl, parsed, null, null, name);
+  }
+
+  /**
+   * A local file; it must exist and be readable.
+   *
+   * @throws ValidationException when it is not a readable regular file
+   */
+  public static MediaInput file(Path path) {
+    Objects.requireNonNull(path, "path");
+    if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
+      throw new ValidationException(null, "file", "is not a readable file: " + path);
+    }
+    return new MediaInput(Kind.FILE, null, null, path, null, path.getFileName().toString());
+  }
+
+  /** Bytes in memory, with a file name for multipart uploads. */
+  public static MediaInput bytes(byte[] bytes, String filename) {
+    Objects.requireNonNull(bytes, "bytes");
+    return new MediaInput(
+        Kind.BYTES, null, null, null, bytes.clone(), filename == null ? "image" : filename);
+  }
+
+  /** Bytes in memory. */
+  public static MediaInput bytes(byte[] bytes) {
+    return bytes(bytes, null);
+  }
+
+  /** Where the medium is. */
+  public Kind kind() {
+    return kind;
+  }
+
+  /** The URL, for {@link Kind#URL} and {@link Kind#DATA_URL}; otherwise {@code null}. */
+  public String url() {
+    return url;
+  }
+
+  /** The parsed data URL for {@link Kind#DATA_URL}; otherwise {@code null}. */
+  public DataUrl asDataUrl() {
+    return dataUrl;
+  }
+
+  /** The file, for {@link Kind#FILE}; otherwise {@code null}. */
+  public Path path() {
+    return path;
+  }
+
+  /** The file name to use in uploads. */
+  public String filename() {
+    return filename;
+  }
+
+  /** Whether the bytes are local (file, bytes, data URL) rather than behind a remote URL. */
+  public boolean isLocal() {
+    return kind != Kind.URL;
+  }
+
+  /** The size in bytes, or -1 for a remote URL. */
+  public long size() {
+    return switch (kind) {
+      case URL -> -1;
+      case DATA_URL -> dataUrl.decodedSize();
+      case BYTES -> bytes.length;
+      case FILE -> {
+        try {
+          yield Files.size(path);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+    };
+  }
+
+  /**
+   * The image format detected from the first bytes, or {@code null} when unknown (always {@code
+   * null} for remote URLs, which are not fetched).
+   */
+  public ImageFormat detectFormat() {
+    if (kind == Kind.URL) {
+      return null;
+    }
+    byte[] head = new byte[ImageFormat.MAGIC_LENGTH];
+    int n;
+    try (InputStream in = openStream()) {
+      n = in.readNBytes(head, 0, head.length);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return ImageFormat.detect(head, n);
+  }
+
+  /** The MIME type: detected by magic bytes for local media, or {@code application/octet-stream}. */
+  public String mimeType() {
+    ImageFormat f = detectFormat();
+    if (f != null) {
+      return f.mimeType();
+    }
+    return kind == Kind.DATA_URL ? dataUrl.mimeType() : "application/octet-stream";
+  }
+
+  /** Opens the bytes (a file is streamed; a data URL is decoded as it is read). */
+  public InputStream openStream() throws IOException {
+    return switch (kind) {
+      case URL -> throw new IOException("a remote URL is not read by aigw");
+      case DATA_URL -> dataUrl.openStream();
+      case BYTES -> new ByteArrayInputStream(bytes);
+      case FILE -> Files.newInputStream(path);
+    };
+  }
+
+  /** The bytes of in-memory media ({@link Kind#BYTES}); {@code null} otherwise. */
+  public byte[] bytes() {
+    return bytes == null ? null : bytes.clone();
+  }
+
+  /**
+   * Checks that local media is an image of an accepted format and at most {@code maxBytes} long.
+   * Remote URLs pass (the gateway fetches and checks them).
+   *
+   * @param vendor the vendor, for the message
+   * @param field the request field, for the message
+   * @param accepted the accepted formats
+   * @param maxBytes the largest accepted size
+   * @return the detected format, or {@code null} for a remote URL
+   * @throws ValidationException when the medium is not an accepted image or too large
+   */
+  public ImageFormat requireImage(
+      String vendor, String field, Set<ImageFormat> accepted, long maxBytes) {
+    if (kind == Kind.URL) {
+      return null;
+    }
+    long size = size();
+    if (size > maxBytes) {
+      throw new ValidationException(
+          vendor, field,
+          describe() + " is " + size + " bytes; at most " + maxBytes + " bytes ("
+              + humanSize(maxBytes) + ") are accepted");
+    }
+    ImageFormat f = detectFormat();
+    if (f == null || !accepted.contains(f)) {
+      String names = accepted.stream().map(Enum::name).sorted().collect(Collectors.joining(", "));
+      throw new ValidationException(
+          vendor, field,
+          describe() + (f == null ? " is not a recognised image" : " is " + f.name())
+              + "; accepted: " + names);
+    }
+    return f;
+  }
+
+  private String describe() {
+    return switch (kind) {
+      case FILE -> "file " + path.getFileName();
+      case BYTES -> "image bytes '" + filename + "'";
+      case DATA_URL -> "data URL";
+      case URL -> "URL";
+    };
+  }
+
+  private static String humanSize(long bytes) {
+    return bytes % (1024 * 1024) == 0 ? bytes / (1024 * 1024) + " MiB" : bytes + " B";
+  }
+
+  @Override
+  public String toString() {
+    return switch (kind) {
+      case URL -> "MediaInput[url]";
+      case DATA_URL -> "MediaInput[" + dataUrl + "]";
+      case FILE -> "MediaInput[file " + path + "]";
+      case BYTES -> "MediaInput[" + bytes.length + " bytes]";
+    };
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof MediaInput m && kind == m.kind && Objects.equals(url, m.url)
+        && Objects.equals(path, m.path) && Arrays.equals(bytes, m.bytes);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(kind, url, path, Arrays.hashCode(bytes));
+  }
+}

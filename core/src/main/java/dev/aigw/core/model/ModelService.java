@@ -1,0 +1,22 @@
+package dev.aigw.core.model;
+
+import dev.aigw.core.http.RawResponse;
+import java.util.List;
+
+/** The model catalogue through the neutral API. */
+public interface ModelService {
+
+  /** Every model the gateway lists. */
+  default List<ModelInfo> list() {
+    return withRawResponse().list().body();
+  }
+
+  /** The same calls, answering with HTTP details. */
+  Raw withRawResponse();
+
+  /** {@link ModelService} calls that also return HTTP details. */
+  interface Raw {
+    /** {@link ModelService#list} with HTTP details. */
+    RawResponse<List<ModelInfo>> list();
+  }
+}

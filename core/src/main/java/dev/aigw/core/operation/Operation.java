@@ -1,0 +1,428 @@
+package dev.aigw.core.operation;
+
+import dev.aigw.core.error.AigwException;
+import dev.aigw.core.error.ApiException;
+import dev.aigw.core.error.ConnectionException;
+import dev.aigw.core.error.OperationFailedException;
+import dev.aigw.core.error.OperationTimeoutException;
+import dev.aigw.core.error.RateLimitException;
+import dev.aigw.core.error.ServerException;
+import dev.aigw.core.http.RawResponse;
+import dev.aigw.core.internal.OperationDriver;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A task running on a gateway (an image or video generation), polled until it ends.
+ *
+ * <pre>{@code
+ * Operation<ImageResult> op = client.images().submit(request);
+ * ImageResult result = op.onUpdate(s -> log.info("{}", s.status()))
+ *                        .waitForCompletion(Duration.ofMinutes(5));
+ * Operation<ImageResult> later = client.images().resume(op.id());   // after a restart
+ * }</pre>
+ *
+ * <p>Polling runs on one scheduler shared by every operation, so a thousand operations waited on
+ * through {@link #resultAsync()} hold no thread each. The interval starts small, grows to a cap,
+ * and yields to a server's {@code Retry-After}; a poll that fails transiently (I/O, 429, 5xx) is
+ * retried instead of ending the operation. Every wait has a timeout, after which {@link
+ * OperationTimeoutException} names the last status seen; the task itself goes on on the server
+ * and can be resumed by id. {@link #cancel()} stops local polling only; it never claims to cancel
+ * the server's task. Thread-safe.
+ *
+ * @param <T> the result type
+ */
+public final class Operation<T> {
+  private static final Logger LOG = LoggerFactory.getLogger(Operation.class);
+
+  private final String vendor;
+  private final String id;
+  private final OperationDriver<?, T> driver;
+  private final PollingStrategy strategy;
+  private final ScheduledExecutorService scheduler;
+  private final List<Consumer<OperationSnapshot<T>>> listeners = new CopyOnWriteArrayList<>();
+  private final boolean resumed;
+
+  private volatile OperationSnapshot<T> snapshot;
+  private volatile boolean cancelled;
+  private PollRun run; // guarded by this
+
+  private Operation(String vendor, String id, OperationDriver<?, T> driver, PollingStrategy strategy,
+      ScheduledExecutorService scheduler, OperationSnapshot<T> initial, boolean resumed) {
+    this.vendor = Objects.requireNonNull(vendor, "vendor");
+    this.id = Objects.requireNonNull(id, "id");
+    this.driver = driver;
+    this.strategy = Objects.requireNonNull(strategy, "strategy");
+    this.scheduler = scheduler;
+    this.snapshot = initial;
+    this.resumed = resumed;
+  }
+
+  /**
+   * An operation that polls through {@code driver} (providers create these).
+   *
+   * @param vendor vendor name
+   * @param id the task id
+   * @param driver how to fetch and read the task's status
+   * @param strategy polling intervals and timeouts
+   * @param scheduler the shared scheduler
+   * @param initial what the submission said, or {@code null} when resuming from an id
+   */
+  public static <T> Operation<T> polling(String vendor, String id, OperationDriver<?, T> driver,
+      PollingStrategy strategy, ScheduledExecutorService scheduler, OperationSnapshot<T> initial) {
+    Objects.requireNonNull(driver, "driver");
+    Objects.requireNonNull(scheduler, "scheduler");
+    boolean resumed = initial == null;
+    OperationSnapshot<T> first =
+        initial != null ? initial : OperationSnapshot.of(id, OperationStatus.UNKNOWN, null, null);
+    return new Operation<>(vendor, id, driver, strategy, scheduler, first, resumed);
+  }
+
+  /** An operation that is already finished (for gateways that answer synchronously). */
+  public static <T> Operation<T> completed(String vendor, OperationSnapshot<T> finished) {
+    if (!finished.isTerminal()) {
+      throw new IllegalArgumentException("a completed operation needs a terminal snapshot");
+    }
+    return new Operation<>(vendor, finished.id(), null, PollingStrategy.DEFAULT, null, finished, false);
+  }
+
+  /** The gateway's task id: keep it to {@code resume} the operation later. */
+  public String id() {
+    return id;
+  }
+
+  /** The vendor name. */
+  public String vendor() {
+    return vendor;
+  }
+
+  /** The last status seen, without any I/O ({@code UNKNOWN} before the first poll of a resumed one). */
+  public OperationStatus status() {
+    return snapshot.status();
+  }
+
+  /** The last poll's full answer, without any I/O. */
+  public OperationSnapshot<T> snapshot() {
+    return snapshot;
+  }
+
+  /** Whether the task has ended. */
+  public boolean isDone() {
+    return snapshot.isTerminal();
+  }
+
+  /** Whether {@link #cancel()} was called. */
+  public boolean isCancelled() {
+    return cancelled;
+  }
+
+  /**
+   * Calls {@code listener} with every poll's answer (and at once if the task already ended).
+   * Listeners run on the polling thread: keep them short. A listener's exception is logged and
+   * does not stop polling.
+   *
+   * @return this operation
+   */
+  public Operation<T> onUpdate(Consumer<OperationSnapshot<T>> listener) {
+    listeners.add(Objects.requireNonNull(listener, "listener"));
+    return this;
+  }
+
+  /**
+   * Polls once, on the caller's thread, and returns what the gateway said. A finished operation is
+   * not polled again.
+   *
+   * @throws ApiException or {@link ConnectionException} when the poll fails
+   */
+  public OperationSnapshot<T> poll() {
+    if (isDone() || driver == null) {
+      return snapshot;
+    }
+    return accept(driver.fetch(id).execute());
+  }
+
+  /**
+   * The result of a finished operation.
+   *
+   * @throws OperationFailedException if it failed or was blocked
+   * @throws IllegalStateException if it has not finished
+   */
+  public T result() {
+    OperationSnapshot<T> s = snapshot;
+    return switch (s.status()) {
+      case SUCCEEDED -> s.result();
+      case FAILED, BLOCKED -> throw failure(s);
+      default -> throw new IllegalStateException(
+          "[" + vendor + "] operation " + id + " has not finished; status " + s.status());
+    };
+  }
+
+  /** Waits for the result up to the strategy's default timeout. */
+  public T waitForCompletion() {
+    return waitForCompletion(strategy.defaultTimeout());
+  }
+
+  /**
+   * Blocks until the task ends or {@code timeout} passes.
+   *
+   * @throws OperationFailedException if it failed or was blocked
+   * @throws OperationTimeoutException if time ran out (the task may still finish; wait again or
+   *     resume later)
+   * @throws CancellationException if {@link #cancel()} was called
+   */
+  public T waitForCompletion(Duration timeout) {
+    Objects.requireNonNull(timeout, "timeout");
+    if (isDone()) {
+      return result();
+    }
+    CompletableFuture<T> waiter = resultAsync(timeout);
+    try {
+      return waiter.get();
+    } catch (InterruptedException e) {
+      waiter.cancel(false);
+      Thread.currentThread().interrupt();
+      throw new AigwException(vendor, "interrupted while waiting for operation " + id, e);
+    } catch (ExecutionException e) {
+      throw rethrow(e.getCause());
+    }
+  }
+
+  /** The result, delivered when the task ends, within the strategy's default timeout. */
+  public CompletableFuture<T> resultAsync() {
+    return resultAsync(strategy.defaultTimeout());
+  }
+
+  /**
+   * The result, delivered on the polling thread when the task ends. The future fails with {@link
+   * OperationTimeoutException} after {@code timeout}; cancelling it stops this waiter (and polling,
+   * when nobody else waits).
+   */
+  public CompletableFuture<T> resultAsync(Duration timeout) {
+    Objects.requireNonNull(timeout, "timeout");
+    if (isDone()) {
+      CompletableFuture<T> done = new CompletableFuture<>();
+      try {
+        done.complete(result());
+      } catch (RuntimeException e) {
+        done.completeExceptionally(e);
+      }
+      return done;
+    }
+    if (cancelled) {
+      return CompletableFuture.failedFuture(new CancellationException("operation " + id + " was cancelled"));
+    }
+    PollRun current;
+    synchronized (this) {
+      if (run == null || run.future.isDone()) {
+        run = new PollRun();
+        run.start(resumed && snapshot.status() == OperationStatus.UNKNOWN
+            ? Duration.ZERO : strategy.initialInterval());
+      }
+      current = run;
+      current.waiters.incrementAndGet();
+    }
+    CompletableFuture<T> waiter = new CompletableFuture<>();
+    ScheduledFuture<?> timer = scheduler.schedule(() -> {
+      waiter.completeExceptionally(new OperationTimeoutException(vendor, id, timeout, snapshot.status()));
+    }, timeout.toNanos(), TimeUnit.NANOSECONDS);
+    current.future.whenComplete((value, error) -> {
+      if (error == null) {
+        waiter.complete(value);
+      } else {
+        waiter.completeExceptionally(unwrap(error));
+      }
+    });
+    waiter.whenComplete((value, error) -> {
+      timer.cancel(false);
+      if (current.waiters.decrementAndGet() == 0 && !current.future.isDone()) {
+        current.stop();
+      }
+    });
+    return waiter;
+  }
+
+  /**
+   * Stops local polling; waiters fail with {@link CancellationException}. The task on the server
+   * is not cancelled (no gateway here offers that).
+   */
+  public void cancel() {
+    cancelled = true;
+    PollRun current;
+    synchronized (this) {
+      current = run;
+    }
+    if (current != null) {
+      current.stop();
+      current.future.completeExceptionally(new CancellationException("operation " + id + " was cancelled locally"));
+    }
+  }
+
+  private <S> OperationSnapshot<T> accept(RawResponse<?> response) {
+    @SuppressWarnings("unchecked")
+    OperationDriver<S, T> d = (OperationDriver<S, T>) driver;
+    @SuppressWarnings("unchecked")
+    S body = (S) response.body();
+    OperationSnapshot<T> next = d.read(id, body);
+    update(next);
+    return next;
+  }
+
+  private void update(OperationSnapshot<T> next) {
+    OperationSnapshot<T> previous = snapshot;
+    snapshot = next;
+    if (LOG.isDebugEnabled() && previous.status() != next.status()) {
+      LOG.debug("[{}] operation {}: {} -> {} ({})", vendor, id, previous.status(), next.status(), next.vendorStatus());
+    }
+    for (Consumer<OperationSnapshot<T>> listener : listeners) {
+      try {
+        listener.accept(next);
+      } catch (RuntimeException e) {
+        LOG.warn("[{}] an onUpdate listener of operation {} threw; polling goes on", vendor, id, e);
+      }
+    }
+  }
+
+  private OperationFailedException failure(OperationSnapshot<T> s) {
+    return new OperationFailedException(vendor, id, s.status(), s.errorCode(), s.errorMessage());
+  }
+
+  private static boolean isTransient(Throwable error) {
+    if (error instanceof ConnectionException || error instanceof RateLimitException
+        || error instanceof ServerException) {
+      return true;
+    }
+    return error instanceof ApiException api && api.status() == 408;
+  }
+
+  private static Throwable unwrap(Throwable error) {
+    Throwable e = error;
+    while ((e instanceof CompletionException || e instanceof ExecutionException) && e.getCause() != null) {
+      e = e.getCause();
+    }
+    return e;
+  }
+
+  private RuntimeException rethrow(Throwable cause) {
+    Throwable e = unwrap(cause);
+    if (e instanceof RuntimeException re) {
+      return re;
+    }
+    return new AigwException(vendor, "operation " + id + " failed: " + e, e);
+  }
+
+  /** One chain of scheduled polls, shared by every waiter. */
+  private final class PollRun {
+    final CompletableFuture<T> future = new CompletableFuture<>();
+    final AtomicInteger waiters = new AtomicInteger();
+    private volatile ScheduledFuture<?> next;
+    private volatile CompletableFuture<?> inFlight;
+    private Duration interval = strategy.initialInterval();
+    private int failures;
+
+    void start(Duration delay) {
+      schedule(delay);
+    }
+
+    void stop() {
+      ScheduledFuture<?> n = next;
+      if (n != null) {
+        n.cancel(false);
+      }
+      CompletableFuture<?> f = inFlight;
+      if (f != null) {
+        f.cancel(true);
+      }
+      synchronized (Operation.this) {
+        if (run == this) {
+          run = null;
+        }
+      }
+    }
+
+    private void schedule(Duration delay) {
+      if (future.isDone()) {
+        return;
+      }
+      next = scheduler.schedule(this::tick, Math.max(0, delay.toNanos()), TimeUnit.NANOSECONDS);
+    }
+
+    private void tick() {
+      if (future.isDone() || cancelled) {
+        return;
+      }
+      CompletableFuture<? extends RawResponse<?>> call;
+      try {
+        call = driver.fetch(id).executeAsync();
+      } catch (RuntimeException e) {
+        future.completeExceptionally(e);
+        return;
+      }
+      inFlight = call;
+      call.whenComplete((response, error) -> {
+        inFlight = null;
+        if (future.isDone()) {
+          return;
+        }
+        if (error != null) {
+          onFailure(unwrap(error));
+        } else {
+          onAnswer(response);
+        }
+      });
+    }
+
+    private void onAnswer(RawResponse<?> response) {
+      OperationSnapshot<T> s;
+      try {
+        s = accept(response);
+      } catch (RuntimeException e) {
+        future.completeExceptionally(e);
+        return;
+      }
+      failures = 0;
+      switch (s.status()) {
+        case SUCCEEDED -> future.complete(s.result());
+        case FAILED, BLOCKED -> future.completeExceptionally(failure(s));
+        default -> {
+          Duration wait = response.rateLimit().retryAfter() != null
+              ? response.rateLimit().retryAfter() : interval;
+          interval = strategy.next(interval);
+          schedule(wait);
+        }
+      }
+    }
+
+    private void onFailure(Throwable error) {
+      if (error instanceof CancellationException) {
+        return;
+      }
+      if (isTransient(error) && failures < strategy.maxConsecutiveFailures()) {
+        failures++;
+        Duration wait = interval;
+        if (error instanceof ApiException api && api.retryAfter().isPresent()) {
+          wait = api.retryAfter().get();
+        }
+        LOG.info("[{}] poll of operation {} failed ({}); polling again in {} ms ({} of {} tolerated)",
+            vendor, id, error.getMessage(), wait.toMillis(), failures, strategy.maxConsecutiveFailures());
+        interval = strategy.next(interval);
+        schedule(wait);
+      } else {
+        future.completeExceptionally(error);
+      }
+    }
+  }
+}

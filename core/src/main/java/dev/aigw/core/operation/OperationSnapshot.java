@@ -1,0 +1,60 @@
+package dev.aigw.core.operation;
+
+import dev.aigw.core.json.RawJson;
+
+/**
+ * What one poll of a task said.
+ *
+ * @param <T> the result type
+ * @param id the task id
+ * @param status the status in common words
+ * @param vendorStatus the status word the gateway used ({@code processing}, {@code success} …), or
+ *     {@code null}
+ * @param progress a percentage when the gateway reports one, else {@code null}
+ * @param result the result, when {@code status} is {@link OperationStatus#SUCCEEDED}
+ * @param errorCode the vendor's error code when the task failed, or {@code null}
+ * @param errorMessage the vendor's explanation when the task failed, or {@code null}
+ * @param raw the poll answer's JSON as received
+ */
+public record OperationSnapshot<T>(
+    String id,
+    OperationStatus status,
+    String vendorStatus,
+    Integer progress,
+    T result,
+    String errorCode,
+    String errorMessage,
+    RawJson raw) {
+
+  /** Fills defaults. */
+  public OperationSnapshot {
+    java.util.Objects.requireNonNull(id, "id");
+    if (status == null) {
+      status = OperationStatus.UNKNOWN;
+    }
+    if (raw == null) {
+      raw = RawJson.empty();
+    }
+  }
+
+  /** A snapshot that says only the status. */
+  public static <T> OperationSnapshot<T> of(String id, OperationStatus status, String vendorStatus, RawJson raw) {
+    return new OperationSnapshot<>(id, status, vendorStatus, null, null, null, null, raw);
+  }
+
+  /** A successful snapshot. */
+  public static <T> OperationSnapshot<T> succeeded(String id, String vendorStatus, T result, RawJson raw) {
+    return new OperationSnapshot<>(id, OperationStatus.SUCCEEDED, vendorStatus, 100, result, null, null, raw);
+  }
+
+  /** A failed (or blocked) snapshot. */
+  public static <T> OperationSnapshot<T> failed(String id, OperationStatus status, String vendorStatus,
+      String errorCode, String errorMessage, RawJson raw) {
+    return new OperationSnapshot<>(id, status, vendorStatus, null, null, errorCode, errorMessage, raw);
+  }
+
+  /** Whether the task will not change any more. */
+  public boolean isTerminal() {
+    return status.isTerminal();
+  }
+}

@@ -1,0 +1,112 @@
+package dev.aigw.core.stream;
+
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * A stream of items decoded from server-sent events, read on the caller's thread as they arrive.
+ * It can be iterated once. Closing it, at any point, releases the connection.
+ *
+ * @param <T> the item type
+ */
+public class EventStream<T> implements Iterable<T>, AutoCloseable {
+
+  /** Where items come from: the SSE reader of the runtime. */
+  public interface Source<T> extends AutoCloseable {
+    /**
+     * Blocks until the next item is decoded; {@code null} at the end of the stream.
+     *
+     * @throws dev.aigw.core.error.StreamException on an error event or a cut connection
+     */
+    T next();
+
+    /** Releases the connection. Idempotent. */
+    @Override
+    void close();
+  }
+
+  private final Source<T> source;
+  private boolean iterated;
+  private volatile boolean closed;
+
+  /** Wraps a source. */
+  public EventStream(Source<T> source) {
+    this.source = source;
+  }
+
+  /**
+   * The items, in order. The stream may be iterated only once.
+   *
+   * @throws IllegalStateException on a second call
+   */
+  @Override
+  public synchronized Iterator<T> iterator() {
+    if (iterated) {
+      throw new IllegalStateException("a stream can be iterated only once");
+    }
+    iterated = true;
+    return new Iterator<>() {
+      private T next;
+      private boolean done;
+
+      @Override
+      public boolean hasNext() {
+        if (next != null) {
+          return true;
+        }
+        if (done || closed) {
+          return false;
+        }
+        try {
+          next = source.next();
+        } catch (RuntimeException e) {
+          done = true;
+          close();
+          throw e;
+        }
+        if (next == null) {
+          done = true;
+          close();
+          return false;
+        }
+        return true;
+      }
+
+      @Override
+      public T next() {
+        if (!hasNext()) {
+          throw new NoSuchElementException();
+        }
+        T item = next;
+        next = null;
+        return item;
+      }
+    };
+  }
+
+  /** The items as a sequential {@link Stream}; closing the {@code Stream} closes this. */
+  public Stream<T> stream() {
+    return StreamSupport.stream(
+            Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED | Spliterator.NONNULL),
+            false)
+        .onClose(this::close);
+  }
+
+  /** Whether {@link #close()} was called or the stream ended. */
+  public boolean isClosed() {
+    return closed;
+  }
+
+  /** Releases the connection; items not yet read are discarded. */
+  @Override
+  public void close() {
+    if (!closed) {
+      closed = true;
+      source.close();
+    }
+  }
+}

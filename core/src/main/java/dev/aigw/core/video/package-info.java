@@ -1,0 +1,2 @@
+/** Neutral video generation: {@link dev.aigw.core.video.VideoRequest}, results and the service. */
+package dev.aigw.core.video;

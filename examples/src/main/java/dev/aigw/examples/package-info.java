@@ -1,0 +1,2 @@
+/** Runnable example programs; they arrive with the providers. */
+package dev.aigw.examples;

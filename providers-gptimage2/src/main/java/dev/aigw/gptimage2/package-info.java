@@ -1,0 +1,5 @@
+/**
+ * The gptimage2 gateway provider. Its client is built in a later issue; until then this package holds
+ * no public types.
+ */
+package dev.aigw.gptimage2;
