@@ -1,0 +1,211 @@
+package dev.aigw.core;
+
+import dev.aigw.core.error.ValidationException;
+import dev.aigw.core.http.RetryPolicy;
+import dev.aigw.core.internal.Transport;
+import dev.aigw.core.internal.TransportConfig;
+import dev.aigw.core.internal.VendorSpec;
+import dev.aigw.core.operation.PollingStrategy;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+
+/**
+ * The settings every vendor client builder shares: key, base URL, retries, timeouts, polling, an
+ * OkHttp client to share. Vendor builders extend it and add their own settings.
+ *
+ * @param <B> the concrete builder
+ * @param <C> the client it builds
+ */
+public abstract class ClientBuilder<B extends ClientBuilder<B, C>, C> {
+  private final VendorSpec spec;
+  private Secret apiKey;
+  private String baseUrl;
+  private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
+  private Duration connectTimeout;
+  private Duration requestTimeout;
+  private PollingStrategy polling;
+  private OkHttpClient httpClient;
+  private boolean anonymous;
+  private Integer maxConcurrentRequests;
+  private Clock clock;
+
+  /** @param spec the vendor's facts */
+  protected ClientBuilder(VendorSpec spec) {
+    this.spec = spec;
+  }
+
+  @SuppressWarnings("unchecked")
+  private B self() {
+    return (B) this;
+  }
+
+  /** The API key. */
+  public B apiKey(String apiKey) {
+    this.apiKey = apiKey == null || apiKey.isBlank() ? null : Secret.of(apiKey);
+    return self();
+  }
+
+  /** The API key, already wrapped. */
+  public B apiKey(Secret apiKey) {
+    this.apiKey = apiKey;
+    return self();
+  }
+
+  /** The base URL (the vendor's documented one by default). */
+  public B baseUrl(String baseUrl) {
+    this.baseUrl = baseUrl;
+    return self();
+  }
+
+  /** How many times a failed call may be retried (default 2; 0 disables retries). */
+  public B maxRetries(int maxRetries) {
+    this.retryPolicy = retryPolicy.withMaxRetries(maxRetries);
+    return self();
+  }
+
+  /** The whole retry policy. */
+  public B retryPolicy(RetryPolicy policy) {
+    this.retryPolicy = java.util.Objects.requireNonNull(policy, "policy");
+    return self();
+  }
+
+  /** Time allowed to open a connection (default 10 s). */
+  public B connectTimeout(Duration timeout) {
+    this.connectTimeout = timeout;
+    return self();
+  }
+
+  /** Time allowed for an ordinary call (default 2 min). */
+  public B requestTimeout(Duration timeout) {
+    this.requestTimeout = timeout;
+    return self();
+  }
+
+  /** How operations poll. */
+  public B polling(PollingStrategy polling) {
+    this.polling = polling;
+    return self();
+  }
+
+  /** An OkHttp client to share; aigw never shuts it down. */
+  public B httpClient(OkHttpClient client) {
+    this.httpClient = client;
+    return self();
+  }
+
+  /** Call without a key (only where the vendor allows it). */
+  public B anonymous() {
+    this.anonymous = true;
+    return self();
+  }
+
+  /** The most calls this client has in flight at once; more wait their turn. */
+  public B maxConcurrentRequests(int max) {
+    this.maxConcurrentRequests = max;
+    return self();
+  }
+
+  /** The clock used for rate-limit times (for tests). */
+  public B clock(Clock clock) {
+    this.clock = clock;
+    return self();
+  }
+
+  /** Applies neutral options. */
+  public B options(ClientOptions options) {
+    if (options.apiKey() != null) {
+      apiKey(options.apiKey());
+    }
+    if (options.baseUrl() != null) {
+      baseUrl(options.baseUrl());
+    }
+    maxRetries(options.maxRetries());
+    if (options.connectTimeout() != null) {
+      connectTimeout(options.connectTimeout());
+    }
+    if (options.requestTimeout() != null) {
+      requestTimeout(options.requestTimeout());
+    }
+    if (options.polling() != null) {
+      polling(options.polling());
+    }
+    if (options.httpClient() != null) {
+      httpClient(options.httpClient());
+    }
+    if (options.anonymous()) {
+      anonymous();
+    }
+    return self();
+  }
+
+  /** Reads {@code <VENDOR>_API_KEY} and {@code <VENDOR>_BASE_URL} from {@code environment}. */
+  public B environment(Map<String, String> environment) {
+    String key = environment.get(spec.apiKeyVariable());
+    if (key != null && !key.isBlank()) {
+      apiKey(key);
+    }
+    String url = environment.get(spec.baseUrlVariable());
+    if (url != null && !url.isBlank()) {
+      baseUrl(url);
+    }
+    return self();
+  }
+
+  /** The polling strategy in force. */
+  protected PollingStrategy pollingStrategy() {
+    return polling != null ? polling : spec.polling();
+  }
+
+  /** The request timeout set by the caller, or {@code null}. */
+  protected Duration requestTimeoutOverride() {
+    return requestTimeout;
+  }
+
+  /**
+   * Checks the settings and builds the transport.
+   *
+   * @throws ValidationException when the key is missing or has the wrong prefix, or the base URL
+   *     is missing or malformed
+   */
+  protected Transport buildTransport() {
+    String vendor = spec.name();
+    String url = baseUrl != null ? baseUrl : spec.defaultBaseUrl();
+    if (url == null || url.isBlank()) {
+      throw new ValidationException(vendor, "baseUrl",
+          vendor + " has no fixed host: set baseUrl(…) or " + spec.baseUrlVariable() + " to your deployment's URL");
+    }
+    HttpUrl parsed = HttpUrl.parse(url.strip());
+    if (parsed == null) {
+      throw new ValidationException(vendor, "baseUrl", "must be an absolute http or https URL, was '" + url + "'");
+    }
+    if (apiKey == null && !anonymous) {
+      throw new ValidationException(vendor, "apiKey",
+          "an API key is required: set apiKey(…) or " + spec.apiKeyVariable()
+              + (spec.allowsAnonymous() ? ", or call anonymous() to use the anonymous rate limits" : ""));
+    }
+    if (anonymous && !spec.allowsAnonymous()) {
+      throw new ValidationException(vendor, "apiKey", vendor + " does not accept calls without a key");
+    }
+    if (apiKey != null && !apiKey.hasPrefix(spec.keyPrefix())) {
+      throw new ValidationException(vendor, "apiKey",
+          vendor + " keys start with '" + spec.keyPrefix() + "'; this one starts otherwise (is it another vendor's key?)");
+    }
+    OkHttpClient base = httpClient != null ? httpClient : dev.aigw.core.internal.SharedResources.httpClient();
+    if (connectTimeout != null) {
+      base = base.newBuilder().connectTimeout(connectTimeout).build();
+    }
+    TransportConfig config = new TransportConfig(vendor, parsed, anonymous ? null : apiKey, retryPolicy,
+        spec.errorMapping(), spec.idempotencyHeader(),
+        requestTimeout != null ? requestTimeout : spec.requestTimeout(),
+        spec.streamIdleTimeout(),
+        maxConcurrentRequests != null ? maxConcurrentRequests : spec.maxConcurrentRequests(),
+        base, clock);
+    return new Transport(config);
+  }
+
+  /** Builds the client. */
+  public abstract C build();
+}

@@ -1,0 +1,75 @@
+package dev.aigw.core.internal;
+
+import dev.aigw.core.VendorOption;
+import dev.aigw.core.error.ValidationException;
+import java.util.Collection;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Pre-send checks that name the vendor, the field and what is accepted. */
+public final class Checks {
+  private Checks() {}
+
+  /** {@code value}, when present, lies in [{@code min}, {@code max}]. */
+  public static void range(String vendor, String field, Double value, double min, double max) {
+    if (value != null && (value < min || value > max)) {
+      throw new ValidationException(vendor, field, "must be between " + min + " and " + max + ", was " + value);
+    }
+  }
+
+  /** {@code value}, when present, lies in [{@code min}, {@code max}]. */
+  public static void range(String vendor, String field, Integer value, int min, int max) {
+    if (value != null && (value < min || value > max)) {
+      throw new ValidationException(vendor, field, "must be between " + min + " and " + max + ", was " + value);
+    }
+  }
+
+  /** {@code value}, when present, is one of {@code accepted}. */
+  public static <T> void oneOf(String vendor, String field, T value, Collection<T> accepted) {
+    if (value != null && !accepted.contains(value)) {
+      throw new ValidationException(vendor, field, "accepts " + list(accepted) + "; was " + value);
+    }
+  }
+
+  /** {@code count} is at most {@code max}. */
+  public static void atMost(String vendor, String field, int count, int max) {
+    if (count > max) {
+      throw new ValidationException(vendor, field, "accepts at most " + max + ", was given " + count);
+    }
+  }
+
+  /** {@code value} is present and not blank. */
+  public static void required(String vendor, String field, String value) {
+    if (value == null || value.isBlank()) {
+      throw new ValidationException(vendor, field, "is required");
+    }
+  }
+
+  /** {@code value} is at most {@code max} characters. */
+  public static void maxLength(String vendor, String field, String value, int max) {
+    if (value != null && value.length() > max) {
+      throw new ValidationException(vendor, field, "accepts at most " + max + " characters, was " + value.length());
+    }
+  }
+
+  /** A neutral field the vendor cannot express is absent. */
+  public static void unsupported(String vendor, String field, Object value, String instead) {
+    if (value != null && !(value instanceof Collection<?> c && c.isEmpty())) {
+      throw new ValidationException(vendor, field, "is not supported by " + vendor + (instead == null ? "" : "; " + instead));
+    }
+  }
+
+  /** Every vendor option belongs to {@code vendor}. */
+  public static void ownOptions(String vendor, List<VendorOption> options) {
+    for (VendorOption option : options) {
+      if (!vendor.equals(option.vendor())) {
+        throw new ValidationException(vendor, "vendorOption",
+            option.getClass().getSimpleName() + " is a " + option.vendor() + " option; " + vendor + " cannot honour it");
+      }
+    }
+  }
+
+  private static String list(Collection<?> values) {
+    return values.stream().map(String::valueOf).collect(Collectors.joining(", "));
+  }
+}

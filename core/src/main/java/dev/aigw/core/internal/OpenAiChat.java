@@ -1,0 +1,113 @@
+package dev.aigw.core.internal;
+
+import com.squareup.moshi.Json;
+import dev.aigw.core.chat.ChatChunk;
+import dev.aigw.core.chat.ChatMessage;
+import dev.aigw.core.chat.ChatRequest;
+import dev.aigw.core.chat.ChatResponse;
+import dev.aigw.core.chat.Role;
+import dev.aigw.core.chat.Usage;
+import dev.aigw.core.json.RawJson;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The OpenAI chat-completions wire format, which several gateways (CheapSub, CloudGPT) speak: the
+ * request body, the completion, and the streamed chunk.
+ */
+public final class OpenAiChat {
+  private OpenAiChat() {}
+
+  /** The request body: model, messages, temperature, max_tokens, stream, then extraBody. */
+  public static Map<String, Object> body(ChatRequest request, boolean stream) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("model", request.model());
+    List<Map<String, Object>> messages = new ArrayList<>();
+    for (ChatMessage m : request.messages()) {
+      Map<String, Object> msg = new LinkedHashMap<>();
+      msg.put("role", m.role().value());
+      msg.put("content", m.content());
+      messages.add(msg);
+    }
+    body.put("messages", messages);
+    if (request.temperature() != null) {
+      body.put("temperature", request.temperature());
+    }
+    if (request.maxTokens() != null) {
+      body.put("max_tokens", request.maxTokens());
+    }
+    if (stream) {
+      body.put("stream", true);
+    }
+    body.putAll(request.extraBody());
+    return body;
+  }
+
+  /** A {@code chat.completion}. */
+  public record Completion(String id, String object, Long created, String model, List<Choice> choices, WireUsage usage) {}
+
+  /** One choice of a completion. */
+  public record Choice(Integer index, WireMessage message, @Json(name = "finish_reason") String finishReason) {}
+
+  /** A message on the wire. */
+  public record WireMessage(String role, String content) {}
+
+  /** Token usage on the wire. */
+  public record WireUsage(
+      @Json(name = "prompt_tokens") Long promptTokens,
+      @Json(name = "completion_tokens") Long completionTokens,
+      @Json(name = "total_tokens") Long totalTokens) {
+    Usage toUsage() {
+      return new Usage(n(promptTokens), n(completionTokens), n(totalTokens));
+    }
+
+    private static long n(Long v) {
+      return v == null ? -1 : v;
+    }
+  }
+
+  /** A {@code chat.completion.chunk}. */
+  public record Chunk(String id, String model, List<ChunkChoice> choices, WireUsage usage) {}
+
+  /** One choice of a chunk. */
+  public record ChunkChoice(Integer index, WireMessage delta, @Json(name = "finish_reason") String finishReason) {}
+
+  /** Reads a completion. */
+  public static ChatResponse toResponse(Completion c, RawJson raw) {
+    Choice first = c.choices() == null || c.choices().isEmpty() ? null : c.choices().get(0);
+    ChatMessage message = null;
+    if (first != null && first.message() != null) {
+      WireMessage m = first.message();
+      message = new ChatMessage(m.role() == null ? Role.ASSISTANT : Role.of(m.role()), m.content() == null ? "" : m.content());
+    }
+    return new ChatResponse(c.id(), c.model(), message, first == null ? null : first.finishReason(),
+        c.usage() == null ? null : c.usage().toUsage(), raw);
+  }
+
+  /** The reader for a completion answer. */
+  public static ResponseReader<ChatResponse> responseReader() {
+    return ResponseReader.<Completion, ChatResponse>json(Completion.class, OpenAiChat::toResponse);
+  }
+
+  /** Decodes streamed chunks. */
+  public static SseDecoder<ChatChunk> chunkDecoder() {
+    var adapter = dev.aigw.core.internal.Json.<Chunk>adapter(Chunk.class);
+    return (type, data) -> {
+      Chunk chunk;
+      try {
+        chunk = adapter.fromJson(data);
+      } catch (java.io.IOException | RuntimeException e) {
+        throw new dev.aigw.core.error.StreamException(null, "a stream event is not a chat chunk: " + e.getMessage(), null, e);
+      }
+      if (chunk == null) {
+        return null;
+      }
+      ChunkChoice first = chunk.choices() == null || chunk.choices().isEmpty() ? null : chunk.choices().get(0);
+      String text = first == null || first.delta() == null ? "" : first.delta().content();
+      return new ChatChunk(chunk.id(), chunk.model(), text, first == null ? null : first.finishReason(),
+          chunk.usage() == null ? null : chunk.usage().toUsage(), dev.aigw.core.internal.Json.raw(data));
+    };
+  }
+}
