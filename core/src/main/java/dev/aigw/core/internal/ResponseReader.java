@@ -53,6 +53,21 @@ public interface ResponseReader<T> {
     };
   }
 
+  /**
+   * The body kept as {@link RawJson}, for answers whose shape varies (read with {@link
+   * RawJson#get}); a body that is not JSON becomes a clear exception.
+   */
+  static ResponseReader<RawJson> rawJson() {
+    return answer -> {
+      String text = answer.text();
+      if (Json.tryParseTree(text) == null) {
+        String snippet = text.length() > 300 ? text.substring(0, 300) + "…" : text;
+        throw new AigwException(answer.vendor(), "expected a JSON answer but got: " + snippet, null);
+      }
+      return Json.raw(text);
+    };
+  }
+
   /** The body as text. */
   static ResponseReader<String> text() {
     return HttpAnswer::text;

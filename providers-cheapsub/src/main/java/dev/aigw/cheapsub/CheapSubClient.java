@@ -1,0 +1,150 @@
+package dev.aigw.cheapsub;
+
+import dev.aigw.cheapsub.legacy.CheapSubLegacy;
+import dev.aigw.core.AiClient;
+import dev.aigw.core.Capability;
+import dev.aigw.core.ClientBuilder;
+import dev.aigw.core.internal.ErrorMapping;
+import dev.aigw.core.internal.Transport;
+import dev.aigw.core.internal.VendorSpec;
+import dev.aigw.core.operation.PollingStrategy;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A client for CheapSub. Thread-safe; share one per application and close it at shutdown.
+ *
+ * <pre>{@code
+ * CheapSubClient cheapsub = CheapSubClient.builder().apiKey("csk_…").build();
+ * Operation<ImageResult> job = cheapsub.images().submit(ImageRequest.builder()
+ *     .model("nano-banana-2").prompt("A cat").aspectRatio(16, 9).resolution(Resolution.K2).build());
+ * }</pre>
+ */
+public final class CheapSubClient implements AiClient {
+
+  /** The vendor name, {@code cheapsub}. */
+  public static final String VENDOR = "cheapsub";
+
+  /** The documented base URL. */
+  public static final String DEFAULT_BASE_URL = "https://api.cheapsub.im";
+
+  /** CheapSub's facts: keys start {@code csk_}; 403 means an invalid or inactive key. */
+  static final VendorSpec SPEC = VendorSpec.of(VENDOR, "CHEAPSUB", DEFAULT_BASE_URL, "csk_")
+      .withErrorMapping(ErrorMapping.builder()
+          .status(403, ErrorMapping.Kind.AUTHENTICATION)
+          .status(405, ErrorMapping.Kind.BAD_REQUEST)
+          .build());
+
+  private static final Set<Capability> CAPABILITIES = EnumSet.of(Capability.CHAT,
+      Capability.CHAT_STREAMING, Capability.IMAGES, Capability.IMAGE_REFERENCES, Capability.VIDEOS,
+      Capability.MODELS);
+
+  private final Transport transport;
+  private final CheapSubChat chat;
+  private final CheapSubImages images;
+  private final CheapSubVideos videos;
+  private final CheapSubModels models;
+  private final CheapSubLegacy legacy;
+
+  private CheapSubClient(Transport transport, PollingStrategy polling, Duration videoTimeout) {
+    this.transport = transport;
+    this.chat = new CheapSubChat(transport);
+    this.images = new CheapSubImages(transport, polling);
+    this.videos = new CheapSubVideos(transport, polling.withDefaultTimeout(videoTimeout));
+    this.models = new CheapSubModels(transport);
+    this.legacy = new CheapSubLegacy(transport);
+  }
+
+  /** A builder; the key is required, the base URL defaults to {@value #DEFAULT_BASE_URL}. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A client from {@code CHEAPSUB_API_KEY} and, if set, {@code CHEAPSUB_BASE_URL}. */
+  public static CheapSubClient fromEnv() {
+    return fromEnv(System.getenv());
+  }
+
+  /** A client from the given environment variables. */
+  public static CheapSubClient fromEnv(Map<String, String> environment) {
+    return builder().environment(environment).build();
+  }
+
+  @Override
+  public String vendor() {
+    return VENDOR;
+  }
+
+  @Override
+  public Set<Capability> capabilities() {
+    return CAPABILITIES;
+  }
+
+  /** Chat on {@code POST /api/v1/chat}, plain and streamed. */
+  @Override
+  public CheapSubChat chat() {
+    return chat;
+  }
+
+  /** Images on {@code POST /api/v1/image}, polled on {@code GET /api/v1/task}. */
+  @Override
+  public CheapSubImages images() {
+    return images;
+  }
+
+  /** Videos on {@code POST /api/v1/video}, polled on {@code GET /api/v1/task}. */
+  @Override
+  public CheapSubVideos videos() {
+    return videos;
+  }
+
+  /** The model list on {@code GET /api/v1/models}. */
+  @Override
+  public CheapSubModels models() {
+    return models;
+  }
+
+  /** The Gemini-native, Claude-native and legacy endpoints. */
+  public CheapSubLegacy legacy() {
+    return legacy;
+  }
+
+  /** Stops accepting calls; the shared connection pool (or your own OkHttp client) stays open. */
+  @Override
+  public void close() {
+    transport.close();
+  }
+
+  @Override
+  public String toString() {
+    return "CheapSubClient[" + transport.config().baseUrl() + "]";
+  }
+
+  /** Builds {@link CheapSubClient}. */
+  public static final class Builder extends ClientBuilder<Builder, CheapSubClient> {
+    private Duration videoTimeout = Duration.ofMinutes(30);
+
+    private Builder() {
+      super(SPEC);
+    }
+
+    /** How long waiting for a video lasts when no timeout is given (default 30 minutes). */
+    public Builder videoTimeout(Duration timeout) {
+      this.videoTimeout = java.util.Objects.requireNonNull(timeout, "timeout");
+      return this;
+    }
+
+    /**
+     * The client.
+     *
+     * @throws dev.aigw.core.error.ValidationException when the key is missing or is not a {@code
+     *     csk_} key, or the base URL is malformed
+     */
+    @Override
+    public CheapSubClient build() {
+      return new CheapSubClient(buildTransport(), pollingStrategy(), videoTimeout);
+    }
+  }
+}

@@ -1,0 +1,129 @@
+package dev.aigw.cheapsub;
+
+import dev.aigw.cheapsub.internal.CheapSubTasks;
+import dev.aigw.core.error.ValidationException;
+import dev.aigw.core.http.RawResponse;
+import dev.aigw.core.http.RetrySafety;
+import dev.aigw.core.image.ImageRequest;
+import dev.aigw.core.image.ImageResult;
+import dev.aigw.core.image.ImageService;
+import dev.aigw.core.internal.ApiRequest;
+import dev.aigw.core.internal.Checks;
+import dev.aigw.core.internal.OperationDriver;
+import dev.aigw.core.internal.ResponseReader;
+import dev.aigw.core.internal.Transport;
+import dev.aigw.core.json.RawJson;
+import dev.aigw.core.media.MediaInput;
+import dev.aigw.core.operation.Operation;
+import dev.aigw.core.operation.OperationSnapshot;
+import dev.aigw.core.operation.OperationStatus;
+import dev.aigw.core.operation.PollingStrategy;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * CheapSub images on {@code POST /api/v1/image}: always asynchronous, answered with a task id and
+ * polled on {@code GET /api/v1/task}. Takes a model, a prompt, up to 4 reference image URLs, an
+ * aspect ratio, {@code image_size} 1k/2k/4k (nano-banana-pro and nano-banana-2 only), and through
+ * {@link CheapSubImageOptions} a {@code callback_url} and {@code failed_if_no_image}. The credits a
+ * task consumed come back exactly in {@link ImageResult#cost()}. Thread-safe.
+ */
+public final class CheapSubImages implements ImageService {
+  static final String PATH = "/api/v1/image";
+  /** The most reference images CheapSub takes. */
+  public static final int MAX_REFERENCES = 4;
+  /** The models that take {@code image_size}. */
+  public static final Set<String> SIZED_MODELS = Set.of("nano-banana-pro", "nano-banana-2");
+
+  private final Transport transport;
+  private final PollingStrategy polling;
+  private final OperationDriver<RawJson, ImageResult> driver;
+  private final Raw raw = this::submitRaw;
+
+  CheapSubImages(Transport transport, PollingStrategy polling) {
+    this.transport = transport;
+    this.polling = polling;
+    this.driver = OperationDriver.of(id -> CheapSubTasks.fetch(transport, id),
+        (id, json) -> CheapSubTasks.readImage(CheapSubClient.VENDOR, id, json, transport.downloader()));
+  }
+
+  @Override
+  public Operation<ImageResult> resume(String operationId) {
+    Checks.required(CheapSubClient.VENDOR, "operationId", operationId);
+    return Operation.polling(CheapSubClient.VENDOR, operationId, driver, polling, transport.scheduler(), null);
+  }
+
+  @Override
+  public Raw withRawResponse() {
+    return raw;
+  }
+
+  private RawResponse<Operation<ImageResult>> submitRaw(ImageRequest request) {
+    Map<String, Object> body = body(request);
+    RawResponse<RawJson> response = transport.execute(
+        ApiRequest.post(PATH, RetrySafety.UNPROTECTED).json(body).build(), ResponseReader.rawJson());
+    CheapSubTasks.requireOk(CheapSubClient.VENDOR, response);
+    String taskId = CheapSubTasks.string(response.body().get("data", "task_id"));
+    if (taskId == null) {
+      taskId = CheapSubTasks.string(response.body().get("task_id"));
+    }
+    if (taskId == null || taskId.isBlank()) {
+      throw new dev.aigw.core.error.AigwException(CheapSubClient.VENDOR,
+          "[cheapsub] the image submission was accepted but its answer has no task_id: " + response.body().text(), null);
+    }
+    OperationSnapshot<ImageResult> first = OperationSnapshot.of(taskId, OperationStatus.QUEUED, null, response.body());
+    return response.withBody(Operation.polling(CheapSubClient.VENDOR, taskId, driver, polling, transport.scheduler(), first));
+  }
+
+  /** The wire body, after every pre-send check. */
+  static Map<String, Object> body(ImageRequest request) {
+    String vendor = CheapSubClient.VENDOR;
+    Checks.ownOptions(vendor, request.vendorOptions());
+    Checks.required(vendor, "model", request.model());
+    if (request.n() != null && request.n() != 1) {
+      throw new ValidationException(vendor, "n", "CheapSub makes one image per task; was " + request.n());
+    }
+    Checks.unsupported(vendor, "size", request.size(), "use aspectRatio and resolution");
+    Checks.unsupported(vendor, "quality", request.quality(), null);
+    Checks.unsupported(vendor, "seed", request.seed(), null);
+    Checks.atMost(vendor, "references", request.references().size(), MAX_REFERENCES);
+    List<String> urls = new ArrayList<>();
+    for (MediaInput ref : request.references()) {
+      if (ref.kind() != MediaInput.Kind.URL) {
+        throw new ValidationException(vendor, "references",
+            "CheapSub takes reference images as http(s) URLs only; got " + ref);
+      }
+      urls.add(ref.url());
+    }
+    if (request.resolution() != null && !SIZED_MODELS.contains(request.model())) {
+      throw new ValidationException(vendor, "resolution",
+          "image_size is accepted only by nano-banana-pro and nano-banana-2, not by " + request.model());
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("model", request.model());
+    body.put("prompt", request.prompt());
+    if (!urls.isEmpty()) {
+      body.put("images", urls);
+    }
+    if (request.aspectRatio() != null) {
+      body.put("aspect_ratio", request.aspectRatio().toString());
+    }
+    if (request.resolution() != null) {
+      body.put("image_size", request.resolution().wireValue());
+    }
+    request.vendorOption(CheapSubImageOptions.class).ifPresent(o -> {
+      if (o.callbackUrl() != null) {
+        MediaInput.url(o.callbackUrl());
+        body.put("callback_url", o.callbackUrl());
+      }
+      if (o.failedIfNoImage() != null) {
+        body.put("failed_if_no_image", o.failedIfNoImage());
+      }
+    });
+    body.putAll(request.extraBody());
+    return body;
+  }
+}

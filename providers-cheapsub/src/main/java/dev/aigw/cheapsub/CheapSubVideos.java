@@ -1,0 +1,94 @@
+package dev.aigw.cheapsub;
+
+import dev.aigw.cheapsub.internal.CheapSubTasks;
+import dev.aigw.core.error.AigwException;
+import dev.aigw.core.http.RawResponse;
+import dev.aigw.core.http.RetrySafety;
+import dev.aigw.core.internal.ApiRequest;
+import dev.aigw.core.internal.Checks;
+import dev.aigw.core.internal.OperationDriver;
+import dev.aigw.core.internal.ResponseReader;
+import dev.aigw.core.internal.Transport;
+import dev.aigw.core.json.RawJson;
+import dev.aigw.core.operation.Operation;
+import dev.aigw.core.operation.OperationSnapshot;
+import dev.aigw.core.operation.PollingStrategy;
+import dev.aigw.core.video.VideoRequest;
+import dev.aigw.core.video.VideoResult;
+import dev.aigw.core.video.VideoService;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * CheapSub videos on {@code POST /api/v1/video}: a model, a prompt, a duration of 10, 15 or 25
+ * seconds (sent as the string the docs show) and a resolution such as {@code 720p}; polled on
+ * {@code GET /api/v1/task}. Thread-safe.
+ */
+public final class CheapSubVideos implements VideoService {
+  static final String PATH = "/api/v1/video";
+  /** The durations CheapSub takes, in seconds. */
+  public static final List<Integer> DURATIONS = List.of(10, 15, 25);
+
+  private final Transport transport;
+  private final PollingStrategy polling;
+  private final OperationDriver<RawJson, VideoResult> driver;
+  private final Raw raw = this::submitRaw;
+
+  CheapSubVideos(Transport transport, PollingStrategy polling) {
+    this.transport = transport;
+    this.polling = polling;
+    this.driver = OperationDriver.of(id -> CheapSubTasks.fetch(transport, id),
+        (id, json) -> CheapSubTasks.readVideo(CheapSubClient.VENDOR, id, json, transport.downloader()));
+  }
+
+  @Override
+  public Operation<VideoResult> resume(String operationId) {
+    Checks.required(CheapSubClient.VENDOR, "operationId", operationId);
+    return Operation.polling(CheapSubClient.VENDOR, operationId, driver, polling, transport.scheduler(), null);
+  }
+
+  @Override
+  public Raw withRawResponse() {
+    return raw;
+  }
+
+  private RawResponse<Operation<VideoResult>> submitRaw(VideoRequest request) {
+    RawResponse<RawJson> response = transport.execute(
+        ApiRequest.post(PATH, RetrySafety.UNPROTECTED).json(body(request)).build(), ResponseReader.rawJson());
+    CheapSubTasks.requireOk(CheapSubClient.VENDOR, response);
+    RawJson json = response.body();
+    String taskId = CheapSubTasks.string(json.get("task_id"));
+    if (taskId == null) {
+      taskId = CheapSubTasks.string(json.get("data", "task_id"));
+    }
+    if (taskId == null || taskId.isBlank()) {
+      throw new AigwException(CheapSubClient.VENDOR,
+          "[cheapsub] the video submission was accepted but its answer has no task_id: " + json.text(), null);
+    }
+    String word = json.getString("status");
+    OperationSnapshot<VideoResult> first = OperationSnapshot.of(taskId, CheapSubTasks.status(word), word, json);
+    return response.withBody(Operation.polling(CheapSubClient.VENDOR, taskId, driver, polling, transport.scheduler(), first));
+  }
+
+  /** The wire body, after every pre-send check. */
+  static Map<String, Object> body(VideoRequest request) {
+    String vendor = CheapSubClient.VENDOR;
+    Checks.ownOptions(vendor, request.vendorOptions());
+    Checks.oneOf(vendor, "durationSeconds", request.durationSeconds(), DURATIONS);
+    Checks.unsupported(vendor, "size", request.size(), "use resolution, e.g. 720p or 1080p");
+    Checks.unsupported(vendor, "aspectRatio", request.aspectRatio(), null);
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("model", request.model());
+    body.put("prompt", request.prompt());
+    if (request.durationSeconds() != null) {
+      body.put("duration", String.valueOf(request.durationSeconds()));
+    }
+    if (request.resolution() != null) {
+      Checks.required(vendor, "resolution", request.resolution());
+      body.put("resolution", request.resolution());
+    }
+    body.putAll(request.extraBody());
+    return body;
+  }
+}

@@ -1,0 +1,122 @@
+package dev.aigw.cheapsub.legacy;
+
+import dev.aigw.cheapsub.internal.CheapSubTasks;
+import dev.aigw.core.error.StreamException;
+import dev.aigw.core.http.RawResponse;
+import dev.aigw.core.http.RetrySafety;
+import dev.aigw.core.internal.ApiRequest;
+import dev.aigw.core.internal.Json;
+import dev.aigw.core.internal.ResponseReader;
+import dev.aigw.core.internal.SseDecoder;
+import dev.aigw.core.internal.Transport;
+import dev.aigw.core.json.RawJson;
+import dev.aigw.core.stream.EventStream;
+
+/**
+ * CheapSub's Gemini-native, Claude-native and legacy endpoints. Paid calls here follow the same
+ * retry rule as the rest of CheapSub (only after a 429 or a connection that never sent the
+ * request). Thread-safe.
+ */
+public final class CheapSubLegacy {
+  static final String GEMINI = "/api/v1beta/models/{model}:generateContent";
+  static final String GEMINI_STREAM = "/api/v1beta/models/{model}:streamGenerateContent";
+  static final String CLAUDE = "/api/v1/messages";
+  static final String IMAGE = "/api/image/gen";
+  static final String SORA = "/api/sora2/gen";
+  static final String VEO = "/api/google/veo/generate";
+  static final String TASK_QUERY = "/api/task/query";
+
+  private final Transport transport;
+
+  /** Used by {@code CheapSubClient}. */
+  public CheapSubLegacy(Transport transport) {
+    this.transport = transport;
+  }
+
+  /** {@code POST /api/v1beta/models/{model}:generateContent}. */
+  public GeminiResponse generateContent(GeminiRequest request) {
+    ApiRequest call = ApiRequest.post(GEMINI, RetrySafety.UNPROTECTED).pathParam("model", request.model())
+        .json(request.body()).build();
+    return GeminiResponse.from(transport.execute(call, ResponseReader.rawJson()).body());
+  }
+
+  /** {@code POST /api/v1beta/models/{model}:streamGenerateContent?alt=sse}: pieces as they arrive. */
+  public EventStream<GeminiResponse> streamGenerateContent(GeminiRequest request) {
+    ApiRequest call = ApiRequest.post(GEMINI_STREAM, RetrySafety.UNPROTECTED).pathParam("model", request.model())
+        .query("alt", "sse").json(request.body()).streaming(true).build();
+    return new EventStream<>(transport.openStream(call, (type, data) -> GeminiResponse.from(parse(data))));
+  }
+
+  /** {@code POST /api/v1/messages} (Claude-native). */
+  public ClaudeMessage messages(ClaudeRequest request) {
+    ApiRequest call = ApiRequest.post(CLAUDE, RetrySafety.UNPROTECTED).json(request.body(false)).build();
+    return ClaudeMessage.from(transport.execute(call, ResponseReader.rawJson()).body());
+  }
+
+  /** {@code POST /api/v1/messages} with {@code stream: true}: events until {@code message_stop}. */
+  public EventStream<ClaudeStreamEvent> streamMessages(ClaudeRequest request) {
+    ApiRequest call = ApiRequest.post(CLAUDE, RetrySafety.UNPROTECTED).json(request.body(true)).streaming(true).build();
+    return new EventStream<>(transport.openStream(call, new SseDecoder<>() {
+      @Override
+      public ClaudeStreamEvent decode(String type, String data) {
+        RawJson raw = parse(data);
+        String eventType = type != null ? type : raw.getString("type");
+        String text = "content_block_delta".equals(eventType) ? raw.getString("delta", "text") : null;
+        return new ClaudeStreamEvent(eventType, text == null ? "" : text, raw);
+      }
+
+      @Override
+      public boolean isEnd(String type, String data) {
+        return "message_stop".equals(type) || data.contains("\"message_stop\"");
+      }
+    }));
+  }
+
+  /** {@code POST /api/image/gen} (legacy image generation). */
+  public LegacyTask legacyImage(LegacyGenerationRequest request) {
+    return submit(IMAGE, request);
+  }
+
+  /** {@code POST /api/sora2/gen} (legacy Sora video generation). */
+  public LegacyTask legacySora(LegacyGenerationRequest request) {
+    return submit(SORA, request);
+  }
+
+  /** {@code POST /api/google/veo/generate} (legacy Veo video generation). */
+  public LegacyTask legacyVeo(LegacyGenerationRequest request) {
+    return submit(VEO, request);
+  }
+
+  /** {@code GET /api/task/query?task_id=…} (legacy task query). */
+  public LegacyTask queryTask(String taskId) {
+    dev.aigw.core.internal.Checks.required("cheapsub", "taskId", taskId);
+    return task(transport.execute(ApiRequest.get(TASK_QUERY).query("task_id", taskId).build(), ResponseReader.rawJson()));
+  }
+
+  private LegacyTask submit(String path, LegacyGenerationRequest request) {
+    RawResponse<RawJson> response = transport.execute(
+        ApiRequest.post(path, RetrySafety.UNPROTECTED).json(request.body()).build(), ResponseReader.rawJson());
+    CheapSubTasks.requireOk("cheapsub", response);
+    return task(response);
+  }
+
+  private static LegacyTask task(RawResponse<RawJson> response) {
+    RawJson raw = response.body();
+    String id = raw.getString("task_id");
+    if (id == null) {
+      id = raw.getString("data", "task_id");
+    }
+    String word = raw.getString("status");
+    if (word == null) {
+      word = raw.getString("data", "status");
+    }
+    return new LegacyTask(id, CheapSubTasks.status(word), word, raw);
+  }
+
+  private RawJson parse(String data) {
+    if (Json.tryParseTree(data) == null) {
+      throw new StreamException("cheapsub", "[cheapsub] a stream event is not JSON: " + data, null, null);
+    }
+    return Json.raw(data);
+  }
+}

@@ -1,0 +1,58 @@
+package dev.aigw.cheapsub.legacy;
+
+import dev.aigw.core.error.ValidationException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A Gemini-native {@code generateContent} request.
+ *
+ * @param model the model, e.g. {@code gemini-3-flash} (it goes in the path)
+ * @param contents the turns, oldest first
+ * @param systemInstruction a system instruction, or {@code null}
+ * @param extra further top-level fields ({@code generationConfig} …), sent as given
+ */
+public record GeminiRequest(String model, List<Content> contents, String systemInstruction, Map<String, Object> extra) {
+
+  /**
+   * One turn.
+   *
+   * @param role {@code user} or {@code model}
+   * @param text its text
+   */
+  public record Content(String role, String text) {}
+
+  /** Checks the model and that there is something to say. */
+  public GeminiRequest {
+    if (model == null || model.isBlank()) {
+      throw new ValidationException("cheapsub", "model", "a Gemini model id is required");
+    }
+    if (contents == null || contents.isEmpty()) {
+      throw new ValidationException("cheapsub", "contents", "at least one content turn is required");
+    }
+    contents = List.copyOf(contents);
+    extra = extra == null ? Map.of() : Map.copyOf(extra);
+  }
+
+  /** A one-turn request. */
+  public static GeminiRequest of(String model, String userText) {
+    return new GeminiRequest(model, List.of(new Content("user", userText)), null, null);
+  }
+
+  /** The wire body. */
+  Map<String, Object> body() {
+    Map<String, Object> body = new LinkedHashMap<>();
+    List<Map<String, Object>> turns = new ArrayList<>();
+    for (Content c : contents) {
+      turns.add(Map.of("role", c.role(), "parts", List.of(Map.of("text", c.text()))));
+    }
+    body.put("contents", turns);
+    if (systemInstruction != null) {
+      body.put("systemInstruction", Map.of("parts", List.of(Map.of("text", systemInstruction))));
+    }
+    body.putAll(extra);
+    return body;
+  }
+}

@@ -1,0 +1,400 @@
+package dev.aigw.testkit;
+
+import dev.aigw.core.internal.Json;
+import dev.aigw.core.internal.SharedResources;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.net.InetAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import mockwebserver3.SocketEffect;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okio.Buffer;
+
+/**
+ * What every fake gateway shares: an HTTP server on loopback, routing, keys and auth errors by
+ * prefix, a {@link TaskEngine}, a credit balance, {@link Faults}, a {@link Journal}, files served
+ * from memory, and callback delivery. A vendor's fake adds its routes and answer shapes.
+ */
+public abstract class FakeGateway implements AutoCloseable {
+
+  /** Why a request was refused before routing. */
+  protected enum AuthProblem {
+    /** No bearer token. */
+    MISSING,
+    /** A token with the wrong prefix or unknown. */
+    INVALID,
+    /** A known token that was deactivated. */
+    INACTIVE
+  }
+
+  /** Handles one routed request. */
+  @FunctionalInterface
+  protected interface Handler {
+    /** The answer. */
+    MockResponse handle(FakeRequest request) throws Exception;
+  }
+
+  private record Route(String method, Pattern path, boolean authenticated, Handler handler) {}
+
+  /** A file the fake serves. */
+  private record StoredFile(byte[] bytes, String contentType) {}
+
+  private final String vendor;
+  private final String keyPrefix;
+  private final MockWebServer server = new MockWebServer();
+  private final List<Route> routes = new ArrayList<>();
+  private final Set<String> keys = ConcurrentHashMap.newKeySet();
+  private final Set<String> inactiveKeys = ConcurrentHashMap.newKeySet();
+  private final Map<String, StoredFile> files = new ConcurrentHashMap<>();
+  private final Journal journal = new Journal();
+  private final Faults faults = new Faults();
+  private final Clock clock;
+  private final TaskEngine tasks;
+  private final String defaultKey;
+  private final OkHttpClient callbackClient = SharedResources.httpClient().newBuilder()
+      .callTimeout(Duration.ofSeconds(5)).build();
+  private BigDecimal balance;
+  private volatile Duration streamPause = Duration.ofMillis(5);
+
+  /**
+   * @param vendor vendor name
+   * @param keyPrefix what valid keys start with
+   * @param startingBalance the credit balance
+   */
+  protected FakeGateway(String vendor, String keyPrefix, BigDecimal startingBalance) {
+    this.vendor = vendor;
+    this.keyPrefix = keyPrefix;
+    this.balance = startingBalance;
+    this.clock = Clock.systemUTC();
+    this.tasks = new TaskEngine(clock);
+    this.defaultKey = keyPrefix + "test" + UUID.randomUUID().toString().replace("-", "").substring(0, 24);
+    keys.add(defaultKey);
+    tasks.onFinish(this::taskFinished);
+  }
+
+  /** Starts serving on a free loopback port. */
+  protected final void startServer() {
+    server.setDispatcher(new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) {
+        return FakeGateway.this.dispatch(request);
+      }
+    });
+    try {
+      server.start(InetAddress.getLoopbackAddress(), 0);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not start the " + vendor + " fake", e);
+    }
+  }
+
+  /** The vendor name. */
+  public String vendor() {
+    return vendor;
+  }
+
+  /** The base URL to give a client, e.g. {@code http://127.0.0.1:54321}. */
+  public String baseUrl() {
+    String url = server.url("/").toString();
+    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+  }
+
+  /** A valid API key. */
+  public String apiKey() {
+    return defaultKey;
+  }
+
+  /** Adds and returns another valid key. */
+  public String newKey() {
+    String key = keyPrefix + "test" + UUID.randomUUID().toString().replace("-", "").substring(0, 24);
+    keys.add(key);
+    return key;
+  }
+
+  /** Makes {@code key} inactive: requests with it are refused as the vendor refuses inactive keys. */
+  public void deactivate(String key) {
+    inactiveKeys.add(key);
+  }
+
+  /** The request and charge journal. */
+  public Journal journal() {
+    return journal;
+  }
+
+  /** Fault injection for the next answers. */
+  public Faults faults() {
+    return faults;
+  }
+
+  /** The task engine (how many polls tasks take, failures to plan). */
+  public TaskEngine tasks() {
+    return tasks;
+  }
+
+  /** The credit balance now. */
+  public synchronized BigDecimal balance() {
+    return balance;
+  }
+
+  /** Sets the credit balance. */
+  public synchronized void balance(BigDecimal value) {
+    this.balance = value;
+  }
+
+  /** The pause between streamed events (5 ms by default). */
+  public void streamPause(Duration pause) {
+    this.streamPause = pause;
+  }
+
+  /** Stops the server. */
+  @Override
+  public void close() {
+    server.close();
+  }
+
+  // ----- for vendor fakes -----
+
+  /** Registers a route; {@code pathRegex} may use named groups, read with {@link FakeRequest#pathParam}. */
+  protected final void route(String method, String pathRegex, Handler handler) {
+    routes.add(new Route(method, Pattern.compile(pathRegex), true, handler));
+  }
+
+  /** Registers a route that needs no key. */
+  protected final void publicRoute(String method, String pathRegex, Handler handler) {
+    routes.add(new Route(method, Pattern.compile(pathRegex), false, handler));
+  }
+
+  /** The vendor's answer to a refused key. */
+  protected abstract MockResponse authError(AuthProblem problem);
+
+  /** The vendor's error answer with {@code status} and {@code message}. */
+  protected abstract MockResponse error(int status, String code, String message);
+
+  /** Called when a task ends (after its last poll, or when finished by hand). */
+  protected void taskFinished(FakeTask task) {}
+
+  /** The clock. */
+  protected final Clock clock() {
+    return clock;
+  }
+
+  /**
+   * Takes {@code amount} credits for {@code reference}, recording the charge.
+   *
+   * @return {@code false} (and nothing charged) when the balance is too low
+   */
+  protected final synchronized boolean charge(String reference, BigDecimal amount) {
+    if (balance.compareTo(amount) < 0) {
+      return false;
+    }
+    balance = balance.subtract(amount);
+    journal.charge(new Journal.Charge(reference, amount, clock.instant()));
+    return true;
+  }
+
+  /** Gives back {@code amount} credits for {@code reference}. */
+  protected final synchronized void refund(String reference, BigDecimal amount) {
+    balance = balance.add(amount);
+    journal.charge(new Journal.Charge(reference, amount.negate(), clock.instant()));
+  }
+
+  /** Stores a file and returns the absolute URL it is served at. */
+  protected final String storeFile(byte[] bytes, String contentType, String extension) {
+    String name = UUID.randomUUID() + "." + extension;
+    files.put(name, new StoredFile(bytes, contentType));
+    return baseUrl() + "/files/" + name;
+  }
+
+  /** A JSON answer. */
+  protected static MockResponse json(int status, Object body) {
+    return new MockResponse.Builder().code(status).setHeader("Content-Type", "application/json")
+        .body(Json.toJson(body)).build();
+  }
+
+  /** A map with keys and values in order ({@code null} values left out). */
+  protected static Map<String, Object> obj(Object... keyValues) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    for (int i = 0; i + 1 < keyValues.length; i += 2) {
+      if (keyValues[i + 1] != null) {
+        m.put((String) keyValues[i], keyValues[i + 1]);
+      }
+    }
+    return m;
+  }
+
+  /** A streamed answer of server-sent events, honouring stream faults. */
+  protected final MockResponse sse(List<SseWriter.Event> events) {
+    Faults.Fault cut = faults.take(Faults.Stage.AFTER_HANDLING, "", true);
+    int cutAfter = cut != null && cut.kind() == Faults.Kind.CUT_STREAM ? cut.afterEvents() : -1;
+    return new MockResponse.Builder().code(200).setHeader("Content-Type", "text/event-stream")
+        .setHeader("Cache-Control", "no-cache")
+        .body(new SseWriter(events, streamPause, cutAfter)).build();
+  }
+
+  /** An SSE event with only data. */
+  protected static SseWriter.Event event(String data) {
+    return new SseWriter.Event(null, data);
+  }
+
+  /** An SSE event with a type. */
+  protected static SseWriter.Event event(String type, String data) {
+    return new SseWriter.Event(type, data);
+  }
+
+  /** POSTs {@code body} as JSON to {@code url}, in the background, recording the delivery. */
+  protected final void deliverCallback(String url, Object body) {
+    String json = Json.toJson(body);
+    Request request;
+    try {
+      request = new Request.Builder().url(url).post(RequestBody.create(json, MediaType.get("application/json"))).build();
+    } catch (IllegalArgumentException e) {
+      journal.callback(new Journal.Callback(url, json, -1));
+      return;
+    }
+    callbackClient.newCall(request).enqueue(new okhttp3.Callback() {
+      @Override
+      public void onFailure(okhttp3.Call call, IOException e) {
+        journal.callback(new Journal.Callback(url, json, -1));
+      }
+
+      @Override
+      public void onResponse(okhttp3.Call call, Response response) {
+        try (response) {
+          journal.callback(new Journal.Callback(url, json, response.code()));
+        }
+      }
+    });
+  }
+
+  // ----- dispatching -----
+
+  private MockResponse dispatch(RecordedRequest recorded) {
+    String path = recorded.getUrl().encodedPath();
+    MockResponse response = answer(recorded, path);
+    int status = response.getOnResponseStart() != null || response.getOnRequestStart() != null ? -1 : response.getCode();
+    journal.request(new Journal.Entry(recorded.getMethod(), path, recorded.getUrl().encodedQuery(),
+        maskedHeaders(recorded), recorded.getBody() == null ? "" : recorded.getBody().utf8(), status, clock.instant()));
+    return response;
+  }
+
+  private MockResponse answer(RecordedRequest recorded, String path) {
+    if (path.startsWith("/files/") && "GET".equals(recorded.getMethod())) {
+      StoredFile file = files.get(path.substring("/files/".length()));
+      if (file == null) {
+        return error(404, "not_found", "no such file");
+      }
+      return new MockResponse.Builder().code(200).setHeader("Content-Type", file.contentType())
+          .body(new Buffer().write(file.bytes())).build();
+    }
+    Faults.Fault before = faults.take(Faults.Stage.BEFORE_HANDLING, path, false);
+    if (before != null) {
+      return faultResponse(before);
+    }
+    Route match = null;
+    Matcher matcher = null;
+    boolean pathKnown = false;
+    for (Route r : routes) {
+      Matcher m = r.path().matcher(path);
+      if (m.matches()) {
+        pathKnown = true;
+        if (r.method().equals(recorded.getMethod())) {
+          match = r;
+          matcher = m;
+          break;
+        }
+      }
+    }
+    if (match == null) {
+      return pathKnown ? error(405, "method_not_allowed", "Method " + recorded.getMethod() + " not allowed")
+          : error(404, "not_found", "Unknown endpoint " + path);
+    }
+    FakeRequest request = new FakeRequest(recorded, matcher);
+    if (match.authenticated()) {
+      String key = request.bearer();
+      if (key == null) {
+        return authError(AuthProblem.MISSING);
+      }
+      if (!key.startsWith(keyPrefix) || !keys.contains(key)) {
+        return authError(AuthProblem.INVALID);
+      }
+      if (inactiveKeys.contains(key)) {
+        return authError(AuthProblem.INACTIVE);
+      }
+    }
+    MockResponse response;
+    try {
+      response = match.handler().handle(request);
+    } catch (Exception e) {
+      response = error(500, "internal_error", "fake failed: " + e);
+    }
+    Faults.Fault after = faults.take(Faults.Stage.AFTER_HANDLING, path, false);
+    if (after != null) {
+      if (after.kind() == Faults.Kind.DELAY) {
+        return response.newBuilder().headersDelay(after.delay().toMillis(), TimeUnit.MILLISECONDS).build();
+      }
+      return faultResponse(after);
+    }
+    return response;
+  }
+
+  private MockResponse faultResponse(Faults.Fault fault) {
+    return switch (fault.kind()) {
+      case STATUS -> {
+        MockResponse r = error(fault.status(), null, defaultMessage(fault.status()));
+        yield fault.retryAfterSeconds() >= 0
+            ? r.newBuilder().setHeader("Retry-After", String.valueOf(fault.retryAfterSeconds())).build() : r;
+      }
+      case DROP_CONNECTION -> new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build();
+      case DELAY -> new MockResponse.Builder().headersDelay(fault.delay().toMillis(), TimeUnit.MILLISECONDS)
+          .code(503).build();
+      case CUT_STREAM -> error(500, null, "stream fault outside a stream");
+    };
+  }
+
+  private static String defaultMessage(int status) {
+    return switch (status) {
+      case 429 -> "Too many requests";
+      case 500 -> "Internal server error";
+      case 502 -> "Upstream server error";
+      case 503 -> "Service unavailable";
+      case 504 -> "Upstream timeout";
+      default -> "Injected failure " + status;
+    };
+  }
+
+  private Map<String, String> maskedHeaders(RecordedRequest recorded) {
+    Map<String, String> headers = new LinkedHashMap<>();
+    for (String name : recorded.getHeaders().names()) {
+      String value = recorded.getHeaders().get(name);
+      String lower = name.toLowerCase(Locale.ROOT);
+      if (lower.equals("authorization") || lower.equals("cookie")) {
+        value = value == null ? null : value.replaceAll("(?i)(bearer\\s+.{0,8}).*", "$1****");
+        if (lower.equals("cookie")) {
+          value = "****";
+        }
+      }
+      headers.put(lower, value);
+    }
+    return headers;
+  }
+}

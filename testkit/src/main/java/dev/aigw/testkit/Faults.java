@@ -1,0 +1,138 @@
+package dev.aigw.testkit;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Iterator;
+
+/**
+ * Failures a fake injects into its next answers. Each fault applies once, to the next request
+ * whose path starts with its prefix (any path when none is given). A fault either replaces the
+ * request before the fake handles it (nothing is charged) or replaces the answer after it was
+ * handled (the work was done and charged, but the caller sees a failure — what a gateway timeout
+ * or a lost connection looks like from outside).
+ */
+public final class Faults {
+
+  /** When a fault strikes. */
+  public enum Stage {
+    /** Before the request is handled: nothing happens on the server. */
+    BEFORE_HANDLING,
+    /** After the request was handled: the work is done, the answer is lost or replaced. */
+    AFTER_HANDLING
+  }
+
+  /** What a fault does. */
+  public enum Kind {
+    /** Answer with an error status. */
+    STATUS,
+    /** Drop the connection without an answer. */
+    DROP_CONNECTION,
+    /** Delay the answer. */
+    DELAY,
+    /** Cut a stream after some events. */
+    CUT_STREAM
+  }
+
+  /**
+   * One fault.
+   *
+   * @param kind what it does
+   * @param stage when
+   * @param status the status, for {@link Kind#STATUS}
+   * @param retryAfterSeconds a {@code Retry-After} to send with the status, or -1
+   * @param delay the delay, for {@link Kind#DELAY}
+   * @param afterEvents events sent before a cut, for {@link Kind#CUT_STREAM}
+   * @param pathPrefix the paths it applies to, or {@code null} for all
+   */
+  public record Fault(Kind kind, Stage stage, int status, int retryAfterSeconds, Duration delay, int afterEvents,
+      String pathPrefix) {}
+
+  private final Deque<Fault> pending = new ArrayDeque<>();
+
+  /** The next request fails with {@code status} before it is handled (nothing is charged). */
+  public Faults failNext(int status) {
+    return add(new Fault(Kind.STATUS, Stage.BEFORE_HANDLING, status, -1, null, 0, null));
+  }
+
+  /** The next {@code count} requests fail with {@code status} before they are handled. */
+  public Faults failNext(int count, int status) {
+    for (int i = 0; i < count; i++) {
+      failNext(status);
+    }
+    return this;
+  }
+
+  /** The next request to {@code pathPrefix} fails with {@code status} before it is handled. */
+  public Faults failNext(String pathPrefix, int status) {
+    return add(new Fault(Kind.STATUS, Stage.BEFORE_HANDLING, status, -1, null, 0, pathPrefix));
+  }
+
+  /**
+   * The next request to {@code pathPrefix} is handled (and charged), then answered with {@code
+   * status}: an upstream error after the work was done.
+   */
+  public Faults failNextAfterHandling(String pathPrefix, int status) {
+    return add(new Fault(Kind.STATUS, Stage.AFTER_HANDLING, status, -1, null, 0, pathPrefix));
+  }
+
+  /** The next request is refused with 429 and {@code Retry-After: seconds}. */
+  public Faults rateLimitNext(int retryAfterSeconds) {
+    return add(new Fault(Kind.STATUS, Stage.BEFORE_HANDLING, 429, retryAfterSeconds, null, 0, null));
+  }
+
+  /** The next request to {@code pathPrefix} loses its connection before it is handled. */
+  public Faults dropNextConnection(String pathPrefix) {
+    return add(new Fault(Kind.DROP_CONNECTION, Stage.BEFORE_HANDLING, 0, -1, null, 0, pathPrefix));
+  }
+
+  /** The next request to {@code pathPrefix} is handled (and charged), then its connection drops. */
+  public Faults dropNextConnectionAfterHandling(String pathPrefix) {
+    return add(new Fault(Kind.DROP_CONNECTION, Stage.AFTER_HANDLING, 0, -1, null, 0, pathPrefix));
+  }
+
+  /** The next answer to {@code pathPrefix} (or any, when null) is delayed. */
+  public Faults delayNext(String pathPrefix, Duration delay) {
+    return add(new Fault(Kind.DELAY, Stage.AFTER_HANDLING, 0, -1, delay, 0, pathPrefix));
+  }
+
+  /** The next stream is cut after {@code events} events. */
+  public Faults cutNextStream(int events) {
+    return add(new Fault(Kind.CUT_STREAM, Stage.AFTER_HANDLING, 0, -1, null, events, null));
+  }
+
+  /** Adds a fault. */
+  public synchronized Faults add(Fault fault) {
+    pending.add(fault);
+    return this;
+  }
+
+  /** Removes every pending fault. */
+  public synchronized void clear() {
+    pending.clear();
+  }
+
+  /** How many faults are pending. */
+  public synchronized int pending() {
+    return pending.size();
+  }
+
+  /** Takes the first pending fault for this stage and path, if any. */
+  synchronized Fault take(Stage stage, String path, boolean streaming) {
+    Iterator<Fault> it = pending.iterator();
+    while (it.hasNext()) {
+      Fault f = it.next();
+      if (f.stage() != stage) {
+        continue;
+      }
+      if (f.kind() == Kind.CUT_STREAM && !streaming) {
+        continue;
+      }
+      if (f.pathPrefix() == null || path.startsWith(f.pathPrefix())) {
+        it.remove();
+        return f;
+      }
+    }
+    return null;
+  }
+}
