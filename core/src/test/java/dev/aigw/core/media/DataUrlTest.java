@@ -88,7 +88,7 @@ class DataUrlTest {
   }
 
   @ParameterizedTest
-  @ValueSource(ints = {0, 1, 2, 3, 4, 5, 299, 300, 301})
+  @ValueSource(ints = {1, 2, 3, 4, 5, 299, 300, 301})
   void decodedSizeEqualsTheRealDecodedLengthForEveryPadding(int length) {
     byte[] data = new byte[length];
     for (int i = 0; i < length; i++) {
@@ -97,9 +97,6 @@ class DataUrlTest {
     String padded = Base64.getEncoder().encodeToString(data);
     String unpadded = Base64.getEncoder().withoutPadding().encodeToString(data);
     String wrapped = Base64.getMimeEncoder(8, "\r\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(data);
-    if (length == 0) {
-      return; // an empty payload is rejected as having a bad length; see above
-    }
     for (String payload : new String[] {padded, unpadded, wrapped}) {
       DataUrl url = DataUrl.parse("data:application/octet-stream;base64," + payload);
       assertThat(url.decodedSize()).as("payload %s", payload).isEqualTo(length);
@@ -116,8 +113,8 @@ class DataUrlTest {
 
   @Test
   void decodeAndStreamingOpenStreamGiveIdenticalBytesForAMegabyteImage() throws IOException {
-    byte[] image = TestImages.noisyPng(512, 512, 7);
-    assertThat(image.length).isGreaterThan(700_000);
+    byte[] image = TestImages.noisyPng(600, 600, 7);
+    assertThat(image.length).isGreaterThan(1_000_000);
     DataUrl url = DataUrl.parse(DataUrl.encode("image/png", image));
 
     assertThat(url.decodedSize()).isEqualTo(image.length);
