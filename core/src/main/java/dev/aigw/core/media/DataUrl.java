@@ -60,21 +60,37 @@ public record DataUrl(String mimeType, boolean base64, String payload) {
   }
 
   private static void checkBase64(String payload) {
-    int significant = 0;
+    int data = 0;
+    int padding = 0;
+    boolean ended = false; // a line break after the padding: nothing but line breaks may follow
     for (int i = 0; i < payload.length(); i++) {
       char c = payload.charAt(i);
+      if (c == '\r' || c == '\n') {
+        ended = padding > 0;
+        continue;
+      }
       boolean ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-          || c == '+' || c == '/' || c == '=' || c == '\r' || c == '\n';
+          || c == '+' || c == '/' || c == '=';
       if (!ok) {
         throw new ValidationException(
             null, "dataUrl", "payload is not valid base64 (bad character at index " + i + ")");
       }
-      if (c != '\r' && c != '\n') {
-        significant++;
+      if (c == '=' ? ended : padding > 0) {
+        throw new ValidationException(
+            null, "dataUrl", "payload is not valid base64 (bad padding: more after '=' at index " + i + ")");
+      }
+      if (c == '=') {
+        padding++;
+      } else {
+        data++;
       }
     }
-    if (significant == 0 || significant % 4 == 1) {
+    int total = data + padding;
+    if (data == 0 || total % 4 == 1) {
       throw new ValidationException(null, "dataUrl", "payload is not valid base64 (bad length)");
+    }
+    if (padding > 2 || (padding > 0 && total % 4 != 0)) {
+      throw new ValidationException(null, "dataUrl", "payload is not valid base64 (bad padding)");
     }
   }
 

@@ -88,6 +88,27 @@ class DataUrlTest {
   }
 
   @ParameterizedTest
+  @ValueSource(strings = {"QQ==QUJD", "=QUJ", "AB=C", "Q===", "QQ=", "QQ==\r\n=", "QUJD====", "QUJDQQ=\nA"})
+  void base64PayloadWithMisplacedPaddingIsRejected(String payload) {
+    // each of these passed a plain character check, then failed (or decoded differently) later
+    assertThatThrownBy(() -> DataUrl.parse("data:image/png;base64," + payload))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("dataUrl")
+        .hasMessageContaining("not valid base64");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"QQ==", "QQ", "QUI=", "QUI", "QUJD", "QUJD\r\nQQ==\r\n", "QU\nJD"})
+  void wellFormedPaddingAndLineBreaksDecodeTheSameBothWays(String payload) throws IOException {
+    DataUrl url = DataUrl.parse("data:;base64," + payload);
+    byte[] decoded = url.decode();
+    try (InputStream in = url.openStream()) {
+      assertThat(in.readAllBytes()).isEqualTo(decoded);
+    }
+    assertThat(url.decodedSize()).isEqualTo(decoded.length);
+  }
+
+  @ParameterizedTest
   @ValueSource(ints = {1, 2, 3, 4, 5, 299, 300, 301})
   void decodedSizeEqualsTheRealDecodedLengthForEveryPadding(int length) {
     byte[] data = new byte[length];
