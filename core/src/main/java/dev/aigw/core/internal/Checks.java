@@ -12,7 +12,7 @@ public final class Checks {
 
   /** {@code value}, when present, lies in [{@code min}, {@code max}]. */
   public static void range(String vendor, String field, Double value, double min, double max) {
-    if (value != null && (value < min || value > max)) {
+    if (value != null && (value.isNaN() || value < min || value > max)) {
       throw new ValidationException(vendor, field, "must be between " + min + " and " + max + ", was " + value);
     }
   }
@@ -41,7 +41,7 @@ public final class Checks {
   /** {@code value} is present and not blank. */
   public static void required(String vendor, String field, String value) {
     if (value == null || value.isBlank()) {
-      throw new ValidationException(vendor, field, "is required");
+      throw new ValidationException(vendor, field, "is required (a non-blank value)");
     }
   }
 
@@ -54,7 +54,8 @@ public final class Checks {
 
   /** A neutral field the vendor cannot express is absent. */
   public static void unsupported(String vendor, String field, Object value, String instead) {
-    if (value != null && !(value instanceof Collection<?> c && c.isEmpty())) {
+    if (value != null && !(value instanceof Collection<?> c && c.isEmpty())
+        && !(value instanceof java.util.Map<?, ?> m && m.isEmpty())) {
       throw new ValidationException(vendor, field, "is not supported by " + vendor + (instead == null ? "" : "; " + instead));
     }
   }
@@ -64,7 +65,8 @@ public final class Checks {
     for (VendorOption option : options) {
       if (!vendor.equals(option.vendor())) {
         throw new ValidationException(vendor, "vendorOption",
-            option.getClass().getSimpleName() + " is a " + option.vendor() + " option; " + vendor + " cannot honour it");
+            option.getClass().getSimpleName() + " is a " + option.vendor() + " option; " + vendor
+                + " cannot honour it (only " + vendor + " options are accepted)");
       }
     }
   }

@@ -64,9 +64,10 @@ public final class Json {
       return null;
     }
     try {
+      // Strict: a lenient reader takes "Unauthorized" or "<html>…" for an unquoted string.
       JsonReader reader = JsonReader.of(new Buffer().writeUtf8(text));
-      reader.setLenient(true);
-      return reader.readJsonValue();
+      Object value = reader.readJsonValue();
+      return reader.peek() == JsonReader.Token.END_DOCUMENT ? value : null;
     } catch (IOException | RuntimeException e) {
       return null;
     }

@@ -2,10 +2,10 @@ package dev.aigw.core.media;
 
 import dev.aigw.core.error.ValidationException;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.Reader;
 import java.io.StringReader;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Locale;
@@ -53,26 +53,44 @@ public record DataUrl(String mimeType, boolean base64, String payload) {
     String payload = value.substring(comma + 1);
     if (b64) {
       checkBase64(payload);
+    } else {
+      percentDecode(payload);
     }
     return new DataUrl(mime, b64, payload);
   }
 
   private static void checkBase64(String payload) {
-    int significant = 0;
+    int data = 0;
+    int padding = 0;
+    boolean ended = false; // a line break after the padding: nothing but line breaks may follow
     for (int i = 0; i < payload.length(); i++) {
       char c = payload.charAt(i);
+      if (c == '\r' || c == '\n') {
+        ended = padding > 0;
+        continue;
+      }
       boolean ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-          || c == '+' || c == '/' || c == '=' || c == '\r' || c == '\n';
+          || c == '+' || c == '/' || c == '=';
       if (!ok) {
         throw new ValidationException(
             null, "dataUrl", "payload is not valid base64 (bad character at index " + i + ")");
       }
-      if (c != '\r' && c != '\n') {
-        significant++;
+      if (c == '=' ? ended : padding > 0) {
+        throw new ValidationException(
+            null, "dataUrl", "payload is not valid base64 (bad padding: more after '=' at index " + i + ")");
+      }
+      if (c == '=') {
+        padding++;
+      } else {
+        data++;
       }
     }
-    if (significant == 0 || significant % 4 == 1) {
+    int total = data + padding;
+    if (data == 0 || total % 4 == 1) {
       throw new ValidationException(null, "dataUrl", "payload is not valid base64 (bad length)");
+    }
+    if (padding > 2 || (padding > 0 && total % 4 != 0)) {
+      throw new ValidationException(null, "dataUrl", "payload is not valid base64 (bad padding)");
     }
   }
 
@@ -84,7 +102,7 @@ public record DataUrl(String mimeType, boolean base64, String payload) {
   /** The decoded size in bytes, computed without decoding. */
   public long decodedSize() {
     if (!base64) {
-      return URLDecoder.decode(payload, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8).length;
+      return percentDecode(payload).length;
     }
     long chars = 0;
     int padding = 0;
@@ -103,7 +121,7 @@ public record DataUrl(String mimeType, boolean base64, String payload) {
   /** Decodes the payload into memory. */
   public byte[] decode() {
     if (!base64) {
-      return URLDecoder.decode(payload, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8);
+      return percentDecode(payload);
     }
     return Base64.getMimeDecoder().decode(payload);
   }
@@ -114,6 +132,33 @@ public record DataUrl(String mimeType, boolean base64, String payload) {
       return new ByteArrayInputStream(decode());
     }
     return Base64.getMimeDecoder().wrap(new ReaderInputStream(new StringReader(payload)));
+  }
+
+  /**
+   * Decodes a URL-encoded payload (RFC 2397 / RFC 3986): {@code %XX} is the byte XX, '+' stays a
+   * plus, any other character is its UTF-8 bytes.
+   *
+   * @throws ValidationException on a malformed escape
+   */
+  private static byte[] percentDecode(String s) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(s.length());
+    int run = 0;
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) != '%') {
+        continue;
+      }
+      out.writeBytes(s.substring(run, i).getBytes(StandardCharsets.UTF_8));
+      int hi = i + 2 < s.length() ? Character.digit(s.charAt(i + 1), 16) : -1;
+      int lo = hi >= 0 ? Character.digit(s.charAt(i + 2), 16) : -1;
+      if (lo < 0) {
+        throw new ValidationException(null, "dataUrl", "payload has a malformed %-escape at index " + i);
+      }
+      out.write(hi << 4 | lo);
+      i += 2;
+      run = i + 1;
+    }
+    out.writeBytes(s.substring(run).getBytes(StandardCharsets.UTF_8));
+    return out.toByteArray();
   }
 
   /** Builds a base64 data URL from bytes. */

@@ -27,7 +27,8 @@ public record PollingStrategy(
 
   /** Checks the values. */
   public PollingStrategy {
-    if (initialInterval.isNegative() || maxInterval.isNegative() || multiplier < 1.0
+    if (initialInterval.isNegative() || maxInterval.isNegative()
+        || !(multiplier >= 1.0) || Double.isInfinite(multiplier)
         || maxConsecutiveFailures < 0 || defaultTimeout.isNegative() || defaultTimeout.isZero()) {
       throw new IllegalArgumentException("invalid polling strategy");
     }

@@ -57,6 +57,20 @@ public record VideoRequest(
     return new Builder();
   }
 
+  /** A builder holding this request's values. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.model = model;
+    b.prompt = prompt;
+    b.durationSeconds = durationSeconds;
+    b.resolution = resolution;
+    b.size = size;
+    b.aspectRatio = aspectRatio;
+    b.extraBody.putAll(extraBody);
+    b.vendorOptions.addAll(vendorOptions);
+    return b;
+  }
+
   /** Builds {@link VideoRequest}. */
   public static final class Builder {
     private String model;

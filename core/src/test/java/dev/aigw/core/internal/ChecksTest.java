@@ -1,0 +1,156 @@
+package dev.aigw.core.internal;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.aigw.core.VendorOption;
+import dev.aigw.core.error.ValidationException;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.assertj.core.api.AbstractThrowableAssert;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ChecksTest {
+
+  record CheapSubOption() implements VendorOption {
+    @Override
+    public String vendor() {
+      return "cheapsub";
+    }
+  }
+
+  record CloudGptOption() implements VendorOption {
+    @Override
+    public String vendor() {
+      return "cloudgpt";
+    }
+  }
+
+  private static AbstractThrowableAssert<?, ? extends Throwable> assertRejected(
+      ThrowingCallable call, String vendor, String field) {
+    return assertThatThrownBy(call)
+        .isInstanceOf(ValidationException.class)
+        .hasMessageStartingWith(vendor + ": " + field + ": ")
+        .satisfies(e -> {
+          ValidationException v = (ValidationException) e;
+          org.assertj.core.api.Assertions.assertThat(v.vendor()).isEqualTo(vendor);
+          org.assertj.core.api.Assertions.assertThat(v.field()).isEqualTo(field);
+        });
+  }
+
+  @Test
+  void doubleRangeAcceptsItsBoundsAndAbsentValues() {
+    assertThatCode(() -> {
+      Checks.range("cheapsub", "temperature", 0.0, 0.0, 2.0);
+      Checks.range("cheapsub", "temperature", 2.0, 0.0, 2.0);
+      Checks.range("cheapsub", "temperature", 1.3, 0.0, 2.0);
+      Checks.range("cheapsub", "temperature", (Double) null, 0.0, 2.0);
+    }).doesNotThrowAnyException();
+  }
+
+  @ParameterizedTest
+  @ValueSource(doubles = {-0.01, 2.0001, Double.POSITIVE_INFINITY})
+  void doubleRangeRejectsValuesOutsideNamingTheBounds(double value) {
+    assertRejected(() -> Checks.range("cheapsub", "temperature", value, 0.0, 2.0), "cheapsub", "temperature")
+        .hasMessageContaining("between 0.0 and 2.0")
+        .hasMessageContaining("was " + value);
+  }
+
+  @Test
+  void doubleRangeRejectsNaN() {
+    assertRejected(() -> Checks.range("cheapsub", "temperature", Double.NaN, 0.0, 2.0), "cheapsub", "temperature")
+        .hasMessageContaining("between 0.0 and 2.0")
+        .hasMessageContaining("NaN");
+  }
+
+  @Test
+  void integerRange() {
+    assertThatCode(() -> {
+      Checks.range("gptimage2", "n", 1, 1, 4);
+      Checks.range("gptimage2", "n", 4, 1, 4);
+      Checks.range("gptimage2", "n", (Integer) null, 1, 4);
+    }).doesNotThrowAnyException();
+    assertRejected(() -> Checks.range("gptimage2", "n", 5, 1, 4), "gptimage2", "n")
+        .hasMessageContaining("between 1 and 4, was 5");
+    assertRejected(() -> Checks.range("gptimage2", "n", 0, 1, 4), "gptimage2", "n")
+        .hasMessageContaining("between 1 and 4, was 0");
+  }
+
+  @Test
+  void oneOfListsTheAcceptedValues() {
+    List<String> accepted = List.of("1k", "2k");
+    assertThatCode(() -> Checks.oneOf("icodeeasy", "resolution", "2k", accepted)).doesNotThrowAnyException();
+    assertThatCode(() -> Checks.oneOf("icodeeasy", "resolution", null, accepted)).doesNotThrowAnyException();
+    assertRejected(() -> Checks.oneOf("icodeeasy", "resolution", "4k", accepted), "icodeeasy", "resolution")
+        .hasMessageContaining("accepts 1k, 2k")
+        .hasMessageContaining("was 4k");
+  }
+
+  @Test
+  void atMostNamesTheLimit() {
+    assertThatCode(() -> Checks.atMost("cheapsub", "references", 4, 4)).doesNotThrowAnyException();
+    assertRejected(() -> Checks.atMost("cheapsub", "references", 5, 4), "cheapsub", "references")
+        .hasMessageContaining("at most 4")
+        .hasMessageContaining("given 5");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "  "})
+  void requiredRejectsBlank(String value) {
+    assertRejected(() -> Checks.required("cloudgpt", "model", value), "cloudgpt", "model")
+        .hasMessageContaining("is required")
+        .hasMessageContaining("non-blank");
+  }
+
+  @Test
+  void requiredRejectsNullAndAcceptsText() {
+    assertRejected(() -> Checks.required("cloudgpt", "model", null), "cloudgpt", "model")
+        .hasMessageContaining("is required");
+    assertThatCode(() -> Checks.required("cloudgpt", "model", "gpt-5")).doesNotThrowAnyException();
+  }
+
+  @Test
+  void maxLengthNamesTheLimitAndTheActualLength() {
+    assertThatCode(() -> Checks.maxLength("gptimagehub", "prompt", "a".repeat(1000), 1000)).doesNotThrowAnyException();
+    assertThatCode(() -> Checks.maxLength("gptimagehub", "prompt", null, 1000)).doesNotThrowAnyException();
+    assertRejected(() -> Checks.maxLength("gptimagehub", "prompt", "a".repeat(1001), 1000), "gptimagehub", "prompt")
+        .hasMessageContaining("at most 1000 characters")
+        .hasMessageContaining("was 1001");
+  }
+
+  @Test
+  void unsupportedRejectsAnyGivenValueAndSaysWhatToUseInstead() {
+    assertRejected(() -> Checks.unsupported("cloudgpt", "aspectRatio", "16:9", "use size (e.g. 1536x1024) instead"),
+        "cloudgpt", "aspectRatio")
+        .hasMessageContaining("not supported by cloudgpt")
+        .hasMessageContaining("use size (e.g. 1536x1024) instead");
+    assertRejected(() -> Checks.unsupported("cloudgpt", "references", List.of("x"), null), "cloudgpt", "references")
+        .hasMessageEndingWith("is not supported by cloudgpt");
+  }
+
+  @Test
+  void unsupportedLetsAbsentAndEmptyValuesPass() {
+    assertThatCode(() -> {
+      Checks.unsupported("cloudgpt", "aspectRatio", null, "use size");
+      Checks.unsupported("cloudgpt", "references", List.of(), null);
+      Checks.unsupported("cloudgpt", "references", Set.of(), null);
+      Checks.unsupported("cloudgpt", "extraBody", Map.of(), null);
+    }).doesNotThrowAnyException();
+    assertRejected(() -> Checks.unsupported("cloudgpt", "extraBody", Map.of("a", 1), null), "cloudgpt", "extraBody");
+  }
+
+  @Test
+  void ownOptionsRefusesAnotherVendorsOption() {
+    assertThatCode(() -> Checks.ownOptions("cheapsub", List.of(new CheapSubOption()))).doesNotThrowAnyException();
+    assertThatCode(() -> Checks.ownOptions("cheapsub", List.of())).doesNotThrowAnyException();
+    assertRejected(() -> Checks.ownOptions("cheapsub", List.of(new CheapSubOption(), new CloudGptOption())),
+        "cheapsub", "vendorOption")
+        .hasMessageContaining("CloudGptOption")
+        .hasMessageContaining("is a cloudgpt option")
+        .hasMessageContaining("only cheapsub options are accepted");
+  }
+}
