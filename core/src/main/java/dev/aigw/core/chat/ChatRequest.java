@@ -43,7 +43,7 @@ public record ChatRequest(
       throw new ValidationException(null, "temperature", "must be a finite number");
     }
     messages = List.copyOf(messages);
-    extraBody = extraBody == null ? Map.of() : Map.copyOf(extraBody);
+    extraBody = dev.aigw.core.internal.Checks.extraBody(extraBody);
     vendorOptions = vendorOptions == null ? List.of() : List.copyOf(vendorOptions);
   }
 

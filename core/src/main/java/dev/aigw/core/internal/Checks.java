@@ -71,6 +71,28 @@ public final class Checks {
     }
   }
 
+  /**
+   * An immutable copy of extra body fields that keeps their order; a null name or value is refused
+   * (leave the field out instead).
+   */
+  public static java.util.Map<String, Object> extraBody(java.util.Map<String, Object> extra) {
+    if (extra == null || extra.isEmpty()) {
+      return java.util.Map.of();
+    }
+    java.util.Map<String, Object> copy = new java.util.LinkedHashMap<>();
+    for (java.util.Map.Entry<String, Object> e : extra.entrySet()) {
+      if (e.getKey() == null || e.getKey().isBlank()) {
+        throw new ValidationException(null, "extraBody", "field names must not be blank");
+      }
+      if (e.getValue() == null) {
+        throw new ValidationException(null, "extraBody",
+            "the value of '" + e.getKey() + "' is null; leave the field out instead");
+      }
+      copy.put(e.getKey(), e.getValue());
+    }
+    return java.util.Collections.unmodifiableMap(copy);
+  }
+
   private static String list(Collection<?> values) {
     return values.stream().map(String::valueOf).collect(Collectors.joining(", "));
   }

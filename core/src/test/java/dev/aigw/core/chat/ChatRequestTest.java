@@ -165,4 +165,14 @@ class ChatRequestTest {
     ChatRequest r = valid().extraBody("reasoning", Map.of("effort", "high")).build();
     assertThat(r.extraBody()).containsEntry("reasoning", Map.of("effort", "high"));
   }
+
+  @Test
+  void extraBodyKeepsInsertionOrderAndRefusesNullValues() {
+    ChatRequest r = valid().extraBody("z_last", 1).extraBody("a_first", 2).extraBody("m_mid", 3).build();
+    assertThat(r.extraBody().keySet()).containsExactly("z_last", "a_first", "m_mid");
+    assertThatThrownBy(() -> valid().extraBody("top_k", null).build())
+        .isInstanceOf(dev.aigw.core.error.ValidationException.class)
+        .hasMessageContaining("extraBody")
+        .hasMessageContaining("'top_k' is null");
+  }
 }
