@@ -508,10 +508,26 @@ public final class Transport implements AutoCloseable {
       ResponseBody body = response.body();
       HttpAnswer answer = new HttpAnswer(config.vendor(), response.code(), response.headers(),
           body.contentType(), body.contentLength(), body.source());
-      T value = reader.read(answer);
+      T value;
+      try {
+        value = reader.read(answer);
+      } catch (AigwException e) {
+        throw withoutKey(e);
+      }
       return new RawResponse<>(response.code(), headerMap(response.headers()),
           HttpHeaders.requestId(response.headers()), HttpHeaders.rateLimit(response.headers(), config.clock()),
           attempt, Duration.ofNanos(System.nanoTime() - startNanos), value);
+    }
+
+    /** {@code e}, or a plain copy with the key masked when a reader quoted an answer echoing it. */
+    private AigwException withoutKey(AigwException e) {
+      Secret key = config.apiKey();
+      if (key == null || e.getMessage() == null || !e.getMessage().contains(key.reveal())) {
+        return e;
+      }
+      AigwException safe = new AigwException(e.vendor(), key.redactIn(e.getMessage()), null);
+      safe.setStackTrace(e.getStackTrace());
+      return safe;
     }
 
     void logAnswer(Response response) {
