@@ -10,6 +10,7 @@ import dev.aigw.core.error.NotFoundException;
 import dev.aigw.core.error.ServerException;
 import dev.aigw.core.http.RawResponse;
 import dev.aigw.core.http.RetrySafety;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -120,5 +121,26 @@ class TransportAsyncTest {
 
     assertThat(r.body()).isEqualTo(7);
     assertThat(r.status()).isEqualTo(200);
+  }
+
+  @Test
+  void timesOutAndRetriesOnlyWhenTheSafetyAllows() throws Exception {
+    server.enqueue(new MockResponse.Builder(json(200, "{}")).headersDelay(1, TimeUnit.SECONDS).build());
+    server.enqueue(json(200, "{\"second\":true}"));
+    server.enqueue(new MockResponse.Builder(json(200, "{}")).headersDelay(1, TimeUnit.SECONDS).build());
+    Transport t = transport();
+    Duration timeout = Duration.ofMillis(150);
+
+    RawResponse<String> r = t.executeAsync(ApiRequest.get("/v1/tasks/t1").timeout(timeout).build(),
+        ResponseReader.text()).get(5, TimeUnit.SECONDS);
+    assertThat(r.body()).isEqualTo("{\"second\":true}");
+    assertThat(r.attempts()).isEqualTo(2);
+
+    Throwable e = catchThrowable(() -> t.executeAsync(ApiRequest.post("/v1/images", RetrySafety.NOT_CHARGED_ON_ERROR)
+        .timeout(timeout).build(), ResponseReader.text()).get(5, TimeUnit.SECONDS));
+    assertThat(e.getCause()).isExactlyInstanceOf(ConnectionException.class)
+        .hasMessage("[acme] POST /v1/images failed: timed out");
+    assertThat(((ConnectionException) e.getCause()).requestSent()).isTrue();
+    assertThat(server.getRequestCount()).isEqualTo(3);
   }
 }
