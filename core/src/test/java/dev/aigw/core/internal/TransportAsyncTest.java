@@ -129,7 +129,7 @@ class TransportAsyncTest {
     server.enqueue(json(200, "{\"second\":true}"));
     server.enqueue(new MockResponse.Builder(json(200, "{}")).headersDelay(1, TimeUnit.SECONDS).build());
     Transport t = transport();
-    Duration timeout = Duration.ofMillis(150);
+    Duration timeout = Duration.ofMillis(300);
 
     RawResponse<String> r = t.executeAsync(ApiRequest.get("/v1/tasks/t1").timeout(timeout).build(),
         ResponseReader.text()).get(5, TimeUnit.SECONDS);

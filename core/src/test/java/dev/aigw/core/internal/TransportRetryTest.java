@@ -40,7 +40,7 @@ class TransportRetryTest {
   @StartStop final MockWebServer server = new MockWebServer();
 
   private static final String OK = "{\"ok\":true}";
-  private static final Duration TIMEOUT = Duration.ofMillis(200);
+  private static final Duration TIMEOUT = Duration.ofMillis(300);
 
   /** One failure of the first attempt; every case answers {@link #OK} to a second attempt. */
   enum Failure {
