@@ -128,6 +128,11 @@ public final class ErrorMapping {
   public static ErrorDetails parse(String vendor, int status, String contentType, String body,
       String requestId, RateLimit rateLimit, Secret apiKey) {
     String text = body == null ? "" : body;
+    if (apiKey != null) {
+      // before anything is taken from the body: a cut message must not keep part of the key
+      text = apiKey.redactIn(text);
+      requestId = apiKey.redactIn(requestId);
+    }
     String code = null;
     String type = null;
     String message = null;

@@ -134,28 +134,30 @@ public final class Transport implements AutoCloseable {
         gate.abandon(ticket);
         throw e;
       }
-      Call call = exchange.newCall();
-      Duration retryIn;
+      Duration retryIn = null;
       try {
-        Response response;
+        // inside the try: a refused call (closed client) must give its slot back
+        Call call = exchange.newCall();
+        Response received = null;
         try {
-          response = call.execute();
+          received = call.execute();
         } catch (IOException e) {
           retryIn = exchange.onIoFailure(e, call);
-          sleep(retryIn, request);
-          continue;
         }
-        try (response) {
-          if (response.isSuccessful()) {
-            return exchange.read(response, reader);
+        if (received != null) {
+          try (Response response = received) {
+            if (response.isSuccessful()) {
+              return exchange.read(response, reader);
+            }
+            retryIn = exchange.onErrorStatus(response);
+          } catch (IOException e) {
+            retryIn = exchange.onIoFailure(e, call);
           }
-          retryIn = exchange.onErrorStatus(response);
-        } catch (IOException e) {
-          retryIn = exchange.onIoFailure(e, call);
         }
       } finally {
         gate.release();
       }
+      // the wait before a retry holds no slot
       sleep(retryIn, request);
     }
   }
@@ -185,27 +187,28 @@ public final class Transport implements AutoCloseable {
         gate.abandon(ticket);
         throw e;
       }
-      Call call = exchange.newCall();
-      Duration retryIn;
+      Duration retryIn = null;
       boolean handedOver = false;
       try {
-        Response response;
+        // inside the try: a refused call (closed client) must give its slot back
+        Call call = exchange.newCall();
+        Response received = null;
         try {
-          response = call.execute();
+          received = call.execute();
         } catch (IOException e) {
           retryIn = exchange.onIoFailure(e, call);
-          sleep(retryIn, request);
-          continue;
         }
-        if (response.isSuccessful()) {
-          exchange.logAnswer(response);
+        if (received != null && received.isSuccessful()) {
+          exchange.logAnswer(received);
           handedOver = true;
-          return new SseSource<>(config.vendor(), response, decoder, config.apiKey(), gate::release);
+          return new SseSource<>(config.vendor(), received, decoder, config.apiKey(), gate::release);
         }
-        try (response) {
-          retryIn = exchange.onErrorStatus(response);
-        } catch (IOException e) {
-          retryIn = exchange.onIoFailure(e, call);
+        if (received != null) {
+          try (Response response = received) {
+            retryIn = exchange.onErrorStatus(response);
+          } catch (IOException e) {
+            retryIn = exchange.onIoFailure(e, call);
+          }
         }
       } finally {
         if (!handedOver) {
@@ -257,29 +260,34 @@ public final class Transport implements AutoCloseable {
         @Override
         public void onFailure(@NotNull Call c, @NotNull IOException e) {
           gate.release();
-          retryOrFail(() -> exchange.onIoFailure(e, c));
+          decide(() -> exchange.onIoFailure(e, c)).run();
         }
 
         @Override
         public void onResponse(@NotNull Call c, @NotNull Response response) {
+          Runnable outcome;
           try (response) {
             if (response.isSuccessful()) {
               try {
-                result.complete(exchange.read(response, reader));
+                RawResponse<T> value = exchange.read(response, reader);
+                outcome = () -> result.complete(value);
               } catch (IOException e) {
-                retryOrFail(() -> exchange.onIoFailure(e, c));
+                outcome = decide(() -> exchange.onIoFailure(e, c));
               } catch (RuntimeException e) {
-                result.completeExceptionally(e);
+                outcome = () -> result.completeExceptionally(e);
               }
-              return;
+            } else {
+              outcome = decide(() -> exchange.onErrorStatus(response));
             }
-            retryOrFail(() -> exchange.onErrorStatus(response));
           } finally {
             gate.release();
           }
+          // complete only once the slot is free: code run on completion may itself need a slot
+          outcome.run();
         }
 
-        private void retryOrFail(IoDecision decision) {
+        /** Decides (while the answer is open) what to do: fail the result, or schedule a retry. */
+        private Runnable decide(IoDecision decision) {
           Duration wait;
           try {
             try {
@@ -288,11 +296,11 @@ public final class Transport implements AutoCloseable {
               wait = exchange.onIoFailure(e, call);
             }
           } catch (RuntimeException e) {
-            result.completeExceptionally(e);
-            return;
+            return () -> result.completeExceptionally(e);
           }
-          SharedResources.scheduler().schedule(
-              () -> attemptAsync(exchange, reader, result), wait.toNanos(), TimeUnit.NANOSECONDS);
+          Duration retryIn = wait;
+          return () -> SharedResources.scheduler().schedule(
+              () -> attemptAsync(exchange, reader, result), retryIn.toNanos(), TimeUnit.NANOSECONDS);
         }
       });
     });
@@ -500,10 +508,26 @@ public final class Transport implements AutoCloseable {
       ResponseBody body = response.body();
       HttpAnswer answer = new HttpAnswer(config.vendor(), response.code(), response.headers(),
           body.contentType(), body.contentLength(), body.source());
-      T value = reader.read(answer);
+      T value;
+      try {
+        value = reader.read(answer);
+      } catch (AigwException e) {
+        throw withoutKey(e);
+      }
       return new RawResponse<>(response.code(), headerMap(response.headers()),
           HttpHeaders.requestId(response.headers()), HttpHeaders.rateLimit(response.headers(), config.clock()),
           attempt, Duration.ofNanos(System.nanoTime() - startNanos), value);
+    }
+
+    /** {@code e}, or a plain copy with the key masked when a reader quoted an answer echoing it. */
+    private AigwException withoutKey(AigwException e) {
+      Secret key = config.apiKey();
+      if (key == null || e.getMessage() == null || !e.getMessage().contains(key.reveal())) {
+        return e;
+      }
+      AigwException safe = new AigwException(e.vendor(), key.redactIn(e.getMessage()), null);
+      safe.setStackTrace(e.getStackTrace());
+      return safe;
     }
 
     void logAnswer(Response response) {
