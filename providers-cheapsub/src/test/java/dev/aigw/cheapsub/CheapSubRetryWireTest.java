@@ -343,4 +343,17 @@ class CheapSubRetryWireTest {
     assertThat(result.video().url()).isEqualTo("https://...");
     assertThat(server.getRequestCount()).isEqualTo(3);
   }
+
+  @Test
+  void aRetryAfterLongerThanThePolicyAllowsEndsTheRetries() {
+    server.enqueue(tooManyRequests("120"));
+    server.enqueue(ok(CheapSubChatWireTest.COMPLETION));
+    Throwable thrown;
+    try (CheapSubClient client = CheapSubWire.client(server)) {
+      thrown = catchThrowable(() -> client.chat().create(CheapSubChatWireTest.curlExample()));
+    }
+    assertThat(thrown).isInstanceOfSatisfying(dev.aigw.core.error.RateLimitException.class,
+        e -> assertThat(e.retryAfter()).contains(Duration.ofSeconds(120)));
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
 }
