@@ -116,7 +116,7 @@ public final class CheapSubImages implements ImageService {
     }
     request.vendorOption(CheapSubImageOptions.class).ifPresent(o -> {
       if (o.callbackUrl() != null) {
-        MediaInput.url(o.callbackUrl());
+        checkCallbackUrl(o.callbackUrl());
         body.put("callback_url", o.callbackUrl());
       }
       if (o.failedIfNoImage() != null) {
@@ -125,5 +125,19 @@ public final class CheapSubImages implements ImageService {
     });
     body.putAll(request.extraBody());
     return body;
+  }
+
+  /** CheapSub POSTs to the callback URL: it must be an absolute http(s) URL. */
+  private static void checkCallbackUrl(String url) {
+    MediaInput parsed;
+    try {
+      parsed = MediaInput.url(url);
+    } catch (ValidationException e) {
+      parsed = null;
+    }
+    if (parsed == null || parsed.kind() != MediaInput.Kind.URL) {
+      throw new ValidationException(CheapSubClient.VENDOR, "callbackUrl",
+          "must be an absolute http or https URL that CheapSub can POST to");
+    }
   }
 }

@@ -60,11 +60,19 @@ public interface ResponseReader<T> {
   static ResponseReader<RawJson> rawJson() {
     return answer -> {
       String text = answer.text();
-      if (Json.tryParseTree(text) == null) {
+      // strict, as RawJson parses later: a lenient reader takes "<html>…" or "OK" for a bare string
+      Object tree;
+      try {
+        tree = text.isBlank() ? null : Json.parseTree(text);
+      } catch (RuntimeException e) {
+        tree = null;
+      }
+      if (tree == null) {
         String snippet = text.length() > 300 ? text.substring(0, 300) + "…" : text;
         throw new AigwException(answer.vendor(), "expected a JSON answer but got: " + snippet, null);
       }
-      return Json.raw(text);
+      Object parsed = tree;
+      return RawJson.of(text, ignored -> parsed);
     };
   }
 

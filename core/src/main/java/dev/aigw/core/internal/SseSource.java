@@ -63,7 +63,16 @@ final class SseSource<T> implements EventStream.Source<T> {
               + ": " + d.message(), d.code() != null ? d.code() : d.type(), null);
       return;
     }
-    T item = decoder.decode(type, data);
+    T item;
+    try {
+      item = decoder.decode(type, data);
+    } catch (StreamException e) {
+      if (e.vendor() != null) {
+        throw e;
+      }
+      // shared decoders do not know the vendor: name it, as every aigw exception does
+      throw new StreamException(vendor, "[" + vendor + "] " + e.getMessage(), e.code(), e.getCause());
+    }
     if (decoder.isEnd(type, data)) {
       endAfterPending = true;
     }

@@ -569,9 +569,12 @@ public final class Transport implements AutoCloseable {
     Duration onIoFailure(IOException e, Call call) {
       boolean sent = tracker != null && tracker.sent;
       String what = describeIo(e, call);
+      boolean mayCharge = sent && !request.retrySafety().retriesIoFailure(true);
       ConnectionException error = new ConnectionException(config.vendor(),
           "[" + config.vendor() + "] " + request.describe() + " failed: " + what
-              + (sent ? "" : " (the request was not sent)"), sent, e);
+              + (!sent ? " (the request was not sent)"
+                  : mayCharge ? " (the request may have reached the server; not retried, since a retry could charge twice)"
+                  : ""), sent, e);
       if (call.isCanceled() && !(e instanceof InterruptedIOException && e.getMessage() != null
           && e.getMessage().contains("timeout"))) {
         throw error;
@@ -581,7 +584,7 @@ public final class Transport implements AutoCloseable {
         logRetry(what, wait);
         return wait;
       }
-      if (sent && !request.retrySafety().retriesIoFailure(true) && LOG.isInfoEnabled()) {
+      if (mayCharge && LOG.isInfoEnabled()) {
         LOG.info("[{}] not retrying {} after {}: the request may have reached the server and a retry could charge twice",
             config.vendor(), request.describe(), what);
       }

@@ -114,8 +114,16 @@ public final class CheapSubLegacy {
   }
 
   private RawJson parse(String data) {
-    if (Json.tryParseTree(data) == null) {
-      throw new StreamException("cheapsub", "[cheapsub] a stream event is not JSON: " + data, null, null);
+    // strictly: the lenient reader would take "<html>…" for a bare string and RawJson would fail later
+    Object tree;
+    try {
+      tree = Json.parseTree(data);
+    } catch (RuntimeException e) {
+      tree = null;
+    }
+    if (!(tree instanceof java.util.Map)) {
+      String snippet = data.length() > 200 ? data.substring(0, 200) + "…" : data;
+      throw new StreamException("cheapsub", "[cheapsub] a stream event is not a JSON object: " + snippet, null, null);
     }
     return Json.raw(data);
   }

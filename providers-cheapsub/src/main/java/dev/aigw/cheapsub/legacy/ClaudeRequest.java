@@ -54,7 +54,10 @@ public record ClaudeRequest(String model, int maxTokens, String system, List<Cha
     }
     List<Map<String, Object>> wire = new ArrayList<>();
     for (ChatMessage m : messages) {
-      wire.add(Map.of("role", m.role().value(), "content", m.content()));
+      Map<String, Object> message = new LinkedHashMap<>();
+      message.put("role", m.role().value());
+      message.put("content", m.content());
+      wire.add(message);
     }
     body.put("messages", wire);
     if (stream) {

@@ -46,7 +46,10 @@ public record GeminiRequest(String model, List<Content> contents, String systemI
     Map<String, Object> body = new LinkedHashMap<>();
     List<Map<String, Object>> turns = new ArrayList<>();
     for (Content c : contents) {
-      turns.add(Map.of("role", c.role(), "parts", List.of(Map.of("text", c.text()))));
+      Map<String, Object> turn = new LinkedHashMap<>();
+      turn.put("role", c.role());
+      turn.put("parts", List.of(Map.of("text", c.text())));
+      turns.add(turn);
     }
     body.put("contents", turns);
     if (systemInstruction != null) {
