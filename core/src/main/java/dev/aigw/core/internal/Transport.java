@@ -200,7 +200,7 @@ public final class Transport implements AutoCloseable {
         if (response.isSuccessful()) {
           exchange.logAnswer(response);
           handedOver = true;
-          return new SseSource<>(config.vendor(), response, decoder, config.apiKey(), gate::release);
+          return new SseSource<>(config.vendor(), call, response, decoder, config.apiKey(), gate::release);
         }
         try (response) {
           retryIn = exchange.onErrorStatus(response);
