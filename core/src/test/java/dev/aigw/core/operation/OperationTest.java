@@ -53,7 +53,7 @@ import org.junit.jupiter.api.Timeout;
  * answering {@code {"status":…}}), polled through the real {@link Transport}. The transport does
  * not retry here, so every failed poll reaches the operation.
  */
-@Timeout(10)
+@Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class OperationTest {
   private static final String ID = "task-42";
   private static final String URL = "https://cdn.example/task-42.png";
