@@ -462,6 +462,33 @@ class OperationTest {
     assertThat(op.resultAsync().get(2, TimeUnit.SECONDS)).isEqualTo(URL);
   }
 
+  @Test
+  void anInterruptedWaitThrowsKeepsTheInterruptAndStopsPolling() throws Exception {
+    TaskEndpoint task = serve(n -> running(n));
+    CountDownLatch firstPoll = new CountDownLatch(1);
+    Operation<String> op = newOperation(PollingStrategy.fixed(Duration.ofMillis(20), Duration.ofSeconds(5)))
+        .onUpdate(s -> firstPoll.countDown());
+    CompletableFuture<Throwable> thrown = new CompletableFuture<>();
+    CompletableFuture<Boolean> stillInterrupted = new CompletableFuture<>();
+    Thread waiter = new Thread(() -> {
+      thrown.complete(catchThrowable(op::waitForCompletion));
+      stillInterrupted.complete(Thread.currentThread().isInterrupted());
+    }, "test-waiter");
+    waiter.setDaemon(true);
+    waiter.start();
+    assertThat(firstPoll.await(2, TimeUnit.SECONDS)).isTrue();
+
+    waiter.interrupt();
+
+    assertThat(thrown.get(2, TimeUnit.SECONDS)).isInstanceOf(dev.aigw.core.error.AigwException.class)
+        .hasMessageContaining("interrupted").hasCauseInstanceOf(InterruptedException.class);
+    assertThat(stillInterrupted.get(1, TimeUnit.SECONDS)).isTrue();
+    int pollsAtInterrupt = task.polls();
+    sleep(200); // ten intervals
+    assertThat(task.polls()).isLessThanOrEqualTo(pollsAtInterrupt + 1);
+    assertThat(op.isCancelled()).isFalse();
+  }
+
   // ---- 6. resume ----
 
   @Test
