@@ -6,6 +6,8 @@ import dev.aigw.core.error.StreamException;
 import dev.aigw.core.stream.EventStream;
 import java.io.IOException;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import okhttp3.Call;
 import okhttp3.Response;
 import okhttp3.sse.internal.ServerSentEventReader;
 import org.slf4j.Logger;
@@ -30,9 +32,13 @@ final class SseSource<T> implements EventStream.Source<T> {
   private RuntimeException failure;
   private long events;
   private volatile boolean closed;
+  private volatile boolean reading;
+  private final AtomicBoolean released = new AtomicBoolean();
+  private final Call call;
 
-  SseSource(String vendor, Response response, SseDecoder<T> decoder, Secret apiKey, Runnable onClose) {
+  SseSource(String vendor, Call call, Response response, SseDecoder<T> decoder, Secret apiKey, Runnable onClose) {
     this.vendor = vendor;
+    this.call = call;
     this.response = response;
     this.decoder = decoder;
     this.apiKey = apiKey;
@@ -70,8 +76,9 @@ final class SseSource<T> implements EventStream.Source<T> {
       if (e.vendor() != null) {
         throw e;
       }
-      // shared decoders do not know the vendor: name it, as every aigw exception does
-      throw new StreamException(vendor, "[" + vendor + "] " + e.getMessage(), e.code(), e.getCause());
+      // the decoders are shared by vendors and do not know which one this is
+      failure = new StreamException(vendor, "[" + vendor + "] " + e.getMessage(), e.code(), e.getCause());
+      return;
     }
     if (decoder.isEnd(type, data)) {
       endAfterPending = true;
@@ -90,13 +97,24 @@ final class SseSource<T> implements EventStream.Source<T> {
       if (closed || ended) {
         return null;
       }
-      boolean more;
+      boolean more = false;
+      IOException cut = null;
+      reading = true;
       try {
-        more = reader.processNextEvent();
-      } catch (IOException e) {
-        if (closed) {
-          return null;
+        if (!closed) {
+          more = reader.processNextEvent();
         }
+      } catch (IOException e) {
+        cut = e;
+      } finally {
+        reading = false;
+      }
+      if (closed) { // by another thread, whose cancel may be what cut the read
+        release();
+        return null;
+      }
+      if (cut != null) {
+        IOException e = cut;
         close();
         throw new StreamException(vendor,
             "[" + vendor + "] the stream was cut after " + events + " events: " + e.getMessage(), null, e);
@@ -123,12 +141,28 @@ final class SseSource<T> implements EventStream.Source<T> {
     }
   }
 
+  /**
+   * Releases the connection. Safe from any thread: while another thread is blocked reading, the
+   * call is cancelled (closing the socket) and that thread releases the response when its read
+   * fails, since only the reading thread may touch the body's source.
+   */
   @Override
   public void close() {
     if (closed) {
       return;
     }
     closed = true;
+    if (reading) {
+      call.cancel();
+      return;
+    }
+    release();
+  }
+
+  private void release() {
+    if (!released.compareAndSet(false, true)) {
+      return;
+    }
     try {
       response.close();
     } finally {

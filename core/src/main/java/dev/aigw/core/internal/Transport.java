@@ -201,7 +201,7 @@ public final class Transport implements AutoCloseable {
         if (received != null && received.isSuccessful()) {
           exchange.logAnswer(received);
           handedOver = true;
-          return new SseSource<>(config.vendor(), received, decoder, config.apiKey(), gate::release);
+          return new SseSource<>(config.vendor(), call, received, decoder, config.apiKey(), gate::release);
         }
         if (received != null) {
           try (Response response = received) {

@@ -138,7 +138,15 @@ public final class Operation<T> {
    * @return this operation
    */
   public Operation<T> onUpdate(Consumer<OperationSnapshot<T>> listener) {
-    listeners.add(Objects.requireNonNull(listener, "listener"));
+    Objects.requireNonNull(listener, "listener");
+    OperationSnapshot<T> current;
+    synchronized (listeners) {
+      listeners.add(listener);
+      current = snapshot;
+    }
+    if (current.isTerminal()) {
+      notify(listener, current);
+    }
     return this;
   }
 
@@ -227,7 +235,7 @@ public final class Operation<T> {
     }
     PollRun current;
     synchronized (this) {
-      if (run == null || run.future.isDone()) {
+      if (run == null || run.future.isDone() || run.stopped) {
         run = new PollRun();
         run.start(resumed && snapshot.status() == OperationStatus.UNKNOWN
             ? Duration.ZERO : strategy.initialInterval());
@@ -248,7 +256,14 @@ public final class Operation<T> {
     });
     waiter.whenComplete((value, error) -> {
       timer.cancel(false);
-      if (current.waiters.decrementAndGet() == 0 && !current.future.isDone()) {
+      boolean lastWaiter;
+      synchronized (Operation.this) { // atomic with a new waiter joining the run
+        lastWaiter = current.waiters.decrementAndGet() == 0 && !current.future.isDone();
+        if (lastWaiter && run == current) {
+          run = null;
+        }
+      }
+      if (lastWaiter) {
         current.stop();
       }
     });
@@ -282,17 +297,26 @@ public final class Operation<T> {
   }
 
   private void update(OperationSnapshot<T> next) {
-    OperationSnapshot<T> previous = snapshot;
-    snapshot = next;
+    OperationSnapshot<T> previous;
+    List<Consumer<OperationSnapshot<T>>> toCall;
+    synchronized (listeners) { // a listener added meanwhile gets this snapshot exactly once
+      previous = snapshot;
+      snapshot = next;
+      toCall = List.copyOf(listeners);
+    }
     if (LOG.isDebugEnabled() && previous.status() != next.status()) {
       LOG.debug("[{}] operation {}: {} -> {} ({})", vendor, id, previous.status(), next.status(), next.vendorStatus());
     }
-    for (Consumer<OperationSnapshot<T>> listener : listeners) {
-      try {
-        listener.accept(next);
-      } catch (RuntimeException e) {
-        LOG.warn("[{}] an onUpdate listener of operation {} threw; polling goes on", vendor, id, e);
-      }
+    for (Consumer<OperationSnapshot<T>> listener : toCall) {
+      notify(listener, next);
+    }
+  }
+
+  private void notify(Consumer<OperationSnapshot<T>> listener, OperationSnapshot<T> s) {
+    try {
+      listener.accept(s);
+    } catch (RuntimeException e) {
+      LOG.warn("[{}] an onUpdate listener of operation {} threw; polling goes on", vendor, id, e);
     }
   }
 
@@ -330,6 +354,8 @@ public final class Operation<T> {
     final AtomicInteger waiters = new AtomicInteger();
     private volatile ScheduledFuture<?> next;
     private volatile CompletableFuture<?> inFlight;
+    /** Set by {@link #stop()}: an answer that arrives afterwards must not schedule another poll. */
+    private volatile boolean stopped;
     private Duration interval = strategy.initialInterval();
     private int failures;
 
@@ -338,6 +364,7 @@ public final class Operation<T> {
     }
 
     void stop() {
+      stopped = true;
       ScheduledFuture<?> n = next;
       if (n != null) {
         n.cancel(false);
@@ -354,14 +381,19 @@ public final class Operation<T> {
     }
 
     private void schedule(Duration delay) {
-      if (future.isDone()) {
+      if (future.isDone() || stopped) {
         return;
       }
-      next = scheduler.schedule(this::tick, Math.max(0, delay.toNanos()), TimeUnit.NANOSECONDS);
+      ScheduledFuture<?> scheduled =
+          scheduler.schedule(this::tick, Math.max(0, delay.toNanos()), TimeUnit.NANOSECONDS);
+      next = scheduled;
+      if (stopped) { // stop() ran while this was being scheduled and may have missed it
+        scheduled.cancel(false);
+      }
     }
 
     private void tick() {
-      if (future.isDone() || cancelled) {
+      if (future.isDone() || cancelled || stopped) {
         return;
       }
       CompletableFuture<? extends RawResponse<?>> call;
