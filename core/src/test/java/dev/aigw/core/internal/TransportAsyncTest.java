@@ -139,7 +139,7 @@ class TransportAsyncTest {
     Throwable e = catchThrowable(() -> t.executeAsync(ApiRequest.post("/v1/images", RetrySafety.NOT_CHARGED_ON_ERROR)
         .timeout(timeout).build(), ResponseReader.text()).get(5, TimeUnit.SECONDS));
     assertThat(e.getCause()).isExactlyInstanceOf(ConnectionException.class)
-        .hasMessage("[acme] POST /v1/images failed: timed out");
+        .hasMessage("[acme] POST /v1/images failed: timed out (the request may have reached the server; not retried, since a retry could charge twice)");
     assertThat(((ConnectionException) e.getCause()).requestSent()).isTrue();
     assertThat(server.getRequestCount()).isEqualTo(3);
   }

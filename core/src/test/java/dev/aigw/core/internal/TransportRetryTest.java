@@ -267,12 +267,13 @@ class TransportRetryTest {
       case IO_AFTER_SEND -> {
         assertThat(e).isExactlyInstanceOf(ConnectionException.class)
             .hasMessageStartingWith("[acme] " + what + " failed: ")
-            .hasMessageNotContaining("not sent");
+            .hasMessageNotContaining("not sent")
+            .hasMessageEndingWith(" (the request may have reached the server; not retried, since a retry could charge twice)");
         assertThat(((ConnectionException) e).requestSent()).isTrue();
       }
       case TIMEOUT -> {
         assertThat(e).isExactlyInstanceOf(ConnectionException.class)
-            .hasMessage("[acme] " + what + " failed: timed out");
+            .hasMessage("[acme] " + what + " failed: timed out (the request may have reached the server; not retried, since a retry could charge twice)");
         assertThat(((ConnectionException) e).requestSent()).isTrue();
       }
       default -> throw new AssertionError("expected " + failure + " to be retried", e);

@@ -186,7 +186,7 @@ class TransportSecretsTest {
     server.enqueue(new MockResponse.Builder(json(200, "{}")).headersDelay(1, TimeUnit.SECONDS).build());
     Throwable timedOut = failing(transport(), ApiRequest.post("/v1/images", RetrySafety.UNPROTECTED)
         .timeout(Duration.ofMillis(100)).build());
-    assertThat(timedOut).isExactlyInstanceOf(ConnectionException.class).hasMessageEndingWith("timed out");
+    assertThat(timedOut).isExactlyInstanceOf(ConnectionException.class).hasMessageContaining("failed: timed out");
 
     assertThat(logs.lines(Level.INFO)).anyMatch(l -> l.contains("not retrying POST /v1/images after timed out"));
     assertNoKeyAnywhere();
