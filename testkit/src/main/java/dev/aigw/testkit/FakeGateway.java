@@ -245,10 +245,17 @@ public abstract class FakeGateway implements AutoCloseable {
   /** A streamed answer of server-sent events, honouring stream faults. */
   protected final MockResponse sse(List<SseWriter.Event> events) {
     Faults.Fault cut = faults.take(Faults.Stage.AFTER_HANDLING, "", true);
-    int cutAfter = cut != null && cut.kind() == Faults.Kind.CUT_STREAM ? cut.afterEvents() : -1;
-    return new MockResponse.Builder().code(200).setHeader("Content-Type", "text/event-stream")
+    int cutAfter = cut != null ? cut.afterEvents() : -1;
+    // body() sets "Content-Length: -1", which a client reads as "until the connection closes" and
+    // so never sees the end of a stream without [DONE]; the writer frames the events in chunks.
+    MockResponse.Builder b = new MockResponse.Builder().code(200).setHeader("Content-Type", "text/event-stream")
         .setHeader("Cache-Control", "no-cache")
-        .body(new SseWriter(events, streamPause, cutAfter)).build();
+        .body(new SseWriter(events, streamPause, cutAfter))
+        .removeHeader("Content-Length").setHeader("Transfer-Encoding", "chunked");
+    if (cutAfter >= 0) {
+      b.onResponseEnd(SocketEffect.ShutdownConnection.INSTANCE);
+    }
+    return b.build();
   }
 
   /** An SSE event with only data. */
