@@ -389,16 +389,28 @@ public abstract class FakeGateway implements AutoCloseable {
     };
   }
 
+  /**
+   * Keeps a {@code Bearer} scheme and the start of the token (at most 8 characters, and never
+   * more than half of it) — with or without the scheme — and hides the rest.
+   */
+  private static String maskCredential(String value) {
+    Matcher m = BEARER.matcher(value);
+    String scheme = m.matches() && m.group(1) != null ? m.group(1) : "";
+    String token = value.substring(scheme.length());
+    return scheme + token.substring(0, Math.min(8, token.length() / 2)) + "****";
+  }
+
+  private static final Pattern BEARER = Pattern.compile("(?is)^(bearer\\s+)?.*$");
+
   private Map<String, String> maskedHeaders(RecordedRequest recorded) {
     Map<String, String> headers = new LinkedHashMap<>();
     for (String name : recorded.getHeaders().names()) {
       String value = recorded.getHeaders().get(name);
       String lower = name.toLowerCase(Locale.ROOT);
-      if (lower.equals("authorization") || lower.equals("cookie")) {
-        value = value == null ? null : value.replaceAll("(?i)(bearer\\s+.{0,8}).*", "$1****");
-        if (lower.equals("cookie")) {
-          value = "****";
-        }
+      if (lower.equals("authorization")) {
+        value = value == null ? null : maskCredential(value);
+      } else if (lower.equals("cookie")) {
+        value = "****";
       }
       headers.put(lower, value);
     }
