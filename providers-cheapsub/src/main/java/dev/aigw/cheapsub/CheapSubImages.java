@@ -18,9 +18,11 @@ import dev.aigw.core.operation.Operation;
 import dev.aigw.core.operation.OperationSnapshot;
 import dev.aigw.core.operation.OperationStatus;
 import dev.aigw.core.operation.PollingStrategy;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -78,6 +80,22 @@ public final class CheapSubImages implements ImageService {
     return response.withBody(Operation.polling(CheapSubClient.VENDOR, taskId, driver, polling, transport.scheduler(), first));
   }
 
+  /** A URL CheapSub can POST to: absolute http(s), with a host (a {@code data:} URL is not one). */
+  private static String callbackUrl(String url) {
+    URI uri;
+    try {
+      uri = URI.create(url.strip());
+    } catch (IllegalArgumentException e) {
+      uri = null;
+    }
+    String scheme = uri == null || uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+    if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
+      throw new ValidationException(CheapSubClient.VENDOR, "callbackUrl",
+          "must be an absolute http or https URL that CheapSub can POST to; was '" + url + "'");
+    }
+    return url.strip();
+  }
+
   /** The wire body, after every pre-send check. */
   static Map<String, Object> body(ImageRequest request) {
     String vendor = CheapSubClient.VENDOR;
@@ -116,8 +134,7 @@ public final class CheapSubImages implements ImageService {
     }
     request.vendorOption(CheapSubImageOptions.class).ifPresent(o -> {
       if (o.callbackUrl() != null) {
-        MediaInput.url(o.callbackUrl());
-        body.put("callback_url", o.callbackUrl());
+        body.put("callback_url", callbackUrl(o.callbackUrl()));
       }
       if (o.failedIfNoImage() != null) {
         body.put("failed_if_no_image", o.failedIfNoImage());
