@@ -26,6 +26,7 @@ import dev.aigw.core.error.NotFoundException;
 import dev.aigw.core.error.OperationFailedException;
 import dev.aigw.core.error.OperationTimeoutException;
 import dev.aigw.core.error.PaymentRequiredException;
+import dev.aigw.core.error.RateLimitException;
 import dev.aigw.core.error.ServerException;
 import dev.aigw.core.error.StreamException;
 import dev.aigw.core.error.UpstreamTimeoutException;
@@ -36,6 +37,7 @@ import dev.aigw.core.image.ImageResult;
 import dev.aigw.core.image.Resolution;
 import dev.aigw.core.internal.Json;
 import dev.aigw.core.media.GeneratedMedia;
+import dev.aigw.core.media.MediaInput;
 import dev.aigw.core.model.Modality;
 import dev.aigw.core.model.ModelInfo;
 import dev.aigw.core.operation.Operation;
@@ -46,6 +48,7 @@ import dev.aigw.core.video.VideoRequest;
 import dev.aigw.core.video.VideoResult;
 import dev.aigw.testkit.FakeCheapSub;
 import dev.aigw.testkit.Journal;
+import dev.aigw.testkit.TestMedia;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -246,6 +249,44 @@ class CheapSubScenarioTest {
     assertThat(fake.balance()).isEqualByComparingTo("0.1");
   }
 
+  @Test
+  void referenceImagesAndVendorOptionsGoOnTheWireAsDocumented() {
+    ImageRequest edit = ImageRequest.builder().model("nano-banana-pro").prompt("make it blue")
+        .referenceUrl("https://example.com/a.png").referenceUrl("https://example.com/b.png")
+        .vendorOption(CheapSubImageOptions.failedIfNoImage(true)).extraBody("seed_hint", "x").build();
+
+    client.images().submit(edit);
+
+    Map<String, Object> body = jsonOf(fake.journal().requests("POST", "/api/v1/image").get(0));
+    assertThat(body).containsEntry("images", List.of("https://example.com/a.png", "https://example.com/b.png"))
+        .containsEntry("failed_if_no_image", true).containsEntry("seed_hint", "x")
+        .doesNotContainKeys("aspect_ratio", "image_size", "callback_url");
+  }
+
+  @Test
+  void referenceImagesCheapSubCannotTakeAreRefusedBeforeSending() {
+    ImageRequest bytes = ImageRequest.builder().model("nano-banana-2").prompt("x")
+        .reference(MediaInput.bytes(TestMedia.png(4, 4, 1))).build();
+    ImageRequest.Builder five = ImageRequest.builder().model("nano-banana-2").prompt("x");
+    for (int i = 0; i < 5; i++) {
+      five.referenceUrl("https://example.com/" + i + ".png");
+    }
+
+    assertThatThrownBy(() -> client.images().submit(bytes)).isInstanceOf(ValidationException.class)
+        .hasMessageContaining("URLs only");
+    assertThatThrownBy(() -> client.images().submit(five.build())).isInstanceOf(ValidationException.class)
+        .hasMessageContaining("references");
+    assertThat(fake.journal().requests()).isEmpty();
+  }
+
+  @Test
+  void resultAsyncCompletesWithTheImage() throws Exception {
+    ImageResult result = client.images().submit(cat()).resultAsync().get(5, TimeUnit.SECONDS);
+
+    assertThat(result.images()).hasSize(1);
+    assertThat(result.first().bytes()).startsWith(0x89, 'P', 'N', 'G');
+  }
+
   // ----- 4. videos -----
 
   @Test
@@ -431,6 +472,38 @@ class CheapSubScenarioTest {
     assertThat(fake.journal().chargesOnly()).hasSize(1);
   }
 
+  @Test
+  void video502AfterHandlingIsNotRetriedAndChargedOnce() {
+    fake.faults().failNextAfterHandling("/api/v1/video", 502);
+
+    assertThatThrownBy(() -> client.videos().submit(VideoRequest.builder().model("sora-2").prompt("x").build()))
+        .isInstanceOf(ServerException.class);
+    assertThat(fake.journal().requests("POST", "/api/v1/video")).hasSize(1);
+    assertThat(fake.journal().chargesOnly()).hasSize(1);
+  }
+
+  @Test
+  void connectionDroppedBeforeHandlingIsNotRetriedAndChargesNothing() {
+    fake.faults().dropNextConnection("/api/v1/image");
+
+    ConnectionException e = catchThrowableOfType(ConnectionException.class, () -> client.images().submit(cat()));
+
+    // the request left the client, which cannot know the server did nothing with it
+    assertThat(e.requestSent()).isTrue();
+    assertThat(fake.journal().requests("POST", "/api/v1/image")).hasSize(1);
+    assertThat(fake.journal().charges()).isEmpty();
+  }
+
+  @Test
+  void nativeCallsFollowTheSameRuleAndAreNotRetriedAfter502() {
+    fake.faults().failNextAfterHandling("/api/v1/messages", 502);
+
+    assertThatThrownBy(() -> client.legacy().messages(ClaudeRequest.of("claude-haiku-4.5", 16, "x")))
+        .isInstanceOf(ServerException.class);
+    assertThat(fake.journal().requests("POST", "/api/v1/messages")).hasSize(1);
+    assertThat(fake.journal().chargesOnly()).hasSize(1);
+  }
+
   // ----- 9. 429 -----
 
   @Test
@@ -444,6 +517,28 @@ class CheapSubScenarioTest {
     assertThat(posts).extracting(Journal.Entry::status).containsExactly(429, 200);
     assertThat(fake.journal().chargesOnly()).hasSize(1);
     assertThat(job.waitForCompletion(WAIT).images()).hasSize(1);
+  }
+
+  @Test
+  void rateLimitedStreamIsRetriedAndReadWhole() {
+    fake.faults().rateLimitNext(0);
+
+    try (ChatStream stream = client.chat().stream(question("again"))) {
+      assertThat(stream.text()).isEqualTo("You said: again");
+    }
+    assertThat(fake.journal().requests("POST", "/api/v1/chat")).extracting(Journal.Entry::status).containsExactly(429, 200);
+  }
+
+  @Test
+  void rateLimitThatOutlastsTheRetriesEndsWithRateLimitException() {
+    fake.faults().rateLimitNext(0).rateLimitNext(0).rateLimitNext(0);
+
+    RateLimitException e = catchThrowableOfType(RateLimitException.class, () -> client.images().submit(cat()));
+
+    assertThat(e.status()).isEqualTo(429);
+    assertThat(e.retryAfter()).contains(Duration.ZERO);
+    assertThat(fake.journal().requests("POST", "/api/v1/image")).hasSize(3);
+    assertThat(fake.journal().charges()).isEmpty();
   }
 
   // ----- 10. resume -----
@@ -507,6 +602,21 @@ class CheapSubScenarioTest {
       assertThat(fake.journal().requests("POST", "/api/v1/image").get(0).body()).contains("\"callback_url\":\"" + hook + "\"");
       assertThat(receiver.getRequestCount()).isEqualTo(1);
     }
+  }
+
+  @Test
+  void callbackUrlThatCheapSubCannotPostToIsRefusedBeforeSending() {
+    for (String bad : List.of("ftp://127.0.0.1/hook", "/relative/hook", "data:text/plain;base64,aGk=", "")) {
+      ImageRequest request = cat().toBuilder().vendorOption(CheapSubImageOptions.callbackUrl(bad)).build();
+
+      ValidationException e = catchThrowableOfType(ValidationException.class, () -> client.images().submit(request));
+
+      assertThat(e).as(bad).isNotNull();
+      assertThat(e.field()).isEqualTo("callbackUrl");
+      assertThat(e.vendor()).isEqualTo("cheapsub");
+      assertThat(e).hasMessageContaining("http or https");
+    }
+    assertThat(fake.journal().requests()).isEmpty();
   }
 
   // ----- 12. models -----
@@ -656,6 +766,39 @@ class CheapSubScenarioTest {
             .doesNotContain(fake.apiKey());
       }
     });
+  }
+
+  @Test
+  void clientFromTheEnvironmentReachesTheFake() {
+    try (CheapSubClient fromEnv = CheapSubClient.fromEnv(Map.of("CHEAPSUB_API_KEY", fake.apiKey(),
+        "CHEAPSUB_BASE_URL", fake.baseUrl()))) {
+      assertThat(fromEnv.models().list()).hasSize(5);
+      assertThat(fromEnv.toString()).contains(fake.baseUrl()).doesNotContain(fake.apiKey());
+    }
+  }
+
+  @Test
+  void nativeRequestsAreCheckedBeforeSending() {
+    assertThatThrownBy(() -> new ClaudeRequest("claude-sonnet-4.6", 16, null,
+        List.of(dev.aigw.core.chat.ChatMessage.system("no")), null)).isInstanceOf(ValidationException.class)
+        .hasMessageContaining("system");
+    assertThatThrownBy(() -> ClaudeRequest.of("claude-sonnet-4.6", 0, "x")).isInstanceOf(ValidationException.class);
+    assertThatThrownBy(() -> new GeminiRequest("gemini-3-flash", List.of(), null, null))
+        .isInstanceOf(ValidationException.class);
+    assertThatThrownBy(() -> LegacyGenerationRequest.of("nano-banana", " ")).isInstanceOf(ValidationException.class);
+    assertThatThrownBy(() -> client.legacy().queryTask(" ")).isInstanceOf(ValidationException.class);
+    assertThat(fake.journal().requests()).isEmpty();
+  }
+
+  @Test
+  void geminiSystemInstructionAndClaudeSystemPromptAreSent() {
+    client.legacy().generateContent(new GeminiRequest("gemini-3-flash",
+        List.of(new GeminiRequest.Content("user", "hi")), "be short", Map.of("generationConfig", Map.of("temperature", 0.2))));
+    client.legacy().messages(new ClaudeRequest("claude-sonnet-4.6", 32, "be kind",
+        List.of(dev.aigw.core.chat.ChatMessage.user("hi")), Map.of("temperature", 0.5)));
+
+    assertThat(jsonOf(fake.journal().requests().get(0))).containsKeys("systemInstruction", "generationConfig");
+    assertThat(jsonOf(fake.journal().requests().get(1))).containsEntry("system", "be kind").containsEntry("temperature", 0.5);
   }
 
   @Test
