@@ -72,6 +72,7 @@ import okhttp3.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -79,6 +80,7 @@ import org.junit.jupiter.api.io.TempDir;
  * streams, images, videos, failures, auth errors, the never-charge-twice retry rule, resumption,
  * callbacks, models, the native endpoints and the neutral API.
  */
+@Timeout(30) // a stream that never ends must fail the test, not stall the build
 class CheapSubScenarioTest {
   private static final Duration WAIT = Duration.ofSeconds(5);
 

@@ -14,8 +14,10 @@ import okhttp3.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** Chat, its SSE stream, and the Gemini- and Claude-native endpoints of {@link FakeCheapSub}. */
+@Timeout(30) // a stream that never ends must fail the test, not stall the build
 class FakeCheapSubChatTest {
   private static final String HELLO = "{\"model\":\"gpt-5.4\",\"messages\":[{\"role\":\"system\",\"content\":\"Be brief.\"},"
       + "{\"role\":\"user\",\"content\":\"first\"},{\"role\":\"assistant\",\"content\":\"ok\"},"

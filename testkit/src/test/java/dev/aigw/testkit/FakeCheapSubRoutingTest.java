@@ -12,8 +12,10 @@ import okhttp3.HttpUrl;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** Routing and authentication of {@link FakeCheapSub}, over plain HTTP (section 7 of the docs). */
+@Timeout(30) // a stream that never ends must fail the test, not stall the build
 class FakeCheapSubRoutingTest {
   private FakeCheapSub fake;
 

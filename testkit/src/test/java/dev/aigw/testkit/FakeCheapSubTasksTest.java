@@ -27,12 +27,14 @@ import okhttp3.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Asynchronous images and videos of {@link FakeCheapSub}: the two documented task shapes, the
  * task engine seen through {@code /api/v1/task}, the file route, callbacks, credits, and the legacy
  * endpoints.
  */
+@Timeout(30) // a stream that never ends must fail the test, not stall the build
 class FakeCheapSubTasksTest {
   private static final String CAT = "{\"model\":\"nano-banana-2\",\"prompt\":\"a cat\",\"aspect_ratio\":\"16:9\",\"image_size\":\"2k\"}";
   private static final String DOG = "{\"model\":\"sora-2\",\"prompt\":\"a dog\",\"duration\":\"10\"}";

@@ -22,8 +22,10 @@ import okhttp3.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** What {@link FakeGateway} gives every vendor fake, through {@link TinyGateway}. */
+@Timeout(30) // a stream that never ends must fail the test, not stall the build
 class FakeGatewayTest {
   private TinyGateway fake;
 
