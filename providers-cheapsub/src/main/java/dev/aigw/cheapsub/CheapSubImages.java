@@ -78,6 +78,8 @@ public final class CheapSubImages implements ImageService {
     return response.withBody(Operation.polling(CheapSubClient.VENDOR, taskId, driver, polling, transport.scheduler(), first));
   }
 
+  /** A URL CheapSub can POST to: absolute http(s), with a host (a {@code data:} URL is not one). */
+
   /** The wire body, after every pre-send check. */
   static Map<String, Object> body(ImageRequest request) {
     String vendor = CheapSubClient.VENDOR;

@@ -20,7 +20,7 @@ import mockwebserver3.MockResponse;
  *
  * <p>Prices: an image costs {@link #IMAGE_PRICE}, a video {@link #VIDEO_PRICE}, chat {@link
  * #CHAT_PRICE_PER_TOKEN} per token (one token per word here). Charges are made on submission, as
- * CheapSub does.
+ * CheapSub does; a call the balance does not cover is refused with 402 and charges nothing.
  */
 public final class FakeCheapSub extends FakeGateway {
   /** Credits an image task costs. */
@@ -90,6 +90,16 @@ public final class FakeCheapSub extends FakeGateway {
     return json(status, obj("error", message, "code", code));
   }
 
+  /** Whether the balance covers {@code price}: checked before a task is created, so a refused
+   *  submission leaves no task behind and does not use up an outcome planned with {@code failNext}. */
+  private boolean affords(BigDecimal price) {
+    return balance().compareTo(price) >= 0;
+  }
+
+  private MockResponse noCredits() {
+    return error(402, "insufficient_credits", "Not enough credits");
+  }
+
   // ----- chat -----
 
   private MockResponse chat(FakeRequest r) {
@@ -100,7 +110,9 @@ public final class FakeCheapSub extends FakeGateway {
     String model = r.string("model");
     String reply = reply(r);
     String[] words = reply.split(" ");
-    charge("chat", CHAT_PRICE_PER_TOKEN.multiply(BigDecimal.valueOf(words.length)));
+    if (!charge("chat", CHAT_PRICE_PER_TOKEN.multiply(BigDecimal.valueOf(words.length)))) {
+      return noCredits();
+    }
     String id = "chatcmpl-" + Long.toHexString(System.nanoTime());
     if (Boolean.TRUE.equals(r.json().get("stream"))) {
       List<SseWriter.Event> events = new ArrayList<>();
@@ -174,9 +186,12 @@ public final class FakeCheapSub extends FakeGateway {
     if (size != null && (!SIZED_MODELS.contains(model) || !Set.of("1k", "2k", "4k").contains(size))) {
       return error(400, "invalid_request", "image_size is only for nano-banana-pro and nano-banana-2 (1k, 2k, 4k)");
     }
+    if (!affords(IMAGE_PRICE)) {
+      return noCredits();
+    }
     FakeTask task = tasks().create("image", r.json());
     if (!charge(task.id(), IMAGE_PRICE)) {
-      return error(402, "insufficient_credits", "Not enough credits");
+      return noCredits();
     }
     return json(200, obj("code", 0, "message", "ok", "data", obj("task_id", task.id())));
   }
@@ -190,9 +205,12 @@ public final class FakeCheapSub extends FakeGateway {
     if (duration != null && !Set.of("10", "15", "25").contains(duration)) {
       return error(400, "invalid_request", "duration must be \"10\", \"15\" or \"25\"");
     }
+    if (!affords(VIDEO_PRICE)) {
+      return noCredits();
+    }
     FakeTask task = tasks().create("video", r.json());
     if (!charge(task.id(), VIDEO_PRICE)) {
-      return error(402, "insufficient_credits", "Not enough credits");
+      return noCredits();
     }
     return json(200, obj("task_id", task.id(), "status", "processing", "message", "Video generation started"));
   }
@@ -246,7 +264,9 @@ public final class FakeCheapSub extends FakeGateway {
       return error(400, "invalid_request", "contents must hold a text part");
     }
     String reply = chatReply != null ? chatReply : "You said: " + text;
-    charge("gemini", CHAT_PRICE_PER_TOKEN);
+    if (!charge("gemini", CHAT_PRICE_PER_TOKEN)) {
+      return noCredits();
+    }
     if (r.path().endsWith(":streamGenerateContent")) {
       List<SseWriter.Event> events = new ArrayList<>();
       String[] words = reply.split(" ");
@@ -266,7 +286,9 @@ public final class FakeCheapSub extends FakeGateway {
       return error(400, "invalid_request", "model, max_tokens and messages are required");
     }
     String reply = reply(r);
-    charge("claude", CHAT_PRICE_PER_TOKEN);
+    if (!charge("claude", CHAT_PRICE_PER_TOKEN)) {
+      return noCredits();
+    }
     String id = "msg_" + Long.toHexString(System.nanoTime());
     if (Boolean.TRUE.equals(r.json().get("stream"))) {
       List<SseWriter.Event> events = new ArrayList<>();
@@ -288,8 +310,14 @@ public final class FakeCheapSub extends FakeGateway {
     if (r.string("prompt") == null) {
       return error(400, "invalid_request", "prompt is required");
     }
+    BigDecimal price = kind.equals("image") ? IMAGE_PRICE : VIDEO_PRICE;
+    if (!affords(price)) {
+      return noCredits();
+    }
     FakeTask task = tasks().create(kind, r.json());
-    charge(task.id(), kind.equals("image") ? IMAGE_PRICE : VIDEO_PRICE);
+    if (!charge(task.id(), price)) {
+      return noCredits();
+    }
     return json(200, obj("task_id", task.id(), "status", "processing"));
   }
 }

@@ -245,10 +245,17 @@ public abstract class FakeGateway implements AutoCloseable {
   /** A streamed answer of server-sent events, honouring stream faults. */
   protected final MockResponse sse(List<SseWriter.Event> events) {
     Faults.Fault cut = faults.take(Faults.Stage.AFTER_HANDLING, "", true);
-    int cutAfter = cut != null && cut.kind() == Faults.Kind.CUT_STREAM ? cut.afterEvents() : -1;
-    return new MockResponse.Builder().code(200).setHeader("Content-Type", "text/event-stream")
+    int cutAfter = cut != null ? cut.afterEvents() : -1;
+    // body() sets "Content-Length: -1", which a client reads as "until the connection closes" and
+    // so never sees the end of a stream without [DONE]; the writer frames the events in chunks.
+    MockResponse.Builder b = new MockResponse.Builder().code(200).setHeader("Content-Type", "text/event-stream")
         .setHeader("Cache-Control", "no-cache")
-        .body(new SseWriter(events, streamPause, cutAfter)).build();
+        .body(new SseWriter(events, streamPause, cutAfter))
+        .removeHeader("Content-Length").setHeader("Transfer-Encoding", "chunked");
+    if (cutAfter >= 0) {
+      b.onResponseEnd(SocketEffect.ShutdownConnection.INSTANCE);
+    }
+    return b.build();
   }
 
   /** An SSE event with only data. */
@@ -382,16 +389,28 @@ public abstract class FakeGateway implements AutoCloseable {
     };
   }
 
+  /**
+   * Keeps a {@code Bearer} scheme and the start of the token (at most 8 characters, and never
+   * more than half of it) — with or without the scheme — and hides the rest.
+   */
+  private static String maskCredential(String value) {
+    Matcher m = BEARER.matcher(value);
+    String scheme = m.matches() && m.group(1) != null ? m.group(1) : "";
+    String token = value.substring(scheme.length());
+    return scheme + token.substring(0, Math.min(8, token.length() / 2)) + "****";
+  }
+
+  private static final Pattern BEARER = Pattern.compile("(?is)^(bearer\\s+)?.*$");
+
   private Map<String, String> maskedHeaders(RecordedRequest recorded) {
     Map<String, String> headers = new LinkedHashMap<>();
     for (String name : recorded.getHeaders().names()) {
       String value = recorded.getHeaders().get(name);
       String lower = name.toLowerCase(Locale.ROOT);
-      if (lower.equals("authorization") || lower.equals("cookie")) {
-        value = value == null ? null : value.replaceAll("(?i)(bearer\\s+.{0,8}).*", "$1****");
-        if (lower.equals("cookie")) {
-          value = "****";
-        }
+      if (lower.equals("authorization")) {
+        value = value == null ? null : maskCredential(value);
+      } else if (lower.equals("cookie")) {
+        value = "****";
       }
       headers.put(lower, value);
     }

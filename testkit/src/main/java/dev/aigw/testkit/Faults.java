@@ -125,8 +125,8 @@ public final class Faults {
       if (f.stage() != stage) {
         continue;
       }
-      if (f.kind() == Kind.CUT_STREAM && !streaming) {
-        continue;
+      if ((f.kind() == Kind.CUT_STREAM) != streaming) {
+        continue; // stream cuts only for streams; a stream's writer takes nothing else
       }
       if (f.pathPrefix() == null || path.startsWith(f.pathPrefix())) {
         it.remove();

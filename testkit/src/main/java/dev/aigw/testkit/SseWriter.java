@@ -4,11 +4,15 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import mockwebserver3.MockResponseBody;
+import okio.Buffer;
 import okio.BufferedSink;
 
 /**
- * A server-sent-event body written event by event, flushed after each, optionally with a pause
- * between events and a cut after some of them.
+ * A server-sent-event body written event by event in HTTP/1.1 chunked framing (one chunk per
+ * event, flushed after each), optionally with a pause between events and a cut after some of them.
+ * The framing lets a client tell the end of the stream (the last chunk) from a cut (the connection
+ * closing before it), whether or not the stream ends with {@code [DONE]}. The response must carry
+ * {@code Transfer-Encoding: chunked}, and, when cut, shut its connection at the end.
  */
 final class SseWriter implements MockResponseBody {
 
@@ -24,7 +28,7 @@ final class SseWriter implements MockResponseBody {
   private final Duration pause;
   private final int cutAfter;
 
-  /** @param cutAfter events written before the connection is cut, or -1 to write them all */
+  /** @param cutAfter events written before the stream is cut, or -1 to write them all */
   SseWriter(List<Event> events, Duration pause, int cutAfter) {
     this.events = List.copyOf(events);
     this.pause = pause;
@@ -40,8 +44,9 @@ final class SseWriter implements MockResponseBody {
   public void writeTo(BufferedSink sink) throws IOException {
     int written = 0;
     for (Event e : events) {
-      if (cutAfter >= 0 && written == cutAfter) {
-        throw new IOException("stream cut by fault injection after " + written + " events");
+      if (written == cutAfter) {
+        cut(sink, frame(e));
+        return;
       }
       if (written > 0 && !pause.isZero()) {
         try {
@@ -51,12 +56,37 @@ final class SseWriter implements MockResponseBody {
           throw new IOException("interrupted", ex);
         }
       }
-      if (e.type() != null) {
-        sink.writeUtf8("event: ").writeUtf8(e.type()).writeUtf8("\n");
-      }
-      sink.writeUtf8("data: ").writeUtf8(e.data()).writeUtf8("\n\n");
+      Buffer frame = frame(e);
+      sink.writeHexadecimalUnsignedLong(frame.size()).writeUtf8("\r\n");
+      sink.write(frame, frame.size());
+      sink.writeUtf8("\r\n");
       sink.flush();
       written++;
     }
+    if (cutAfter >= 0) {
+      cut(sink, new Buffer().writeUtf8("data: \n\n"));
+      return;
+    }
+    // The last chunk; the server writes the (empty) trailer section after it.
+    sink.writeUtf8("0\r\n");
+    sink.flush();
+  }
+
+  private static Buffer frame(Event e) {
+    Buffer frame = new Buffer();
+    if (e.type() != null) {
+      frame.writeUtf8("event: ").writeUtf8(e.type()).writeUtf8("\n");
+    }
+    return frame.writeUtf8("data: ").writeUtf8(e.data()).writeUtf8("\n\n");
+  }
+
+  /**
+   * Announces {@code next} and sends only part of it. The response shuts its connection when
+   * this returns, so the client sees the connection end in the middle of a chunk.
+   */
+  private static void cut(BufferedSink sink, Buffer next) throws IOException {
+    sink.writeHexadecimalUnsignedLong(next.size() + 16).writeUtf8("\r\n");
+    sink.write(next, next.size() / 2);
+    sink.flush();
   }
 }
