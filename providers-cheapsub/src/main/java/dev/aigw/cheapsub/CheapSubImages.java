@@ -10,6 +10,7 @@ import dev.aigw.core.image.ImageService;
 import dev.aigw.core.internal.ApiRequest;
 import dev.aigw.core.internal.Checks;
 import dev.aigw.core.internal.OperationDriver;
+import dev.aigw.core.internal.OperationFactory;
 import dev.aigw.core.internal.ResponseReader;
 import dev.aigw.core.internal.Transport;
 import dev.aigw.core.json.RawJson;
@@ -39,21 +40,20 @@ public final class CheapSubImages implements ImageService {
   public static final Set<String> SIZED_MODELS = Set.of("nano-banana-pro", "nano-banana-2");
 
   private final Transport transport;
-  private final PollingStrategy polling;
-  private final OperationDriver<RawJson, ImageResult> driver;
+  private final OperationFactory<ImageResult> operations;
   private final Raw raw = this::submitRaw;
 
   CheapSubImages(Transport transport, PollingStrategy polling) {
     this.transport = transport;
-    this.polling = polling;
-    this.driver = OperationDriver.of(id -> CheapSubTasks.fetch(transport, id),
-        (id, json) -> CheapSubTasks.readImage(CheapSubClient.VENDOR, id, json, transport.downloader()));
+    this.operations = new OperationFactory<>(transport, "task_id", OperationDriver.of(
+        id -> CheapSubTasks.fetch(transport, id),
+        (String id, RawJson json) -> CheapSubTasks.readImage(CheapSubClient.VENDOR, id, json, transport.downloader())),
+        polling);
   }
 
   @Override
   public Operation<ImageResult> resume(String operationId) {
-    Checks.required(CheapSubClient.VENDOR, "operationId", operationId);
-    return Operation.polling(CheapSubClient.VENDOR, operationId, driver, polling, transport.scheduler(), null);
+    return operations.resume(operationId);
   }
 
   @Override
@@ -66,16 +66,8 @@ public final class CheapSubImages implements ImageService {
     RawResponse<RawJson> response = transport.execute(
         ApiRequest.post(PATH, RetrySafety.UNPROTECTED).json(body).build(), ResponseReader.rawJson());
     CheapSubTasks.requireOk(CheapSubClient.VENDOR, response);
-    String taskId = CheapSubTasks.string(response.body().get("data", "task_id"));
-    if (taskId == null) {
-      taskId = CheapSubTasks.string(response.body().get("task_id"));
-    }
-    if (taskId == null || taskId.isBlank()) {
-      throw new dev.aigw.core.error.AigwException(CheapSubClient.VENDOR,
-          "[cheapsub] the image submission was accepted but its answer has no task_id: " + response.body().text(), null);
-    }
-    OperationSnapshot<ImageResult> first = OperationSnapshot.of(taskId, OperationStatus.QUEUED, null, response.body());
-    return response.withBody(Operation.polling(CheapSubClient.VENDOR, taskId, driver, polling, transport.scheduler(), first));
+    return response.withBody(operations.started("image", CheapSubTasks.taskId(response.body()),
+        OperationStatus.QUEUED, null, response.body()));
   }
 
   /** A URL CheapSub can POST to: absolute http(s), with a host (a {@code data:} URL is not one). */

@@ -7,6 +7,7 @@ import dev.aigw.core.http.RetrySafety;
 import dev.aigw.core.internal.ApiRequest;
 import dev.aigw.core.internal.Checks;
 import dev.aigw.core.internal.OperationDriver;
+import dev.aigw.core.internal.OperationFactory;
 import dev.aigw.core.internal.ResponseReader;
 import dev.aigw.core.internal.Transport;
 import dev.aigw.core.json.RawJson;
@@ -31,21 +32,20 @@ public final class CheapSubVideos implements VideoService {
   public static final List<Integer> DURATIONS = List.of(10, 15, 25);
 
   private final Transport transport;
-  private final PollingStrategy polling;
-  private final OperationDriver<RawJson, VideoResult> driver;
+  private final OperationFactory<VideoResult> operations;
   private final Raw raw = this::submitRaw;
 
   CheapSubVideos(Transport transport, PollingStrategy polling) {
     this.transport = transport;
-    this.polling = polling;
-    this.driver = OperationDriver.of(id -> CheapSubTasks.fetch(transport, id),
-        (id, json) -> CheapSubTasks.readVideo(CheapSubClient.VENDOR, id, json, transport.downloader()));
+    this.operations = new OperationFactory<>(transport, "task_id", OperationDriver.of(
+        id -> CheapSubTasks.fetch(transport, id),
+        (String id, RawJson json) -> CheapSubTasks.readVideo(CheapSubClient.VENDOR, id, json, transport.downloader())),
+        polling);
   }
 
   @Override
   public Operation<VideoResult> resume(String operationId) {
-    Checks.required(CheapSubClient.VENDOR, "operationId", operationId);
-    return Operation.polling(CheapSubClient.VENDOR, operationId, driver, polling, transport.scheduler(), null);
+    return operations.resume(operationId);
   }
 
   @Override
@@ -58,17 +58,8 @@ public final class CheapSubVideos implements VideoService {
         ApiRequest.post(PATH, RetrySafety.UNPROTECTED).json(body(request)).build(), ResponseReader.rawJson());
     CheapSubTasks.requireOk(CheapSubClient.VENDOR, response);
     RawJson json = response.body();
-    String taskId = CheapSubTasks.string(json.get("task_id"));
-    if (taskId == null) {
-      taskId = CheapSubTasks.string(json.get("data", "task_id"));
-    }
-    if (taskId == null || taskId.isBlank()) {
-      throw new AigwException(CheapSubClient.VENDOR,
-          "[cheapsub] the video submission was accepted but its answer has no task_id: " + json.text(), null);
-    }
     String word = json.getString("status");
-    OperationSnapshot<VideoResult> first = OperationSnapshot.of(taskId, CheapSubTasks.status(word), word, json);
-    return response.withBody(Operation.polling(CheapSubClient.VENDOR, taskId, driver, polling, transport.scheduler(), first));
+    return response.withBody(operations.started("video", CheapSubTasks.taskId(json), CheapSubTasks.status(word), word, json));
   }
 
   /** The wire body, after every pre-send check. */

@@ -37,6 +37,12 @@ public final class CheapSubTasks {
     return transport.prepare(ApiRequest.get(PATH).query("task_id", id).build(), ResponseReader.rawJson());
   }
 
+  /** The task id of a submission's answer: {@code data.task_id} (image shape) or {@code task_id} (flat shape). */
+  public static String taskId(RawJson answer) {
+    String id = string(answer.get("data", "task_id"));
+    return id != null ? id : string(answer.get("task_id"));
+  }
+
   /** CheapSub's status words in common words; anything else is {@code UNKNOWN}. */
   public static OperationStatus status(String word) {
     if (word == null) {

@@ -102,10 +102,7 @@ public final class CheapSubLegacy {
 
   private static LegacyTask task(RawResponse<RawJson> response) {
     RawJson raw = response.body();
-    String id = raw.getString("task_id");
-    if (id == null) {
-      id = raw.getString("data", "task_id");
-    }
+    String id = CheapSubTasks.taskId(raw);
     String word = raw.getString("status");
     if (word == null) {
       word = raw.getString("data", "status");

@@ -1,0 +1,67 @@
+package dev.aigw.core.internal;
+
+import dev.aigw.core.error.AigwException;
+import dev.aigw.core.json.RawJson;
+import dev.aigw.core.operation.Operation;
+import dev.aigw.core.operation.OperationSnapshot;
+import dev.aigw.core.operation.OperationStatus;
+import dev.aigw.core.operation.PollingStrategy;
+import java.util.Objects;
+
+/**
+ * Makes a provider's operations of one kind: resumed from an id, or started from a submission's
+ * answer. Holds the driver, the polling strategy and the shared scheduler, so a provider's service
+ * only says how to submit.
+ *
+ * @param <T> the operation's result
+ */
+public final class OperationFactory<T> {
+  private final String vendor;
+  private final String idField;
+  private final OperationDriver<?, T> driver;
+  private final PollingStrategy polling;
+  private final Transport transport;
+
+  /**
+   * @param transport the client's transport (vendor name and scheduler come from it)
+   * @param idField the id's name in the vendor's answers ({@code task_id}), for messages
+   * @param driver how to fetch and read a task's status
+   * @param polling how to poll
+   */
+  public OperationFactory(Transport transport, String idField, OperationDriver<?, T> driver, PollingStrategy polling) {
+    this.transport = Objects.requireNonNull(transport, "transport");
+    this.vendor = transport.vendor();
+    this.idField = Objects.requireNonNull(idField, "idField");
+    this.driver = Objects.requireNonNull(driver, "driver");
+    this.polling = Objects.requireNonNull(polling, "polling");
+  }
+
+  /**
+   * An operation for a task submitted earlier; nothing is sent until it is polled.
+   *
+   * @throws dev.aigw.core.error.ValidationException when the id is blank
+   */
+  public Operation<T> resume(String operationId) {
+    Checks.required(vendor, "operationId", operationId);
+    return Operation.polling(vendor, operationId.strip(), driver, polling, transport.scheduler(), null);
+  }
+
+  /**
+   * An operation for a task a submission just created.
+   *
+   * @param what what was submitted ({@code image}), for messages
+   * @param id the task id from the answer, or {@code null} when it had none
+   * @param status the status the answer gave
+   * @param vendorStatus the status word the answer gave, or {@code null}
+   * @param answer the submission's answer
+   * @throws AigwException when the answer carries no id (the task cannot be followed)
+   */
+  public Operation<T> started(String what, String id, OperationStatus status, String vendorStatus, RawJson answer) {
+    if (id == null || id.isBlank()) {
+      throw new AigwException(vendor, "[" + vendor + "] the " + what + " submission was accepted but its answer has no "
+          + idField + ", so it cannot be followed: " + answer.text(), null);
+    }
+    return Operation.polling(vendor, id, driver, polling, transport.scheduler(),
+        OperationSnapshot.of(id, status, vendorStatus, answer));
+  }
+}
