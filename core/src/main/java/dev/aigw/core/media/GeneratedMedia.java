@@ -143,9 +143,12 @@ public abstract class GeneratedMedia {
       if (parent != null) {
         Files.createDirectories(parent);
       }
-      Path tmp = Files.createTempFile(parent, ".aigw-", ".part");
+      // not createTempFile: its owner-only permissions would stick to the saved file
+      Path tmp = parent.resolve(".aigw-" + java.util.UUID.randomUUID() + ".part");
       try {
-        try (InputStream in = openStream(); OutputStream out = Files.newOutputStream(tmp)) {
+        try (InputStream in = openStream();
+            OutputStream out = Files.newOutputStream(tmp, java.nio.file.StandardOpenOption.CREATE_NEW,
+                java.nio.file.StandardOpenOption.WRITE)) {
           in.transferTo(out);
         }
         Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

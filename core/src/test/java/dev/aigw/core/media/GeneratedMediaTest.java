@@ -231,4 +231,13 @@ class GeneratedMediaTest {
     }
     return sb.toString();
   }
+
+  @Test
+  void savedFileGetsTheUsualPermissionsNotTheOwnerOnlyOnesOfATempFile(@TempDir Path dir) throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix"), "POSIX file system");
+    Path ordinary = Files.write(dir.resolve("ordinary.bin"), new byte[] {1});
+    Path saved = new GeneratedImage("test", new byte[] {1, 2, 3}, null, "image/png").saveTo(dir.resolve("saved.png"));
+    assertThat(Files.getPosixFilePermissions(saved)).isEqualTo(Files.getPosixFilePermissions(ordinary));
+  }
 }
