@@ -21,11 +21,23 @@ public class OperationTimeoutException extends AigwException {
       String vendor, String operationId, Duration waited, OperationStatus lastStatus) {
     super(
         vendor,
-        "[" + vendor + "] operation " + operationId + " did not finish within " + waited
+        "[" + vendor + "] operation " + operationId + " did not finish within " + human(waited)
             + "; last status seen: " + lastStatus,
         null);
     this.operationId = operationId;
     this.lastStatus = lastStatus;
+  }
+
+  /** {@code 250 ms}, {@code 90 s}, {@code 10 min}: what a person reads more easily than {@code PT10M}. */
+  static String human(Duration d) {
+    long ms = d.toMillis();
+    if (ms < 1000) {
+      return ms + " ms";
+    }
+    if (ms % 60_000 == 0) {
+      return ms / 60_000 + " min";
+    }
+    return ms % 1000 == 0 ? ms / 1000 + " s" : String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000.0);
   }
 
   /** The task id. */
