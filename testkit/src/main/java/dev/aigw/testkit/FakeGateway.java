@@ -187,6 +187,17 @@ public abstract class FakeGateway implements AutoCloseable {
   /** The vendor's answer to a refused key. */
   protected abstract MockResponse authError(AuthProblem problem);
 
+  /**
+   * The vendor's answer to a refused key, knowing the key presented (for vendors whose answer
+   * depends on which key it was, e.g. an expired one); {@link #authError(AuthProblem)} by default.
+   *
+   * @param problem why it was refused
+   * @param key the bearer token presented, or {@code null} when there was none
+   */
+  protected MockResponse authError(AuthProblem problem, String key) {
+    return authError(problem);
+  }
+
   /** The vendor's error answer with {@code status} and {@code message}. */
   protected abstract MockResponse error(int status, String code, String message);
 
@@ -339,13 +350,13 @@ public abstract class FakeGateway implements AutoCloseable {
     if (match.authenticated()) {
       String key = request.bearer();
       if (key == null) {
-        return authError(AuthProblem.MISSING);
+        return authError(AuthProblem.MISSING, null);
       }
       if (!key.startsWith(keyPrefix) || !keys.contains(key)) {
-        return authError(AuthProblem.INVALID);
+        return authError(AuthProblem.INVALID, key);
       }
       if (inactiveKeys.contains(key)) {
-        return authError(AuthProblem.INACTIVE);
+        return authError(AuthProblem.INACTIVE, key);
       }
     }
     MockResponse response;
