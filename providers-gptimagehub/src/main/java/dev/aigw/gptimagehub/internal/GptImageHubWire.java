@@ -35,7 +35,7 @@ public final class GptImageHubWire {
   private GptImageHubWire() {}
 
   /** A generation log. */
-  record GenerationWire(
+  public record GenerationWire(
       String id,
       String status,
       String model,
@@ -49,13 +49,13 @@ public final class GptImageHubWire {
       Object error) {}
 
   /** One image of a generation. */
-  record ImageWire(String id, String url, @Json(name = "created_at") String createdAt) {}
+  public record ImageWire(String id, String url, @Json(name = "created_at") String createdAt) {}
 
   /** {@code usage}: credits charged and (for a queued generation) requested. */
-  record UsageWire(BigDecimal credits, @Json(name = "credits_requested") BigDecimal creditsRequested) {}
+  public record UsageWire(BigDecimal credits, @Json(name = "credits_requested") BigDecimal creditsRequested) {}
 
   /** A balance: {@code {credits, account_type, next_expiration}}. */
-  record BalanceWire(
+  public record BalanceWire(
       BigDecimal credits,
       @Json(name = "account_type") String accountType,
       @Json(name = "next_expiration") Object nextExpiration) {}
@@ -64,7 +64,7 @@ public final class GptImageHubWire {
    * The credits endpoint: the balance fields at the top level (as inside a generation's {@code
    * balance}), or wrapped in {@code balance} or {@code data}.
    */
-  record CreditsWire(
+  public record CreditsWire(
       BigDecimal credits,
       @Json(name = "account_type") String accountType,
       @Json(name = "next_expiration") Object nextExpiration,
@@ -75,7 +75,7 @@ public final class GptImageHubWire {
    * One model. Only {@code reference_image_limit} is named by the documentation; the rest are read
    * under both likely spellings.
    */
-  record ModelWire(
+  public record ModelWire(
       String id,
       String model,
       String provider,
@@ -88,7 +88,7 @@ public final class GptImageHubWire {
       BigDecimal credits) {}
 
   /** The model list: {@code {data:[…]}} or {@code {models:[…]}}. */
-  record ModelListWire(List<ModelWire> data, List<ModelWire> models) {}
+  public record ModelListWire(List<ModelWire> data, List<ModelWire> models) {}
 
   private static final Type MODEL_LIST = Types.newParameterizedType(List.class, ModelWire.class);
 
