@@ -191,12 +191,9 @@ public final class GptImageHubImages implements ImageService {
   }
 
   /** An operation from a submission's answer: finished already, or to be polled by its id. */
-  private <T> Operation<T> operation(OperationFactory<T> factory, GptImageHubGeneration g,
+  private static <T> Operation<T> operation(OperationFactory<T> factory, GptImageHubGeneration g,
       Function<GptImageHubGeneration, T> result) {
-    if (g.id() != null && !g.id().isBlank() && g.operationStatus().isTerminal()) {
-      return Operation.completed(transport.vendor(), GptImageHubWire.snapshot(g.id(), g, result));
-    }
-    return factory.started("image generation", g.id(), g.operationStatus(), g.status(), g.raw());
+    return factory.startedFrom("image generation", g.id(), g.raw(), id -> GptImageHubWire.snapshot(id, g, result));
   }
 
   /** The wire request, after every pre-send check. */
