@@ -91,6 +91,12 @@ class GptImageHubClientConfigWireTest {
   }
 
   @Test
+  void waitingForAQueuedGenerationDefaultsToAsLongAsASyncOneMayTake() {
+    assertThat(GptImageHubClient.SPEC.polling().defaultTimeout()).isEqualTo(Duration.ofMinutes(15))
+        .isGreaterThan(GptImageHubClient.DOCUMENTED_SYNC_MAXIMUM);
+  }
+
+  @Test
   void theSyncTimeoutMustBePositive() {
     assertThatThrownBy(() -> GptImageHubClient.builder().syncTimeout(Duration.ZERO))
         .isInstanceOf(ValidationException.class).hasMessageContaining("syncTimeout");
