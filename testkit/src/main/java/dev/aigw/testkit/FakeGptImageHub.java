@@ -14,9 +14,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import mockwebserver3.MockResponse;
-import okhttp3.MediaType;
-import okhttp3.MultipartReader;
-import okio.Buffer;
 
 /**
  * A fake of GPTImageHub that follows its documentation: keys {@code gih_live_…} (401 with {@code
@@ -167,7 +164,7 @@ public final class FakeGptImageHub extends FakeGateway {
 
   // ----- generations -----
 
-  private MockResponse generate(FakeRequest r) throws IOException {
+  private MockResponse generate(FakeRequest r) {
     Form form = form(r);
     if (form == null) {
       return invalid("Invalid request body");
@@ -283,31 +280,25 @@ public final class FakeGptImageHub extends FakeGateway {
     return error(400, "invalid_request", message);
   }
 
-  /** The request's fields and files: a JSON object, or a multipart form. */
-  private static Form form(FakeRequest r) throws IOException {
-    MediaType type = r.header("Content-Type") == null ? null : MediaType.parse(r.header("Content-Type"));
-    if (type != null && type.type().equals("multipart") && type.parameter("boundary") != null) {
+  /** The request's fields and files: a JSON object, or a multipart form; {@code null} when neither. */
+  private static Form form(FakeRequest r) {
+    if (r.isMultipart()) {
+      List<FakeRequest.FormPart> parts;
+      try {
+        parts = r.multipart();
+      } catch (IOException e) {
+        return null;
+      }
       Map<String, Object> fields = new LinkedHashMap<>();
       List<Upload> files = new ArrayList<>();
-      try (MultipartReader reader = new MultipartReader(new Buffer().write(r.bodyBytes()), type.parameter("boundary"))) {
-        MultipartReader.Part next;
-        while ((next = reader.nextPart()) != null) {
-          try (MultipartReader.Part part = next) {
-            String disposition = part.headers().get("Content-Disposition");
-            String name = parameter(disposition, "name");
-            String filename = parameter(disposition, "filename");
-            byte[] bytes = part.body().readByteArray();
-            if ("reference_image".equals(name) && filename != null) {
-              files.add(new Upload(null, filename, part.headers().get("Content-Type"), bytes));
-            } else if (name != null && filename == null) {
-              fields.put(name, new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
-            } else {
-              return null;
-            }
-          }
+      for (FakeRequest.FormPart part : parts) {
+        if ("reference_image".equals(part.name()) && part.filename() != null) {
+          files.add(new Upload(null, part.filename(), part.contentType(), part.bytes()));
+        } else if (part.name() != null && part.filename() == null) {
+          fields.put(part.name(), part.text());
+        } else {
+          return null;
         }
-      } catch (java.net.ProtocolException | java.io.EOFException e) {
-        return null;
       }
       return new Form(fields, files);
     }
@@ -316,14 +307,6 @@ public final class FakeGptImageHub extends FakeGateway {
       return null;
     }
     return new Form(r.json(), List.of());
-  }
-
-  private static String parameter(String disposition, String name) {
-    if (disposition == null) {
-      return null;
-    }
-    Matcher m = Pattern.compile("(?:^|;)\\s*" + name + "=\"([^\"]*)\"").matcher(disposition);
-    return m.find() ? m.group(1) : null;
   }
 
   private static Integer integer(Object value) {
