@@ -24,9 +24,16 @@ public interface ResponseReader<T> {
   /** The body parsed as {@code type}, straight from the stream. */
   static <T> ResponseReader<T> json(Type type) {
     return answer -> {
-      T value = Json.fromJson(answer.source(), type);
+      T value;
+      try {
+        value = Json.fromJson(answer.source(), type);
+      } catch (com.squareup.moshi.JsonDataException | com.squareup.moshi.JsonEncodingException
+          | java.io.EOFException e) {
+        throw new AigwException(answer.vendor(),
+            "[" + answer.vendor() + "] the server's answer is not the JSON documented: " + e.getMessage(), e);
+      }
       if (value == null) {
-        throw new AigwException(answer.vendor(), "the server answered with an empty JSON body", null);
+        throw new AigwException(answer.vendor(), "[" + answer.vendor() + "] the server answered with an empty JSON body", null);
       }
       return value;
     };
@@ -44,10 +51,10 @@ public interface ResponseReader<T> {
         wire = Json.<W>adapter(wireType).fromJson(text);
       } catch (com.squareup.moshi.JsonDataException | java.io.EOFException | com.squareup.moshi.JsonEncodingException e) {
         throw new AigwException(answer.vendor(),
-            "the server's answer is not the JSON documented: " + e.getMessage(), e);
+            "[" + answer.vendor() + "] the server's answer is not the JSON documented: " + e.getMessage(), e);
       }
       if (wire == null) {
-        throw new AigwException(answer.vendor(), "the server answered with an empty JSON body", null);
+        throw new AigwException(answer.vendor(), "[" + answer.vendor() + "] the server answered with an empty JSON body", null);
       }
       return combine.apply(wire, Json.raw(text));
     };

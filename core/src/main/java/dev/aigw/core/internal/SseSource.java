@@ -116,6 +116,11 @@ final class SseSource<T> implements EventStream.Source<T> {
       if (cut != null) {
         IOException e = cut;
         close();
+        if (e instanceof java.io.InterruptedIOException) {
+          // SocketTimeoutException ("timeout" or "Read timed out", depending on where the read waited)
+          throw new StreamException(vendor, "[" + vendor + "] the stream went silent after " + events
+              + " events: no data within the idle timeout", null, e);
+        }
         throw new StreamException(vendor,
             "[" + vendor + "] the stream was cut after " + events + " events: " + e.getMessage(), null, e);
       }
