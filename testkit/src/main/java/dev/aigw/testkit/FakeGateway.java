@@ -55,7 +55,17 @@ public abstract class FakeGateway implements AutoCloseable {
     MockResponse handle(FakeRequest request) throws Exception;
   }
 
-  private record Route(String method, Pattern path, boolean authenticated, Handler handler) {}
+  /** Who may call a route. */
+  private enum Access {
+    /** A valid key is required. */
+    KEY,
+    /** No key is needed, and none is checked. */
+    PUBLIC,
+    /** A key is optional; one that is given must be valid. */
+    KEY_OPTIONAL
+  }
+
+  private record Route(String method, Pattern path, Access access, Handler handler) {}
 
   /** A file the fake serves. */
   private record StoredFile(byte[] bytes, String contentType) {}
@@ -176,12 +186,21 @@ public abstract class FakeGateway implements AutoCloseable {
 
   /** Registers a route; {@code pathRegex} may use named groups, read with {@link FakeRequest#pathParam}. */
   protected final void route(String method, String pathRegex, Handler handler) {
-    routes.add(new Route(method, Pattern.compile(pathRegex), true, handler));
+    routes.add(new Route(method, Pattern.compile(pathRegex), Access.KEY, handler));
   }
 
   /** Registers a route that needs no key. */
   protected final void publicRoute(String method, String pathRegex, Handler handler) {
-    routes.add(new Route(method, Pattern.compile(pathRegex), false, handler));
+    routes.add(new Route(method, Pattern.compile(pathRegex), Access.PUBLIC, handler));
+  }
+
+  /**
+   * Registers a route open to anonymous callers: without a key the handler runs with {@link
+   * FakeRequest#bearer()} {@code null}; a key that is given must be valid and active, as on {@link
+   * #route}. For vendors with an anonymous tier.
+   */
+  protected final void routeAllowingAnonymous(String method, String pathRegex, Handler handler) {
+    routes.add(new Route(method, Pattern.compile(pathRegex), Access.KEY_OPTIONAL, handler));
   }
 
   /** The vendor's answer to a refused key. */
@@ -336,10 +355,13 @@ public abstract class FakeGateway implements AutoCloseable {
           : error(404, "not_found", "Unknown endpoint " + path);
     }
     FakeRequest request = new FakeRequest(recorded, matcher);
-    if (match.authenticated()) {
+    if (match.access() != Access.PUBLIC) {
       String key = request.bearer();
-      if (key == null) {
+      if (key == null && match.access() == Access.KEY) {
         return authError(AuthProblem.MISSING);
+      }
+      if (key == null) {
+        return handle(match, request);
       }
       if (!key.startsWith(keyPrefix) || !keys.contains(key)) {
         return authError(AuthProblem.INVALID);
@@ -348,6 +370,11 @@ public abstract class FakeGateway implements AutoCloseable {
         return authError(AuthProblem.INACTIVE);
       }
     }
+    return handle(match, request);
+  }
+
+  private MockResponse handle(Route match, FakeRequest request) {
+    String path = request.path();
     MockResponse response;
     try {
       response = match.handler().handle(request);
