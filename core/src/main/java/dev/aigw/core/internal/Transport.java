@@ -201,7 +201,8 @@ public final class Transport implements AutoCloseable {
         if (received != null && received.isSuccessful()) {
           exchange.logAnswer(received);
           handedOver = true;
-          return new SseSource<>(config.vendor(), call, received, decoder, config.apiKey(), gate::release);
+          return new SseSource<>(config.vendor(), call, received, decoder, config.apiKey(), gate::release,
+              HttpHeaders.rateLimit(received.headers(), config.clock()));
         }
         if (received != null) {
           try (Response response = received) {
