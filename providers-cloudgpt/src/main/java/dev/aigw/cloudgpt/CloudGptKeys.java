@@ -1,6 +1,7 @@
 package dev.aigw.cloudgpt;
 
 import dev.aigw.cloudgpt.internal.CloudGptJson;
+import dev.aigw.cloudgpt.internal.CreatedKeyAnswer;
 import dev.aigw.core.Secret;
 import dev.aigw.core.error.AigwException;
 import dev.aigw.core.error.ValidationException;
@@ -29,9 +30,6 @@ import java.util.Map;
  */
 public final class CloudGptKeys {
   static final String PATH = "/api/keys";
-
-  /** The create answer as documented: {@code {id, key, name, created}}. */
-  record Created(String id, String key, String name, Object created) {}
 
   private final Transport transport;
   private final Raw raw = new Raw() {
@@ -101,9 +99,9 @@ public final class CloudGptKeys {
     Checks.required(CloudGptClient.VENDOR, "name", name);
     ApiRequest call = ApiRequest.post(PATH, RetrySafety.UNPROTECTED).json(Map.of("name", name)).build();
     // read into a record and dropped: the raw text, which holds the new key, is not kept
-    RawResponse<Created> response = transport.execute(call,
-        ResponseReader.<Created, Created>json(Created.class, (created, ignoredRaw) -> created));
-    Created c = response.body();
+    RawResponse<CreatedKeyAnswer> response = transport.execute(call,
+        ResponseReader.<CreatedKeyAnswer, CreatedKeyAnswer>json(CreatedKeyAnswer.class, (answer, ignoredRaw) -> answer));
+    CreatedKeyAnswer c = response.body();
     if (c.key() == null || c.key().isBlank() || c.id() == null || c.id().isBlank()) {
       throw new AigwException(CloudGptClient.VENDOR,
           "the answer to POST " + PATH + " has no " + (c.id() == null || c.id().isBlank() ? "id" : "key"), null);
