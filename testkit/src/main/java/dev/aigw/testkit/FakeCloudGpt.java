@@ -1,6 +1,5 @@
 package dev.aigw.testkit;
 
-import dev.aigw.core.internal.Json;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -370,30 +369,7 @@ public final class FakeCloudGpt extends FakeGateway {
 
   private MockResponse chat(FakeRequest r) {
     MockResponse invalid = checkChat(r);
-    if (invalid != null) {
-      return invalid;
-    }
-    String model = r.string("model");
-    String reply = reply(r);
-    String[] words = reply.split(" ");
-    String id = "chatcmpl-" + Long.toHexString(System.nanoTime());
-    if (Boolean.TRUE.equals(r.json().get("stream"))) {
-      List<SseWriter.Event> events = new ArrayList<>();
-      for (int i = 0; i < words.length; i++) {
-        String piece = (i == 0 ? "" : " ") + words[i];
-        events.add(event(Json.toJson(obj("id", id, "object", "chat.completion.chunk", "model", model,
-            "choices", List.of(obj("index", 0, "delta", obj("content", piece)))))));
-      }
-      events.add(event(Json.toJson(obj("id", id, "object", "chat.completion.chunk", "model", model,
-          "choices", List.of(obj("index", 0, "delta", obj(), "finish_reason", "stop"))))));
-      events.add(event("[DONE]"));
-      return sse(events);
-    }
-    int prompt = r.list("messages").size() * 8;
-    return json(200, obj("id", id, "object", "chat.completion", "created", clock().instant().getEpochSecond(),
-        "model", model, "choices", List.of(obj("index", 0, "message", obj("role", "assistant", "content", reply),
-            "finish_reason", "stop")),
-        "usage", obj("prompt_tokens", prompt, "completion_tokens", words.length, "total_tokens", prompt + words.length)));
+    return invalid != null ? invalid : openAiChat(r, chatReply != null ? chatReply : "You said: " + lastUserMessage(r));
   }
 
   private MockResponse checkChat(FakeRequest r) {
@@ -424,19 +400,6 @@ public final class FakeCloudGpt extends FakeGateway {
       return invalid("max_tokens must be a positive integer");
     }
     return null;
-  }
-
-  private String reply(FakeRequest r) {
-    if (chatReply != null) {
-      return chatReply;
-    }
-    String last = "";
-    for (Object m : r.list("messages")) {
-      if (m instanceof Map<?, ?> map && "user".equals(map.get("role")) && map.get("content") instanceof String s) {
-        last = s;
-      }
-    }
-    return "You said: " + last;
   }
 
   // ----- images and videos -----

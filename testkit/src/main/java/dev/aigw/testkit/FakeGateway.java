@@ -287,6 +287,45 @@ public abstract class FakeGateway implements AutoCloseable {
     return new SseWriter.Event(type, data);
   }
 
+  /** The text of the last {@code user} message of an OpenAI-style {@code messages} body, or {@code ""}. */
+  protected static String lastUserMessage(FakeRequest request) {
+    String last = "";
+    for (Object m : request.list("messages")) {
+      if (m instanceof Map<?, ?> map && "user".equals(map.get("role")) && map.get("content") instanceof String s) {
+        last = s;
+      }
+    }
+    return last;
+  }
+
+  /**
+   * An OpenAI-style chat answer carrying {@code reply}: a {@code chat.completion} with usage (8
+   * prompt tokens a message, a completion token a word), or, when the body says {@code "stream":
+   * true}, one {@code chat.completion.chunk} a word, a finish chunk and {@code [DONE]}, as SSE.
+   */
+  protected final MockResponse openAiChat(FakeRequest request, String reply) {
+    String model = request.string("model");
+    String[] words = reply.split(" ");
+    String id = "chatcmpl-" + Long.toHexString(System.nanoTime());
+    if (Boolean.TRUE.equals(request.json().get("stream"))) {
+      List<SseWriter.Event> events = new ArrayList<>();
+      for (int i = 0; i < words.length; i++) {
+        String piece = (i == 0 ? "" : " ") + words[i];
+        events.add(event(Json.toJson(obj("id", id, "object", "chat.completion.chunk", "model", model,
+            "choices", List.of(obj("index", 0, "delta", obj("content", piece)))))));
+      }
+      events.add(event(Json.toJson(obj("id", id, "object", "chat.completion.chunk", "model", model,
+          "choices", List.of(obj("index", 0, "delta", obj(), "finish_reason", "stop"))))));
+      events.add(event("[DONE]"));
+      return sse(events);
+    }
+    int prompt = request.list("messages").size() * 8;
+    return json(200, obj("id", id, "object", "chat.completion", "created", clock.instant().getEpochSecond(),
+        "model", model, "choices", List.of(obj("index", 0, "message", obj("role", "assistant", "content", reply),
+            "finish_reason", "stop")),
+        "usage", obj("prompt_tokens", prompt, "completion_tokens", words.length, "total_tokens", prompt + words.length)));
+  }
+
   /** POSTs {@code body} as JSON to {@code url}, in the background, recording the delivery. */
   protected final void deliverCallback(String url, Object body) {
     String json = Json.toJson(body);
