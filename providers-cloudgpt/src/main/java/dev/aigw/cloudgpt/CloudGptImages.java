@@ -12,11 +12,9 @@ import dev.aigw.core.internal.ApiRequest;
 import dev.aigw.core.internal.Checks;
 import dev.aigw.core.internal.Transport;
 import dev.aigw.core.operation.Operation;
-import dev.aigw.core.operation.OperationSnapshot;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * CloudGPT images on {@code POST /api/image}: {@code prompt}, {@code model} (required), {@code
@@ -67,8 +65,7 @@ public final class CloudGptImages implements ImageService {
    */
   @Override
   public Operation<ImageResult> resume(String operationId) {
-    throw new ValidationException(CloudGptClient.VENDOR, "operationId",
-        "CloudGPT answers with the image in the same call, so there is no operation to resume; keep the ImageResult");
+    throw CloudGptMedia.nothingToResume("image");
   }
 
   @Override
@@ -80,9 +77,7 @@ public final class CloudGptImages implements ImageService {
     ApiRequest call = ApiRequest.post(PATH, RetrySafety.UNPROTECTED).json(body(request)).build();
     RawResponse<GeneratedImage> response = transport.execute(call, CloudGptMedia.image(CloudGptClient.VENDOR));
     ImageResult result = new ImageResult(null, List.of(response.body()), null, null);
-    String id = "local-" + UUID.randomUUID();
-    return response.withBody(Operation.completed(CloudGptClient.VENDOR,
-        OperationSnapshot.succeeded(id, null, result, null)));
+    return response.withBody(Operation.succeeded(CloudGptClient.VENDOR, null, result));
   }
 
   /** The wire body, after every pre-send check. */

@@ -8,7 +8,6 @@ import dev.aigw.core.internal.ApiRequest;
 import dev.aigw.core.internal.Checks;
 import dev.aigw.core.internal.Transport;
 import dev.aigw.core.operation.Operation;
-import dev.aigw.core.operation.OperationSnapshot;
 import dev.aigw.core.video.GeneratedVideo;
 import dev.aigw.core.video.VideoRequest;
 import dev.aigw.core.video.VideoResult;
@@ -16,7 +15,6 @@ import dev.aigw.core.video.VideoService;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * CloudGPT videos on {@code POST /api/video}: {@code prompt}, {@code model}, {@code duration} in
@@ -74,8 +72,7 @@ public final class CloudGptVideos implements VideoService {
    */
   @Override
   public Operation<VideoResult> resume(String operationId) {
-    throw new ValidationException(CloudGptClient.VENDOR, "operationId",
-        "CloudGPT answers with the video in the same call, so there is no operation to resume; keep the VideoResult");
+    throw CloudGptMedia.nothingToResume("video");
   }
 
   @Override
@@ -87,9 +84,7 @@ public final class CloudGptVideos implements VideoService {
     ApiRequest call = ApiRequest.post(PATH, RetrySafety.UNPROTECTED).json(body(request)).timeout(timeout).build();
     RawResponse<GeneratedVideo> response = transport.execute(call, CloudGptMedia.video(CloudGptClient.VENDOR));
     VideoResult result = new VideoResult(null, response.body(), null, null);
-    String id = "local-" + UUID.randomUUID();
-    return response.withBody(Operation.completed(CloudGptClient.VENDOR,
-        OperationSnapshot.succeeded(id, null, result, null)));
+    return response.withBody(Operation.succeeded(CloudGptClient.VENDOR, null, result));
   }
 
   /** The wire body, after every pre-send check. */

@@ -1,6 +1,7 @@
 package dev.aigw.cloudgpt.internal;
 
 import dev.aigw.core.error.AigwException;
+import dev.aigw.core.error.ValidationException;
 import dev.aigw.core.image.GeneratedImage;
 import dev.aigw.core.internal.ResponseReader;
 import dev.aigw.core.internal.ResponseReader.SpooledBody;
@@ -90,6 +91,13 @@ public final class CloudGptMedia {
     return new AigwException(vendor, "expected " + expected + " but the " + body.size() + " bytes answered as "
         + (body.contentType() == null ? "no content type" : body.contentType()) + " " + problem
         + "; they start " + printable(start), null);
+  }
+
+  /** Why {@code resume} has nothing to pick up: CloudGPT answers with the {@code what} in the same call. */
+  public static ValidationException nothingToResume(String what) {
+    String result = what.equals("image") ? "ImageResult" : "VideoResult";
+    return new ValidationException("cloudgpt", "operationId", "CloudGPT answers with the " + what
+        + " in the same call, so there is no operation to resume; keep the " + result);
   }
 
   /** The start of a body as text when it is ASCII text, else as hex. */
