@@ -6,7 +6,6 @@ import dev.aigw.core.chat.ChatService;
 import dev.aigw.core.chat.ChatStream;
 import dev.aigw.core.http.RawResponse;
 import dev.aigw.core.http.RetrySafety;
-import dev.aigw.core.internal.ApiRequest;
 import dev.aigw.core.internal.Checks;
 import dev.aigw.core.internal.OpenAiChat;
 import dev.aigw.core.internal.Transport;
@@ -36,9 +35,7 @@ public final class CloudGptChat implements ChatService {
   @Override
   public ChatStream stream(ChatRequest request) {
     check(request);
-    ApiRequest call = ApiRequest.post(PATH, RetrySafety.UNPROTECTED)
-        .json(OpenAiChat.body(request, true)).streaming(true).build();
-    return new ChatStream(transport.openStream(call, OpenAiChat.chunkDecoder()));
+    return OpenAiChat.stream(transport, PATH, RetrySafety.UNPROTECTED, OpenAiChat.body(request, true));
   }
 
   @Override
@@ -50,8 +47,7 @@ public final class CloudGptChat implements ChatService {
     check(request);
     Map<String, Object> body = OpenAiChat.body(request, false);
     body.putIfAbsent("stream", false);
-    ApiRequest call = ApiRequest.post(PATH, RetrySafety.UNPROTECTED).json(body).build();
-    return transport.execute(call, OpenAiChat.responseReader());
+    return OpenAiChat.create(transport, PATH, RetrySafety.UNPROTECTED, body);
   }
 
   private static void check(ChatRequest request) {
