@@ -356,10 +356,21 @@ public abstract class FakeGateway implements AutoCloseable {
   private MockResponse dispatch(RecordedRequest recorded) {
     String path = recorded.getUrl().encodedPath();
     MockResponse response = answer(recorded, path);
-    int status = response.getOnResponseStart() != null || response.getOnRequestStart() != null ? -1 : response.getCode();
-    journal.request(new Journal.Entry(recorded.getMethod(), path, recorded.getUrl().encodedQuery(),
-        maskedHeaders(recorded), recorded.getBody() == null ? "" : recorded.getBody().utf8(), status, clock.instant()));
+    recordRequest(recorded, response);
     return response;
+  }
+
+  /**
+   * Records in the journal, key masked, a request that reached this fake — also one that reached
+   * another server the fake runs (a separate file host, say), whose dispatcher calls this.
+   *
+   * @param recorded the request
+   * @param response the answer given (a dropped connection is recorded as status -1)
+   */
+  protected final void recordRequest(RecordedRequest recorded, MockResponse response) {
+    int status = response.getOnResponseStart() != null || response.getOnRequestStart() != null ? -1 : response.getCode();
+    journal.request(new Journal.Entry(recorded.getMethod(), recorded.getUrl().encodedPath(), recorded.getUrl().encodedQuery(),
+        maskedHeaders(recorded), recorded.getBody() == null ? "" : recorded.getBody().utf8(), status, clock.instant()));
   }
 
   private MockResponse answer(RecordedRequest recorded, String path) {

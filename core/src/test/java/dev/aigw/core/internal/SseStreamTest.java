@@ -454,6 +454,23 @@ class SseStreamTest {
 
   // ---- helpers ----
 
+  @Test
+  void aJsonAnswerToAStreamingRequestIsAnErrorNotAnEmptyStream() {
+    server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json")
+        .body("{\"id\":\"c1\",\"choices\":[{\"message\":{\"content\":\"whole reply\"}}]}").build());
+    assertThatThrownBy(this::open)
+        .isInstanceOf(StreamException.class)
+        .hasMessageContaining("expected an event stream but the server answered application/json")
+        .hasMessageContaining("whole reply");
+  }
+
+  @Test
+  void anHtmlPageToAStreamingRequestIsAnError() {
+    server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "text/html")
+        .body("<html><title>Gateway login</title></html>").build());
+    assertThatThrownBy(this::open).isInstanceOf(StreamException.class).hasMessageContaining("text/html");
+  }
+
   private ChatStream open() {
     return new ChatStream(transport.openStream(streamingRequest(), OpenAiChat.chunkDecoder()));
   }
