@@ -133,5 +133,23 @@ public interface ResponseReader<T> {
    * @param contentType the content type the server declared, or {@code null}
    * @param size its length in bytes
    */
-  record SpooledBody(Path file, String contentType, long size) {}
+  record SpooledBody(Path file, String contentType, long size) {
+
+    /**
+     * The first {@code n} bytes of the file (fewer when it is shorter), to recognise a format by
+     * its magic bytes without reading the whole body.
+     *
+     * @throws java.io.UncheckedIOException when the file cannot be read
+     */
+    public byte[] head(int n) {
+      if (n < 0) {
+        throw new IllegalArgumentException("n must be 0 or more, was " + n);
+      }
+      try (java.io.InputStream in = Files.newInputStream(file)) {
+        return in.readNBytes(n);
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException("could not read the spooled body " + file, e);
+      }
+    }
+  }
 }

@@ -3,6 +3,7 @@ package dev.aigw.core.internal;
 import dev.aigw.core.Secret;
 import dev.aigw.core.error.ErrorDetails;
 import dev.aigw.core.error.StreamException;
+import dev.aigw.core.http.RateLimit;
 import dev.aigw.core.stream.EventStream;
 import java.io.IOException;
 import java.util.Map;
@@ -35,9 +36,12 @@ final class SseSource<T> implements EventStream.Source<T> {
   private volatile boolean reading;
   private final AtomicBoolean released = new AtomicBoolean();
   private final Call call;
+  private final RateLimit rateLimit;
 
-  SseSource(String vendor, Call call, Response response, SseDecoder<T> decoder, Secret apiKey, Runnable onClose) {
+  SseSource(String vendor, Call call, Response response, SseDecoder<T> decoder, Secret apiKey, Runnable onClose,
+      RateLimit rateLimit) {
     this.vendor = vendor;
+    this.rateLimit = rateLimit;
     this.call = call;
     this.response = response;
     this.decoder = decoder;
@@ -151,6 +155,11 @@ final class SseSource<T> implements EventStream.Source<T> {
    * call is cancelled (closing the socket) and that thread releases the response when its read
    * fails, since only the reading thread may touch the body's source.
    */
+  @Override
+  public RateLimit rateLimit() {
+    return rateLimit;
+  }
+
   @Override
   public void close() {
     if (closed) {

@@ -202,7 +202,8 @@ public final class Transport implements AutoCloseable {
           exchange.logAnswer(received);
           refuseNonStream(received, request);
           handedOver = true;
-          return new SseSource<>(config.vendor(), call, received, decoder, config.apiKey(), gate::release);
+          return new SseSource<>(config.vendor(), call, received, decoder, config.apiKey(), gate::release,
+              HttpHeaders.rateLimit(received.headers(), config.clock()));
         }
         if (received != null) {
           try (Response response = received) {
