@@ -290,7 +290,9 @@ class CloudGptScenarioTest {
       });
     }
     assertThat(posts("/api/video")).extracting(e -> e.headers().containsKey("authorization")).containsOnly(false);
-    assertThat(posts("/api/video")).extracting(Journal.Entry::status).containsExactly(200, 200, 429, 429, 429);
+    // the 429's reset is a minute away, beyond the policy's longest wait: it is not retried at once
+    // in the same window (which could only fail again), so the server sees it once
+    assertThat(posts("/api/video")).extracting(Journal.Entry::status).containsExactly(200, 200, 429);
     assertThat(client.videos().generate(waves()).video()).as("a keyed caller has its own limit").isNotNull();
   }
 

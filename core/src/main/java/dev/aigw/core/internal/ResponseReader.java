@@ -109,17 +109,16 @@ public interface ResponseReader<T> {
         throw new AigwException(answer.vendor(),
             "expected " + what + " but the server answered " + answer.status() + " with " + type + ": " + snippet, null);
       }
-      Path file = Files.createTempFile("aigw-", ".bin");
-      file.toFile().deleteOnExit();
+      Path file = SpoolFiles.create();
       long written;
       try (OutputStream out = Files.newOutputStream(file)) {
         written = answer.source().inputStream().transferTo(out);
       } catch (IOException | RuntimeException e) {
-        Files.deleteIfExists(file);
+        SpoolFiles.delete(file);
         throw e;
       }
       if (written == 0) {
-        Files.deleteIfExists(file);
+        SpoolFiles.delete(file);
         throw new AigwException(answer.vendor(), "expected " + what + " but the body was empty", null);
       }
       return new SpooledBody(file, type, written);
@@ -129,7 +128,9 @@ public interface ResponseReader<T> {
   /**
    * A binary answer spooled to a temporary file.
    *
-   * @param file the file (deleted on exit)
+   * @param file the file; wrap it with {@code GeneratedImage.fromTemporaryFile} (or the video
+   *     form), which deletes it once saved, discarded or unreachable, or delete it with {@link
+   *     SpoolFiles#delete}
    * @param contentType the content type the server declared, or {@code null}
    * @param size its length in bytes
    */

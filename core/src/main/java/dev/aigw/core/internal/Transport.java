@@ -578,8 +578,13 @@ public final class Transport implements AutoCloseable {
       int status = response.code();
       if (attempt <= config.retryPolicy().maxRetries() && request.retrySafety().retriesStatus(status)) {
         Duration retryAfter = rateLimit.retryAfter();
+        if (retryAfter == null && status == 429 && rateLimit.reset() != null) {
+          // no Retry-After, but the window's reset time says when a retry can succeed
+          Duration untilReset = Duration.between(config.clock().instant(), rateLimit.reset());
+          retryAfter = untilReset.isNegative() ? Duration.ZERO : untilReset;
+        }
         if (retryAfter != null && retryAfter.compareTo(config.retryPolicy().maxRetryAfter()) > 0) {
-          LOG.info("[{}] not retrying {} after HTTP {}: Retry-After {} s is longer than the {} s allowed",
+          LOG.info("[{}] not retrying {} after HTTP {}: the server asks to wait {} s, longer than the {} s allowed",
               config.vendor(), request.describe(), status, retryAfter.toSeconds(),
               config.retryPolicy().maxRetryAfter().toSeconds());
           throw error;

@@ -5,6 +5,7 @@ import dev.aigw.core.error.ValidationException;
 import dev.aigw.core.image.GeneratedImage;
 import dev.aigw.core.internal.ResponseReader;
 import dev.aigw.core.internal.ResponseReader.SpooledBody;
+import dev.aigw.core.internal.SpoolFiles;
 import dev.aigw.core.media.ImageFormat;
 import dev.aigw.core.video.GeneratedVideo;
 import java.io.IOException;
@@ -62,10 +63,10 @@ public final class CloudGptMedia {
         LOG.info("[{}] the image was labelled {} but its bytes are {}; it is reported as {}", vendor, declared,
             actual, actual.mimeType());
       }
-      return new GeneratedImage(vendor, null, body.file(), actual.mimeType());
+      return GeneratedImage.fromTemporaryFile(vendor, body.file(), actual.mimeType());
     }
     if (declared != null && declared.startsWith("image/") && labelled == null) {
-      return new GeneratedImage(vendor, null, body.file(), declared);
+      return GeneratedImage.fromTemporaryFile(vendor, body.file(), declared);
     }
     throw refuse(vendor, body, "image bytes (PNG or JPEG)", "are no image format aigw recognises");
   }
@@ -76,10 +77,10 @@ public final class CloudGptMedia {
     String declared = baseType(body.contentType());
     boolean video = declared != null && declared.startsWith("video/");
     if (head.length == 8 && ISO_BOXES.contains(new String(head, 4, 4, StandardCharsets.ISO_8859_1))) {
-      return new GeneratedVideo(vendor, null, body.file(), video ? declared : "video/mp4");
+      return GeneratedVideo.fromTemporaryFile(vendor, body.file(), video ? declared : "video/mp4");
     }
     if (video && !declared.equals("video/mp4")) {
-      return new GeneratedVideo(vendor, null, body.file(), declared);
+      return GeneratedVideo.fromTemporaryFile(vendor, body.file(), declared);
     }
     throw refuse(vendor, body, "MP4 video bytes", "do not open an MP4 file");
   }
@@ -87,7 +88,7 @@ public final class CloudGptMedia {
   private static AigwException refuse(String vendor, SpooledBody body, String expected, String problem)
       throws IOException {
     byte[] start = body.head(SNIPPET);
-    Files.deleteIfExists(body.file());
+    SpoolFiles.delete(body.file());
     return new AigwException(vendor, "expected " + expected + " but the " + body.size() + " bytes answered as "
         + (body.contentType() == null ? "no content type" : body.contentType()) + " " + problem
         + "; they start " + printable(start), null);
