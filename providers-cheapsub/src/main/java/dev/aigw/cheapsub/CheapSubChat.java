@@ -9,7 +9,6 @@ import dev.aigw.core.chat.Role;
 import dev.aigw.core.error.ValidationException;
 import dev.aigw.core.http.RawResponse;
 import dev.aigw.core.http.RetrySafety;
-import dev.aigw.core.internal.ApiRequest;
 import dev.aigw.core.internal.Checks;
 import dev.aigw.core.internal.OpenAiChat;
 import dev.aigw.core.internal.Transport;
@@ -34,9 +33,7 @@ public final class CheapSubChat implements ChatService {
   @Override
   public ChatStream stream(ChatRequest request) {
     check(request);
-    ApiRequest call = ApiRequest.post(PATH, RetrySafety.UNPROTECTED)
-        .json(OpenAiChat.body(request, true)).streaming(true).build();
-    return new ChatStream(transport.openStream(call, OpenAiChat.chunkDecoder()));
+    return OpenAiChat.stream(transport, PATH, RetrySafety.UNPROTECTED, OpenAiChat.body(request, true));
   }
 
   @Override
@@ -46,8 +43,7 @@ public final class CheapSubChat implements ChatService {
 
   private RawResponse<ChatResponse> createRaw(ChatRequest request) {
     check(request);
-    ApiRequest call = ApiRequest.post(PATH, RetrySafety.UNPROTECTED).json(OpenAiChat.body(request, false)).build();
-    return transport.execute(call, OpenAiChat.responseReader());
+    return OpenAiChat.create(transport, PATH, RetrySafety.UNPROTECTED, OpenAiChat.body(request, false));
   }
 
   private static void check(ChatRequest request) {

@@ -107,30 +107,12 @@ public final class FakeCheapSub extends FakeGateway {
     if (invalid != null) {
       return invalid;
     }
-    String model = r.string("model");
     String reply = reply(r);
     String[] words = reply.split(" ");
     if (!charge("chat", CHAT_PRICE_PER_TOKEN.multiply(BigDecimal.valueOf(words.length)))) {
       return noCredits();
     }
-    String id = "chatcmpl-" + Long.toHexString(System.nanoTime());
-    if (Boolean.TRUE.equals(r.json().get("stream"))) {
-      List<SseWriter.Event> events = new ArrayList<>();
-      for (int i = 0; i < words.length; i++) {
-        String piece = (i == 0 ? "" : " ") + words[i];
-        events.add(event(Json.toJson(obj("id", id, "object", "chat.completion.chunk", "model", model,
-            "choices", List.of(obj("index", 0, "delta", obj("content", piece)))))));
-      }
-      events.add(event(Json.toJson(obj("id", id, "object", "chat.completion.chunk", "model", model,
-          "choices", List.of(obj("index", 0, "delta", obj(), "finish_reason", "stop"))))));
-      events.add(event("[DONE]"));
-      return sse(events);
-    }
-    int prompt = r.list("messages").size() * 8;
-    return json(200, obj("id", id, "object", "chat.completion", "created", clock().instant().getEpochSecond(),
-        "model", model, "choices", List.of(obj("index", 0, "message", obj("role", "assistant", "content", reply),
-            "finish_reason", "stop")),
-        "usage", obj("prompt_tokens", prompt, "completion_tokens", words.length, "total_tokens", prompt + words.length)));
+    return openAiChat(r, reply);
   }
 
   private MockResponse checkChat(FakeRequest r) {
@@ -157,17 +139,9 @@ public final class FakeCheapSub extends FakeGateway {
   }
 
   private String reply(FakeRequest r) {
-    if (chatReply != null) {
-      return chatReply;
-    }
-    String last = "";
-    for (Object m : r.list("messages")) {
-      if (m instanceof Map<?, ?> map && "user".equals(map.get("role")) && map.get("content") instanceof String s) {
-        last = s;
-      }
-    }
-    return "You said: " + last;
+    return chatReply != null ? chatReply : "You said: " + lastUserMessage(r);
   }
+
 
   // ----- images and videos -----
 

@@ -24,8 +24,6 @@ import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import okhttp3.MediaType;
-import okhttp3.MultipartReader;
 import okio.Buffer;
 
 /**
@@ -67,7 +65,6 @@ public final class FakeICodeEasy extends FakeGateway {
       "2:1", "1:2", "21:9", "9:21", "auto");
   private static final Pattern PIXELS = Pattern.compile("([1-9][0-9]*)x([1-9][0-9]*)");
   private static final Pattern DATA_URL = Pattern.compile("(?s)data:image/[A-Za-z0-9.+-]+;base64,(.*)");
-  private static final Pattern DISPOSITION = Pattern.compile("name=\"([^\"]*)\"(?:.*filename=\"([^\"]*)\")?");
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC);
 
   /**
@@ -201,19 +198,12 @@ public final class FakeICodeEasy extends FakeGateway {
 
   /** Reads a JSON or multipart body into fields and references; returns a problem or {@code null}. */
   private static String read(FakeRequest r, Map<String, Object> fields, List<Reference> refs) throws IOException {
-    String contentType = r.header("Content-Type");
-    MediaType type = contentType == null ? null : MediaType.parse(contentType);
-    if (type != null && type.subtype().equals("form-data") && type.parameter("boundary") != null) {
-      try (MultipartReader reader = new MultipartReader(new Buffer().write(r.bodyBytes()), type.parameter("boundary"))) {
-        for (MultipartReader.Part part = reader.nextPart(); part != null; part = reader.nextPart()) {
-          Matcher m = DISPOSITION.matcher(String.valueOf(part.headers().get("Content-Disposition")));
-          String name = m.find() ? m.group(1) : "";
-          byte[] bytes = part.body().readByteArray();
-          if (name.equals("image[]") || name.equals("image")) {
-            refs.add(new Reference(null, bytes, part.headers().get("Content-Type"), m.group(2)));
-          } else {
-            fields.put(name, new String(bytes, StandardCharsets.UTF_8));
-          }
+    if (r.isMultipart()) {
+      for (FakeRequest.FormPart part : r.multipart()) {
+        if (part.name().equals("image[]") || part.name().equals("image")) {
+          refs.add(new Reference(null, part.bytes(), part.contentType(), part.filename()));
+        } else {
+          fields.put(part.name(), part.text());
         }
       }
       return null;
