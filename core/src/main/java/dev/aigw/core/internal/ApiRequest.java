@@ -42,6 +42,10 @@ public record ApiRequest(
     Objects.requireNonNull(method, "method");
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(retrySafety, "retrySafety");
+    boolean external = path.regionMatches(true, 0, "http://", 0, 7) || path.regionMatches(true, 0, "https://", 0, 8);
+    if (external && authenticated) {
+      throw new IllegalArgumentException("a request to an external URL never carries the API key");
+    }
     query = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(query));
     headers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(headers));
   }
@@ -66,9 +70,31 @@ public record ApiRequest(
     return new Builder(method, path, safety);
   }
 
-  /** A short description for logs: method and path, no query (it may hold ids or tokens). */
+  /**
+   * A call to an absolute URL on another host, such as a presigned upload URL. It never carries
+   * the API key or an idempotency header, and logs and messages show only its scheme and host
+   * (such URLs are credentials themselves).
+   *
+   * @throws IllegalArgumentException when {@code url} is not an absolute http(s) URL
+   */
+  public static Builder external(HttpMethod method, String url, RetrySafety safety) {
+    if (okhttp3.HttpUrl.parse(url) == null) {
+      throw new IllegalArgumentException("not an absolute http(s) URL: " + HttpDownloader.redact(url));
+    }
+    return new Builder(method, url, safety).authenticated(false);
+  }
+
+  /** Whether this call goes to an absolute URL rather than a path below the base URL. */
+  public boolean isExternal() {
+    return path.regionMatches(true, 0, "http://", 0, 7) || path.regionMatches(true, 0, "https://", 0, 8);
+  }
+
+  /**
+   * A short description for logs: method and path, no query (it may hold ids or tokens); for an
+   * external URL only its scheme and host.
+   */
   public String describe() {
-    return method + " " + path;
+    return method + " " + (isExternal() ? HttpDownloader.redact(path) : path);
   }
 
   /** A request body. */

@@ -340,6 +340,11 @@ public final class Transport implements AutoCloseable {
   }
 
   HttpUrl url(ApiRequest request) {
+    if (request.isExternal()) {
+      HttpUrl.Builder b = HttpUrl.get(request.path()).newBuilder();
+      request.query().forEach(b::addQueryParameter);
+      return b.build();
+    }
     HttpUrl base = config.baseUrl();
     String basePath = base.encodedPath();
     if (basePath.endsWith("/")) {
@@ -481,7 +486,7 @@ public final class Transport implements AutoCloseable {
       if (request.authenticated() && key != null) {
         b.header("Authorization", "Bearer " + key.reveal());
       }
-      if (idempotencyKey != null && config.idempotencyHeader() != null) {
+      if (idempotencyKey != null && config.idempotencyHeader() != null && !request.isExternal()) {
         b.header(config.idempotencyHeader(), idempotencyKey);
       }
       request.headers().forEach(b::header);
