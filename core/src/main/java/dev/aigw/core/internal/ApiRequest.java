@@ -97,6 +97,18 @@ public record ApiRequest(
     return method + " " + (isExternal() ? HttpDownloader.redact(path) : path);
   }
 
+  /**
+   * Method, path (only the scheme and host of an external URL), query and header names, retry
+   * safety: never a header value (a cookie), a query value or a presigned URL, which may be
+   * credentials.
+   */
+  @Override
+  public String toString() {
+    return "ApiRequest[" + describe() + (query.isEmpty() ? "" : ", query " + query.keySet())
+        + (headers.isEmpty() ? "" : ", headers " + headers.keySet()) + ", " + retrySafety
+        + (authenticated ? "" : ", unauthenticated") + (streaming ? ", streaming" : "") + "]";
+  }
+
   /** A request body. */
   public sealed interface RequestBody permits JsonBody, MultipartBody, BytesBody {}
 
@@ -126,7 +138,31 @@ public record ApiRequest(
    * @param bytes the bytes, or {@code null} when {@code file} is set
    * @param file a file to stream, or {@code null}
    */
-  public record BytesBody(String contentType, byte[] bytes, java.nio.file.Path file) implements RequestBody {}
+  public record BytesBody(String contentType, byte[] bytes, java.nio.file.Path file) implements RequestBody {
+    /**
+     * The bytes of a local medium: a file is streamed from disk when sent (and re-read on a
+     * retry), bytes are sent as they are, a {@code data:} URL is decoded.
+     *
+     * @param media a file, bytes or a data URL
+     * @param contentType the body's content type
+     * @throws IllegalArgumentException for a remote URL, whose bytes aigw never fetches
+     */
+    public static BytesBody of(dev.aigw.core.media.MediaInput media, String contentType) {
+      Objects.requireNonNull(contentType, "contentType");
+      return switch (media.kind()) {
+        case FILE -> new BytesBody(contentType, null, media.path());
+        case BYTES -> new BytesBody(contentType, media.bytes(), null);
+        case DATA_URL -> new BytesBody(contentType, media.asDataUrl().decode(), null);
+        case URL -> throw new IllegalArgumentException("a remote URL cannot be sent as a request body");
+      };
+    }
+
+    /** The content type and where the bytes are; never the bytes themselves. */
+    @Override
+    public String toString() {
+      return "BytesBody[" + contentType + ", " + (file != null ? "file " + file.getFileName() : bytes.length + " bytes") + "]";
+    }
+  }
 
   /**
    * One multipart part: a field value, or a file.

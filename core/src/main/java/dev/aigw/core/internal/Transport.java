@@ -472,7 +472,8 @@ public final class Transport implements AutoCloseable {
       if (key == null && request.method() == HttpMethod.POST) {
         key = UUID.randomUUID().toString();
       }
-      this.idempotencyKey = key;
+      // another host never gets (nor do logs claim to send it) the vendor's idempotency header
+      this.idempotencyKey = request.isExternal() ? null : key;
     }
 
     Call newCall() {
@@ -486,13 +487,13 @@ public final class Transport implements AutoCloseable {
       if (request.authenticated() && key != null) {
         b.header("Authorization", "Bearer " + key.reveal());
       }
-      if (idempotencyKey != null && config.idempotencyHeader() != null && !request.isExternal()) {
+      if (idempotencyKey != null && config.idempotencyHeader() != null) {
         b.header(config.idempotencyHeader(), idempotencyKey);
       }
       request.headers().forEach(b::header);
       RequestBody body = body(request.body());
       b.method(request.method().name(),
-          body == null && request.method() == HttpMethod.POST ? RequestBody.create(new byte[0], null) : body);
+          body == null && (request.method() == HttpMethod.POST || request.method() == HttpMethod.PUT) ? RequestBody.create(new byte[0], null) : body);
       OkHttpClient client = request.streaming() ? streamingHttp : http;
       Call call = client.newCall(b.build());
       if (!request.streaming()) {
@@ -553,6 +554,9 @@ public final class Transport implements AutoCloseable {
       ErrorDetails details = ErrorMapping.parse(config.vendor(), response.code(),
           body.contentType() == null ? null : body.contentType().toString(), text,
           HttpHeaders.requestId(headers), rateLimit, config.apiKey());
+      if (request.isExternal()) {
+        details = fromExternalHost(details);
+      }
       ApiException error = config.errorMapping().toException(details);
       int status = response.code();
       if (attempt <= config.retryPolicy().maxRetries() && request.retrySafety().retriesStatus(status)) {
@@ -596,11 +600,58 @@ public final class Transport implements AutoCloseable {
       throw error;
     }
 
+    /**
+     * An error from another host (a presigned upload URL): it names that host by scheme and host
+     * only, and loses every piece of the URL it echoed (storage hosts quote the signed request
+     * back, and its signature is a credential).
+     */
+    private ErrorDetails fromExternalHost(ErrorDetails d) {
+      HttpUrl url = url(request);
+      String message = "the host " + HttpDownloader.redact(url.toString()) + " answered " + request.method()
+          + " with: " + scrubUrl(d.message(), url);
+      return new ErrorDetails(d.vendor(), d.status(), d.code(), d.type(), message, d.requestId(), d.retryAfter(),
+          d.rateLimit(), scrubUrl(d.body(), url));
+    }
+
     private void logRetry(String cause, Duration wait) {
       LOG.info("[{}] retrying {} in {} ms after {} (retry {} of {}{})", config.vendor(), request.describe(),
           wait.toMillis(), cause, attempt, config.retryPolicy().maxRetries(),
           idempotencyKey != null ? ", idempotency key " + idempotencyKey : "");
     }
+  }
+
+  /**
+   * {@code text} without the path, the query, or any query value (encoded or not) of {@code url}:
+   * what is left of a URL quoted in an answer shows no credential.
+   */
+  static String scrubUrl(String text, HttpUrl url) {
+    if (text == null || text.isEmpty()) {
+      return text;
+    }
+    List<String> parts = new java.util.ArrayList<>();
+    String encodedQuery = url.encodedQuery();
+    if (encodedQuery != null) {
+      parts.add(encodedQuery);
+      parts.add(url.query());
+      for (String pair : encodedQuery.split("&")) {
+        int eq = pair.indexOf('=');
+        if (eq >= 0) {
+          parts.add(pair.substring(eq + 1));
+        }
+      }
+      for (String name : url.queryParameterNames()) {
+        parts.addAll(url.queryParameterValues(name));
+      }
+    }
+    parts.add(url.encodedPath());
+    parts.add(String.join("/", url.pathSegments()));
+    parts.removeIf(p -> p == null || p.length() < 4);
+    parts.sort((a, b) -> Integer.compare(b.length(), a.length()));
+    String out = text;
+    for (String p : parts) {
+      out = out.replace(p, "…");
+    }
+    return out;
   }
 
   private static String describeIo(IOException e, Call call) {

@@ -78,22 +78,23 @@ public final class WebhookReceiver<E> {
   public Optional<Delivery<E>> receive(byte[] rawBody, Function<String, String> header) {
     Objects.requireNonNull(rawBody, "rawBody");
     verifier.verify(rawBody, header.apply(signatureHeader));
-    String id = deliveryHeader == null ? null : header.apply(deliveryHeader);
-    if (id != null && !id.isBlank() && !deduplicator.firstDelivery(id.strip())) {
+    String given = deliveryHeader == null ? null : header.apply(deliveryHeader);
+    String id = given == null || given.isBlank() ? null : given.strip();
+    if (id != null && !deduplicator.firstDelivery(id)) {
       return Optional.empty();
     }
     E event;
     try {
       event = parser.apply(new String(rawBody, StandardCharsets.UTF_8));
     } catch (RuntimeException e) {
-      if (id != null && !id.isBlank()) {
-        deduplicator.forget(id.strip());
+      if (id != null) {
+        // the sender's retry of an unreadable delivery must not be dropped as a repeat
+        deduplicator.forget(id);
       }
       throw new WebhookVerificationException(vendor,
           "[" + vendor + "] webhook body is signed but is not a readable event: " + e.getMessage());
     }
-    return Optional.of(new Delivery<>(id == null ? null : id.strip(),
-        eventHeader == null ? null : header.apply(eventHeader), event));
+    return Optional.of(new Delivery<>(id, eventHeader == null ? null : header.apply(eventHeader), event));
   }
 
   /** {@link #receive(byte[], Function)} with the headers as a map (names in any case). */
