@@ -53,6 +53,9 @@ import org.slf4j.LoggerFactory;
 public final class Transport implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger("dev.aigw.http");
   private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+  /** Request headers whose values are credentials, masked in anything a server echoes back. */
+  private static final java.util.Set<String> CREDENTIAL_HEADERS =
+      java.util.Set.of("cookie", "authorization", "proxy-authorization", "x-api-key");
   /** The SDK version sent in {@code User-Agent}. */
   public static final String VERSION = "0.1.0";
 
@@ -554,6 +557,7 @@ public final class Transport implements AutoCloseable {
       ErrorDetails details = ErrorMapping.parse(config.vendor(), response.code(),
           body.contentType() == null ? null : body.contentType().toString(), text,
           HttpHeaders.requestId(headers), rateLimit, config.apiKey());
+      details = withoutHeaderSecrets(details);
       if (request.isExternal()) {
         details = fromExternalHost(details);
       }
@@ -598,6 +602,24 @@ public final class Transport implements AutoCloseable {
             config.vendor(), request.describe(), what);
       }
       throw error;
+    }
+
+    /**
+     * {@code d} with the values of the request's credential headers (a session {@code Cookie}, for
+     * one) masked wherever the server echoed them.
+     */
+    private ErrorDetails withoutHeaderSecrets(ErrorDetails d) {
+      ErrorDetails out = d;
+      for (Map.Entry<String, String> h : request.headers().entrySet()) {
+        String value = h.getValue();
+        if (value == null || value.isBlank() || !CREDENTIAL_HEADERS.contains(h.getKey().toLowerCase(Locale.ROOT))) {
+          continue;
+        }
+        Secret secret = Secret.of(value);
+        out = new ErrorDetails(out.vendor(), out.status(), out.code(), out.type(), secret.redactIn(out.message()),
+            secret.redactIn(out.requestId()), out.retryAfter(), out.rateLimit(), secret.redactIn(out.body()));
+      }
+      return out;
     }
 
     /**
