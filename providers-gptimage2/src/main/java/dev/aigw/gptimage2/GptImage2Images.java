@@ -31,18 +31,29 @@ import java.util.Map;
  * characters), a size of 1024x1024, 1024x1536 or 1536x1024 (also as the aspect ratios 1:1, 2:3,
  * 3:2), a quality of low, medium or high, n from 1 to 4, and up to 4 input images: local
  * references are uploaded first (see {@link GptImage2Uploads}) and sent as {@code inputImageKeys}
- * with {@code type: edit}. Every submission carries an {@code Idempotency-Key}, reused on every
- * retry. A {@code blocked} generation ends the operation with an {@link
- * dev.aigw.core.error.OperationFailedException} whose status is {@code BLOCKED}. Thread-safe.
+ * with {@code type: edit}, together with keys given in {@link GptImage2Options}. Everything is
+ * checked before anything is sent.
+ *
+ * <p>Every submission carries an {@code Idempotency-Key} (the caller's from {@link
+ * GptImage2Options}, or a fresh UUID), reused on every retry, and gptimage2.plus answers a key it
+ * has seen with the existing generation: so a submission is retried after a 5xx, a 429 (after its
+ * {@code Retry-After}) or a lost connection, and is never charged twice.
+ *
+ * <p>A {@code failed} generation ends the operation with an {@link
+ * dev.aigw.core.error.OperationFailedException} carrying the vendor's {@code error}; a {@code
+ * blocked} one with status {@code BLOCKED}, code {@code content_policy} and a reason saying the
+ * credits were refunded. Thread-safe.
  */
 public final class GptImage2Images implements ImageService {
   static final String GENERATE = "/api/v1/generate";
   static final String GENERATION = "/api/v1/generations/{id}";
   /** The documented sizes. */
   public static final List<String> SIZES = List.of("1024x1024", "1024x1536", "1536x1024");
-  /** The longest prompt. */
+  /** The documented qualities. */
+  public static final List<Quality> QUALITIES = List.of(Quality.LOW, Quality.MEDIUM, Quality.HIGH);
+  /** The longest prompt, in characters. */
   public static final int MAX_PROMPT = 4000;
-  /** The most input images. */
+  /** The most input images (references and {@code inputImageKeys} together). */
   public static final int MAX_INPUT_IMAGES = 4;
   /** The most images per generation. */
   public static final int MAX_N = 4;
@@ -50,7 +61,18 @@ public final class GptImage2Images implements ImageService {
   private final Transport transport;
   private final GptImage2Uploads uploads;
   private final OperationFactory<ImageResult> operations;
-  private final Raw raw = this::submitRaw;
+  private final Raw raw = new Raw() {
+    @Override
+    public RawResponse<Operation<ImageResult>> submit(ImageRequest request) {
+      return submitRaw(request);
+    }
+
+    @Override
+    public RawResponse<GptImage2Generation> generation(String generationId) {
+      Checks.required(GptImage2Client.VENDOR, "generationId", generationId);
+      return fetch(generationId.strip()).execute();
+    }
+  };
 
   GptImage2Images(Transport transport, GptImage2Uploads uploads, PollingStrategy polling) {
     this.transport = transport;
@@ -61,11 +83,25 @@ public final class GptImage2Images implements ImageService {
         polling);
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Local references (files, bytes, data URLs) are uploaded first; the generation request
+   * follows with their keys.
+   *
+   * @throws ValidationException on bad input, before anything is sent
+   */
+  @Override
+  public Operation<ImageResult> submit(ImageRequest request) {
+    return raw.submit(request).body();
+  }
+
   @Override
   public Operation<ImageResult> resume(String operationId) {
     return operations.resume(operationId);
   }
 
+  /** The same calls with HTTP details: status, headers, the rate-limit headers, attempts. */
   @Override
   public Raw withRawResponse() {
     return raw;
@@ -73,14 +109,18 @@ public final class GptImage2Images implements ImageService {
 
   /** One read of a generation's state, on {@code GET /api/v1/generations/:id}. */
   public GptImage2Generation generation(String generationId) {
-    Checks.required(GptImage2Client.VENDOR, "generationId", generationId);
-    return fetch(generationId).execute().body();
+    return raw.generation(generationId).body();
   }
 
-  /** The vendor's view of a finished result: both formats of every output, credits, type. */
+  /** The vendor's view of a finished result: both formats of every output, credits, type, times. */
   public static GptImage2Generation generation(ImageResult result) {
-    GptImage2Wire.Generation wire = dev.aigw.core.internal.Json.fromJson(result.raw().text(), GptImage2Wire.Generation.class);
-    return GptImage2Wire.generation(wire, result.raw());
+    return GptImage2Wire.generation(result.raw());
+  }
+
+  /** {@link GptImage2Images} calls that also return HTTP details. */
+  public interface Raw extends ImageService.Raw {
+    /** {@link GptImage2Images#generation(String)} with the answer's HTTP details. */
+    RawResponse<GptImage2Generation> generation(String generationId);
   }
 
   private PreparedCall<GptImage2Generation> fetch(String id) {
@@ -93,7 +133,7 @@ public final class GptImage2Images implements ImageService {
     Checked checked = check(request);
     List<String> keys = new ArrayList<>(checked.inputImageKeys());
     for (MediaInput local : checked.uploads()) {
-      keys.add(uploads.upload(local).key());
+      keys.add(uploads.upload(local, "references").key());
     }
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("prompt", request.prompt());
@@ -129,21 +169,24 @@ public final class GptImage2Images implements ImageService {
   static Checked check(ImageRequest request) {
     String vendor = GptImage2Client.VENDOR;
     Checks.ownOptions(vendor, request.vendorOptions());
+    Checks.required(vendor, "prompt", request.prompt());
     Checks.maxLength(vendor, "prompt", request.prompt(), MAX_PROMPT);
     if (request.model() != null) {
       throw new ValidationException(vendor, "model",
           "gptimage2.plus has a single model and takes no model field; leave model unset (was " + request.model() + ")");
     }
     Checks.range(vendor, "n", request.n(), 1, MAX_N);
-    if (request.quality() == Quality.AUTO) {
-      throw new ValidationException(vendor, "quality", "accepts LOW, MEDIUM, HIGH; was AUTO");
-    }
+    Checks.oneOf(vendor, "quality", request.quality(), QUALITIES);
     Checks.unsupported(vendor, "resolution", request.resolution(), "quality HIGH renders at 2K");
     Checks.unsupported(vendor, "seed", request.seed(), null);
     String size = size(request);
     GptImage2Options options = request.vendorOption(GptImage2Options.class).orElse(new GptImage2Options(null, null));
     int inputs = options.inputImageKeys().size() + request.references().size();
-    Checks.atMost(vendor, "references", inputs, MAX_INPUT_IMAGES);
+    if (inputs > MAX_INPUT_IMAGES) {
+      throw new ValidationException(vendor, "references", "accepts at most " + MAX_INPUT_IMAGES
+          + " input images, references and inputImageKeys together; was given " + inputs + " ("
+          + request.references().size() + " references, " + options.inputImageKeys().size() + " inputImageKeys)");
+    }
     for (String key : options.inputImageKeys()) {
       Checks.required(vendor, "inputImageKeys", key);
     }
@@ -180,7 +223,7 @@ public final class GptImage2Images implements ImageService {
   }
 
   private static String ratio(AspectRatio r) {
-    if (r.width() * 1 == r.height()) {
+    if (r.width() == r.height()) {
       return "1024x1024";
     }
     if (r.width() * 3 == r.height() * 2) {

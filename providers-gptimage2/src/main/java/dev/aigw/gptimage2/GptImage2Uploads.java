@@ -11,9 +11,6 @@ import dev.aigw.core.internal.Transport;
 import dev.aigw.core.json.RawJson;
 import dev.aigw.core.media.ImageFormat;
 import dev.aigw.core.media.MediaInput;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -41,18 +38,28 @@ public final class GptImage2Uploads {
   }
 
   /**
-   * Uploads a local image (a file, bytes, or a {@code data:} URL).
+   * Uploads a local image (a file, bytes, or a {@code data:} URL) and returns its key, to pass in
+   * {@link GptImage2Options#inputImageKeys()}. {@link GptImage2Images#submit} does this itself for
+   * the references of a request.
    *
    * @throws ValidationException for a remote URL, another format, more than 10 MB or a name over
    *     200 characters — before anything is sent
+   * @throws dev.aigw.core.error.ApiException when gptimage2.plus or the storage host refuses it
    */
   public UploadedImage upload(MediaInput image) {
+    return upload(image, "image");
+  }
+
+  UploadedImage upload(MediaInput image, String field) {
     String vendor = GptImage2Client.VENDOR;
+    if (image == null) {
+      throw new ValidationException(vendor, field, "is required (a file, bytes or a data URL)");
+    }
     if (image.kind() == MediaInput.Kind.URL) {
-      throw new ValidationException(vendor, "references",
+      throw new ValidationException(vendor, field,
           "gptimage2.plus takes input images as uploads; give a file, bytes or a data URL instead of a remote URL");
     }
-    ImageFormat format = image.requireImage(vendor, "references", FORMATS, MAX_BYTES);
+    ImageFormat format = image.requireImage(vendor, field, FORMATS, MAX_BYTES);
     String filename = filename(image, format);
     Checks.maxLength(vendor, "filename", filename, MAX_FILENAME);
     long size = image.size();
@@ -69,13 +76,14 @@ public final class GptImage2Uploads {
     if (url == null || key == null) {
       throw new AigwException(vendor, "[" + vendor + "] the upload answer has no url or key", null);
     }
-    ApiRequest.BytesBody bytes = switch (image.kind()) {
-      case FILE -> new ApiRequest.BytesBody(format.mimeType(), null, image.path());
-      case BYTES -> new ApiRequest.BytesBody(format.mimeType(), image.bytes(), null);
-      default -> new ApiRequest.BytesBody(format.mimeType(), readAll(image), null);
-    };
-    transport.execute(ApiRequest.external(HttpMethod.PUT, url, RetrySafety.IDEMPOTENT).body(bytes).build(),
-        ResponseReader.discard());
+    ApiRequest.Builder put;
+    try {
+      // the presigned URL is a credential: core never logs or quotes more than its scheme and host
+      put = ApiRequest.external(HttpMethod.PUT, url, RetrySafety.IDEMPOTENT);
+    } catch (IllegalArgumentException e) {
+      throw new AigwException(vendor, "[" + vendor + "] the upload answer's url is not an absolute http(s) URL", null);
+    }
+    transport.execute(put.body(ApiRequest.BytesBody.of(image, format.mimeType())).build(), ResponseReader.discard());
     return new UploadedImage(key, format.mimeType(), size);
   }
 
@@ -85,13 +93,5 @@ public final class GptImage2Uploads {
       return "image." + format.extension();
     }
     return name;
-  }
-
-  private static byte[] readAll(MediaInput image) {
-    try (InputStream in = image.openStream()) {
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -2,10 +2,10 @@ package dev.aigw.gptimage2;
 
 import dev.aigw.core.Secret;
 import dev.aigw.core.error.AigwException;
+import dev.aigw.core.error.ValidationException;
 import dev.aigw.core.http.RetrySafety;
 import dev.aigw.core.internal.ApiRequest;
 import dev.aigw.core.internal.Checks;
-import dev.aigw.core.internal.Json;
 import dev.aigw.core.internal.ResponseReader;
 import dev.aigw.core.internal.Transport;
 import dev.aigw.core.json.RawJson;
@@ -15,7 +15,6 @@ import dev.aigw.gptimage2.internal.GptImage2Wire;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * gptimage2.plus webhooks. Registration ({@code POST /api/account/webhooks}) is authenticated with
@@ -27,7 +26,7 @@ import java.util.Set;
 public final class GptImage2Webhooks {
   static final String PATH = "/api/account/webhooks";
   /** The events gptimage2.plus sends. */
-  public static final Set<String> EVENTS = Set.of(GptImage2Event.SUCCEEDED, GptImage2Event.FAILED);
+  public static final List<String> EVENTS = List.of(GptImage2Event.SUCCEEDED, GptImage2Event.FAILED);
   /** The signature header. */
   public static final String SIGNATURE_HEADER = "X-Gptimg-Signature";
   /** The delivery id header. */
@@ -42,37 +41,38 @@ public final class GptImage2Webhooks {
   }
 
   /**
-   * Registers an HTTPS endpoint for events.
+   * Registers an HTTPS endpoint for events, on {@code POST /api/account/webhooks}. It is
+   * authenticated by the session cookie alone (no API key is sent) and never retried once sent,
+   * since a second registration would make a second webhook.
    *
-   * @param sessionCookie the {@code Cookie} header value of a logged-in session
-   * @param url where deliveries go: https (plain http is accepted only for localhost)
-   * @param events the events, from {@link #EVENTS}
+   * @param sessionCookie the {@code Cookie} header value of a logged-in gptimage2.plus session
+   * @param url where deliveries go: https (plain http only for localhost)
+   * @param events one or more of {@link #EVENTS}
    * @param label a name for it, or {@code null}
-   * @return the webhook's id and its signing secret (shown once)
+   * @return the webhook's id and its signing secret ({@code whsec_…}), which gptimage2.plus shows
+   *     only this once
+   * @throws ValidationException on a missing cookie, a URL that is not https, or an unknown event,
+   *     before anything is sent
+   * @throws dev.aigw.core.error.AuthenticationException when the session is not logged in
    */
   public WebhookRegistration register(Secret sessionCookie, String url, List<String> events, String label) {
     String vendor = GptImage2Client.VENDOR;
     if (sessionCookie == null) {
-      throw new dev.aigw.core.error.ValidationException(vendor, "sessionCookie", "a logged-in session cookie is required");
+      throw new ValidationException(vendor, "sessionCookie", "a logged-in session cookie is required");
     }
-    okhttp3.HttpUrl parsed = okhttp3.HttpUrl.parse(url == null ? "" : url.strip());
-    if (parsed == null || !(parsed.isHttps() || isLoopback(parsed.host()))) {
-      throw new dev.aigw.core.error.ValidationException(vendor, "url",
-          "must be an https URL (plain http only for localhost, for local development)");
-    }
+    String endpoint = Checks.httpsUrl(vendor, "url", url);
     if (events == null || events.isEmpty()) {
-      throw new dev.aigw.core.error.ValidationException(vendor, "events", "accepts one or more of " + EVENTS);
+      throw new ValidationException(vendor, "events", "accepts one or more of " + String.join(", ", EVENTS));
     }
     for (String e : events) {
       Checks.oneOf(vendor, "events", e, EVENTS);
     }
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("url", url);
+    body.put("url", endpoint);
     body.put("events", List.copyOf(events));
     if (label != null) {
       body.put("label", label);
     }
-    // registering twice would make two webhooks: never retried once sent
     ApiRequest call = ApiRequest.post(PATH, RetrySafety.UNPROTECTED).authenticated(false)
         .header("Cookie", sessionCookie.reveal()).json(body).build();
     RawJson answer = transport.execute(call, ResponseReader.rawJson()).body();
@@ -84,16 +84,28 @@ public final class GptImage2Webhooks {
     return new WebhookRegistration(id, Secret.of(secret));
   }
 
-  private static boolean isLoopback(String host) {
-    return host.equals("localhost") || host.equals("127.0.0.1") || host.equals("::1");
-  }
-
-  /** A receiver for deliveries signed with {@code secret}, remembering 10 000 deliveries for a day. */
+  /**
+   * A receiver for deliveries signed with {@code secret}, remembering 10 000 delivery ids for a
+   * day. Call it from your HTTP handler with the raw body, before anything parses it:
+   *
+   * <pre>{@code
+   * WebhookReceiver<GptImage2Event> receiver = gptimage2.webhooks().receiver(secret);
+   * try {
+   *   receiver.receive(rawBody, request::getHeader).ifPresent(d -> handle(d.event()));
+   *   return 200;                       // empty: a repeat of a delivery already handled
+   * } catch (WebhookVerificationException e) {
+   *   return 400;                       // tampered, unsigned, or signed with another secret
+   * }
+   * }</pre>
+   */
   public WebhookReceiver<GptImage2Event> receiver(Secret secret) {
     return receiver(secret, new DeliveryDeduplicator());
   }
 
-  /** A receiver with your own store of seen deliveries. */
+  /**
+   * A receiver with your own store of seen deliveries (share one between receivers, or give each
+   * process its own bounds).
+   */
   public static WebhookReceiver<GptImage2Event> receiver(Secret secret, DeliveryDeduplicator deduplicator) {
     return WebhookReceiver.builder(GptImage2Client.VENDOR, secret, GptImage2Webhooks::parse)
         .signatureHeader(SIGNATURE_HEADER)
@@ -104,11 +116,6 @@ public final class GptImage2Webhooks {
   }
 
   static GptImage2Event parse(String body) {
-    GptImage2Wire.Event wire = Json.fromJson(body, GptImage2Wire.Event.class);
-    if (wire == null || wire.event() == null || wire.data() == null) {
-      throw new IllegalArgumentException("no event or data");
-    }
-    RawJson raw = Json.raw(Json.toJson(Json.parseTree(body) instanceof Map<?, ?> m ? m.get("data") : Map.of()));
-    return new GptImage2Event(wire.event(), GptImage2Wire.generation(wire.data(), raw));
+    return GptImage2Wire.event(body);
   }
 }
