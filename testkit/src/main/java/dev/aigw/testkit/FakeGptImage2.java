@@ -27,16 +27,28 @@ import mockwebserver3.RecordedRequest;
 
 /**
  * A fake of gptimage2.plus that follows its documentation: {@code gimg_} keys (401 without or
- * with a wrong one, 403 for a key on a plan without API access), {@code POST /api/v1/generate}
- * answering 202 and deduplicating by {@code Idempotency-Key} (a key seen before returns the
- * existing generation and charges nothing), generations polled through queued → running →
- * succeeded / failed / blocked (failed and blocked are refunded), the two-step upload with
- * presigned PUT URLs on a second loopback host (which refuses an {@code Authorization} header, a
- * wrong content type or size), rate-limit headers on every answer, 429 with {@code Retry-After}
- * beyond 5 requests in flight or 600 an hour, 422 for prompts it blocks, and webhook deliveries
- * signed with HMAC-SHA256 and retried with backoff.
+ * with a wrong one, 403 for a key on a plan without API access, see {@link #keyWithoutPlan()}),
+ * {@code POST /api/v1/generate} answering 202 and deduplicating by {@code Idempotency-Key} per
+ * key (a key seen before returns the existing generation and charges nothing), 400 with Zod-style
+ * messages, 402 when the balance is short, 422 for prompts it blocks, generations polled through
+ * queued → running → succeeded / failed / blocked (failed and blocked are refunded), the two-step
+ * upload with presigned PUT URLs on a second loopback server, the storage host (which refuses an
+ * {@code Authorization} header, a content type or size other than the one signed), and webhook
+ * deliveries signed with HMAC-SHA256, retried with backoff after a non-2xx answer and disabled
+ * after 8 failures in a row. Per key it allows 5 requests in flight and 600 an hour (429 with
+ * {@code Retry-After} beyond), and every API answer carries {@code X-RateLimit-Limit}, {@code
+ * -Remaining} and {@code -Reset}.
  *
- * <p>Prices per image: low 1, medium 2, high 4 credits.
+ * <pre>{@code
+ * try (FakeGptImage2 fake = FakeGptImage2.start()) {
+ *   GptImage2Client client = GptImage2Client.builder().baseUrl(fake.baseUrl()).apiKey(fake.apiKey()).build();
+ *   fake.faults().failNextAfterHandling("/api/v1/generate", 503);   // done and charged, answer lost
+ *   client.images().generate(request);                              // retried with the same key
+ *   assertEquals(1, fake.journal().chargesOnly().size());           // charged once
+ * }
+ * }</pre>
+ *
+ * <p>Prices per image: low 1, medium 2, high 4 credits; the balance starts at 1000.
  */
 public final class FakeGptImage2 extends FakeGateway {
   /** Requests per hour per key. */
@@ -49,24 +61,43 @@ public final class FakeGptImage2 extends FakeGateway {
       "high", new BigDecimal("4"));
   private static final Set<String> CONTENT_TYPES = Set.of("image/png", "image/jpeg", "image/webp");
 
+  /** Consecutive failed deliveries after which a webhook is disabled. */
+  public static final int WEBHOOK_FAILURES_BEFORE_DISABLING = 8;
+
+  /**
+   * A request the storage host received.
+   *
+   * @param method the method
+   * @param path the path (the storage key's place), without the query that holds the signature
+   * @param headers the request headers, names in lower case
+   * @param size the body's size in bytes
+   * @param status the status it answered
+   */
+  public record StorageRequest(String method, String path, Map<String, String> headers, long size, int status) {}
+
   private final MockWebServer storage = new MockWebServer();
+  /** Generation ids by API key and {@code Idempotency-Key}. */
   private final Map<String, String> idempotency = new ConcurrentHashMap<>();
   private final Map<String, PendingUpload> pendingUploads = new ConcurrentHashMap<>();
   private final Map<String, byte[]> uploads = new ConcurrentHashMap<>();
   private final Map<String, Webhook> webhooks = new ConcurrentHashMap<>();
   private final Set<String> noPlanKeys = ConcurrentHashMap.newKeySet();
-  private final AtomicInteger inFlight = new AtomicInteger();
+  private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
   private final AtomicInteger maxInFlight = new AtomicInteger();
-  private final AtomicInteger hourlyCount = new AtomicInteger();
+  /** Requests per API key in the current hour, by {@code key|hour}. */
+  private final Map<String, AtomicInteger> hourly = new ConcurrentHashMap<>();
+  private final List<StorageRequest> storageRequests = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final AtomicReference<Delivery> lastDelivery = new AtomicReference<>();
   private final String sessionCookie = "session=" + UUID.randomUUID();
   private volatile Duration processingDelay = Duration.ofMillis(20);
   private volatile List<Duration> webhookBackoff = List.of(Duration.ofSeconds(30), Duration.ofMinutes(2), Duration.ofMinutes(10));
   private volatile String blockedWord = "forbidden";
+  private volatile int hourlyLimit = HOURLY_LIMIT;
 
   private record PendingUpload(String contentType, long size) {}
 
-  private record Webhook(String id, String url, List<?> events, WebhookVerifier signer) {}
+  private record Webhook(String id, String url, List<?> events, WebhookVerifier signer, AtomicInteger failuresInARow,
+      java.util.concurrent.atomic.AtomicBoolean disabled) {}
 
   private record Delivery(Webhook webhook, String id, String event, String body) {}
 
@@ -116,9 +147,32 @@ public final class FakeGptImage2 extends FakeGateway {
     return this;
   }
 
-  /** The most requests that were in flight at once. */
+  /**
+   * How many requests one key may make per hour (600, as documented); lower it to reach the
+   * hourly 429 in a test. {@code X-RateLimit-Limit} reports it.
+   */
+  public FakeGptImage2 hourlyLimit(int limit) {
+    this.hourlyLimit = limit;
+    return this;
+  }
+
+  /** The most API requests that were in flight at once for one key. */
   public int maxConcurrentRequests() {
     return maxInFlight.get();
+  }
+
+  /** Every request the storage host received, in order (the signature in its query is left out). */
+  public List<StorageRequest> storageRequests() {
+    return List.copyOf(storageRequests);
+  }
+
+  /**
+   * Whether the webhook with this id was disabled after {@value #WEBHOOK_FAILURES_BEFORE_DISABLING}
+   * failed deliveries in a row (the vendor then stops delivering until it is re-enabled).
+   */
+  public boolean webhookDisabled(String webhookId) {
+    Webhook w = webhooks.get(webhookId);
+    return w != null && w.disabled().get();
   }
 
   /** The bytes PUT for an upload key, or {@code null}. */
@@ -151,42 +205,66 @@ public final class FakeGptImage2 extends FakeGateway {
     return json(status, obj("error", message, "code", code));
   }
 
+  /**
+   * The rate limits, per API key: at most {@value #CONCURRENCY_LIMIT} requests in flight and
+   * {@link #hourlyLimit(int)} an hour, else 429 with {@code Retry-After}; a key without a plan
+   * gets 403; every API answer carries the {@code X-RateLimit-*} headers. Files (the CDN) and
+   * cookie-authenticated account calls are not counted.
+   */
   @Override
   protected MockResponse around(RecordedRequest recorded, Supplier<MockResponse> answer) {
-    int now = inFlight.incrementAndGet();
+    String path = recorded.getUrl().encodedPath();
+    String key = bearer(recorded);
+    if (key == null || !path.startsWith("/api/v1/")) {
+      return answer.get();
+    }
+    AtomicInteger counter = inFlight.computeIfAbsent(key, k -> new AtomicInteger());
+    int now = counter.incrementAndGet();
     maxInFlight.accumulateAndGet(now, Math::max);
     try {
+      long hour = clock().instant().getEpochSecond() / 3600;
+      int count = hourly.computeIfAbsent(key + "|" + hour, k -> new AtomicInteger()).incrementAndGet();
+      int limit = hourlyLimit;
       MockResponse response;
-      int count = hourlyCount.incrementAndGet();
       if (now > CONCURRENCY_LIMIT) {
         response = error(429, "rate_limited", "Too many concurrent requests (at most " + CONCURRENCY_LIMIT + ")")
             .newBuilder().setHeader("Retry-After", "1").build();
-      } else if (count > HOURLY_LIMIT) {
-        response = error(429, "rate_limited", "Hourly limit reached").newBuilder().setHeader("Retry-After", "60").build();
+      } else if (count > limit) {
+        long wait = Math.max(1, (hour + 1) * 3600 - clock().instant().getEpochSecond());
+        response = error(429, "rate_limited", "Hourly limit of " + limit + " requests reached")
+            .newBuilder().setHeader("Retry-After", String.valueOf(wait)).build();
+      } else if (noPlanKeys.contains(key)) {
+        response = error(403, "plan_required", "The API requires a Pro or Max plan");
       } else {
         response = answer.get();
       }
-      long reset = clock().instant().plus(Duration.ofHours(1)).getEpochSecond();
       return response.newBuilder()
-          .setHeader("X-RateLimit-Limit", String.valueOf(HOURLY_LIMIT))
-          .setHeader("X-RateLimit-Remaining", String.valueOf(Math.max(0, HOURLY_LIMIT - count)))
-          .setHeader("X-RateLimit-Reset", String.valueOf(reset))
+          .setHeader("X-RateLimit-Limit", String.valueOf(limit))
+          .setHeader("X-RateLimit-Remaining", String.valueOf(Math.max(0, limit - count)))
+          .setHeader("X-RateLimit-Reset", String.valueOf((hour + 1) * 3600))
           .build();
     } finally {
-      inFlight.decrementAndGet();
+      counter.decrementAndGet();
     }
+  }
+
+  private static String bearer(RecordedRequest recorded) {
+    String auth = recorded.getHeaders().get("Authorization");
+    if (auth == null || !auth.regionMatches(true, 0, "Bearer ", 0, 7) || auth.substring(7).isBlank()) {
+      return null;
+    }
+    return auth.substring(7).strip();
   }
 
   // ----- generations -----
 
   private MockResponse generate(FakeRequest r) throws InterruptedException {
-    if (noPlanKeys.contains(r.bearer())) {
-      return error(403, "plan_required", "The API requires a Pro or Max plan");
-    }
     Thread.sleep(processingDelay.toMillis());
-    String key = r.header("Idempotency-Key");
-    if (key != null && idempotency.containsKey(key)) {
-      FakeTask existing = tasks().get(idempotency.get(key)).orElseThrow();
+    String idempotencyKey = r.header("Idempotency-Key");
+    String scoped = idempotencyKey == null ? null : r.bearer() + "|" + idempotencyKey;
+    if (scoped != null && idempotency.containsKey(scoped)) {
+      // the documented replay: the existing row, nothing charged
+      FakeTask existing = tasks().get(idempotency.get(scoped)).orElseThrow();
       return json(202, obj("generationId", existing.id(), "status", word(existing)));
     }
     String invalid = validate(r);
@@ -199,13 +277,17 @@ public final class FakeGptImage2 extends FakeGateway {
     int n = r.json().get("n") instanceof Number num ? num.intValue() : 1;
     String quality = r.string("quality") == null ? "medium" : r.string("quality");
     BigDecimal cost = PRICES.get(quality).multiply(BigDecimal.valueOf(n));
+    if (balance().compareTo(cost) < 0) {
+      return error(402, "insufficient_credits", "Not enough credits or monthly compute limit reached");
+    }
     FakeTask task = tasks().create("image", r.json());
     if (!charge(task.id(), cost)) {
       return error(402, "insufficient_credits", "Not enough credits or monthly compute limit reached");
     }
-    if (key != null) {
-      String previous = idempotency.putIfAbsent(key, task.id());
+    if (scoped != null) {
+      String previous = idempotency.putIfAbsent(scoped, task.id());
       if (previous != null) {
+        // the same key raced in twice: the later one gives its charge back and answers the first row
         refund(task.id(), cost);
         return json(202, obj("generationId", previous, "status", "queued"));
       }
@@ -303,7 +385,7 @@ public final class FakeGptImage2 extends FakeGateway {
     String event = task.status() == OperationStatus.SUCCEEDED ? "generation.succeeded" : "generation.failed";
     String json = Json.toJson(obj("event", event, "data", data));
     for (Webhook w : webhooks.values()) {
-      if (w.events().contains(event)) {
+      if (w.events().contains(event) && !w.disabled().get()) {
         Delivery d = new Delivery(w, UUID.randomUUID().toString(), event, json);
         lastDelivery.set(d);
         send(d, 0);
@@ -316,7 +398,15 @@ public final class FakeGptImage2 extends FakeGateway {
         "X-Gptimg-Signature", d.webhook().signer().sign(d.body().getBytes(java.nio.charset.StandardCharsets.UTF_8)),
         "X-Gptimg-Delivery", d.id());
     deliverCallback(d.webhook().url(), headers, d.body(), status -> {
-      if ((status < 200 || status > 299) && attempt < webhookBackoff.size()) {
+      if (status >= 200 && status <= 299) {
+        d.webhook().failuresInARow().set(0);
+        return;
+      }
+      if (d.webhook().failuresInARow().incrementAndGet() >= WEBHOOK_FAILURES_BEFORE_DISABLING) {
+        d.webhook().disabled().set(true);
+        return;
+      }
+      if (attempt < webhookBackoff.size()) {
         SharedResources.scheduler().schedule(() -> send(d, attempt + 1),
             webhookBackoff.get(attempt).toMillis(), TimeUnit.MILLISECONDS);
       }
@@ -350,26 +440,14 @@ public final class FakeGptImage2 extends FakeGateway {
     storage.setDispatcher(new Dispatcher() {
       @Override
       public MockResponse dispatch(RecordedRequest request) {
-        String token = request.getUrl().queryParameter("X-Amz-Signature");
-        String key = request.getUrl().queryParameter("key");
-        PendingUpload pending = token == null ? null : pendingUploads.get(token);
-        if (!"PUT".equals(request.getMethod()) || pending == null || key == null) {
-          return storageError(403, "SignatureDoesNotMatch");
+        MockResponse response = store(request);
+        Map<String, String> headers = new java.util.LinkedHashMap<>();
+        for (String name : request.getHeaders().names()) {
+          headers.put(name.toLowerCase(java.util.Locale.ROOT), request.getHeaders().get(name));
         }
-        if (request.getHeaders().get("Authorization") != null) {
-          return storageError(400, "InvalidArgument: only one auth mechanism allowed");
-        }
-        String type = request.getHeaders().get("Content-Type");
-        if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith(pending.contentType())) {
-          return storageError(403, "SignatureDoesNotMatch: content type");
-        }
-        byte[] body = request.getBody() == null ? new byte[0] : request.getBody().toByteArray();
-        if (body.length != pending.size()) {
-          return storageError(400, "IncompleteBody");
-        }
-        pendingUploads.remove(token);
-        uploads.put(key, body);
-        return new MockResponse.Builder().code(200).setHeader("ETag", "\"" + Integer.toHexString(body.length) + "\"").build();
+        storageRequests.add(new StorageRequest(request.getMethod(), request.getUrl().encodedPath(), headers,
+            request.getBodySize(), response.getCode()));
+        return response;
       }
     });
     storage.setBodyLimit(Long.MAX_VALUE);
@@ -378,6 +456,30 @@ public final class FakeGptImage2 extends FakeGateway {
     } catch (IOException e) {
       throw new UncheckedIOException("could not start the gptimage2 storage fake", e);
     }
+  }
+
+  /** The storage host: a presigned PUT with the signed content type and size, and no other credential. */
+  private MockResponse store(RecordedRequest request) {
+    String token = request.getUrl().queryParameter("X-Amz-Signature");
+    String key = request.getUrl().queryParameter("key");
+    PendingUpload pending = token == null ? null : pendingUploads.get(token);
+    if (!"PUT".equals(request.getMethod()) || pending == null || key == null) {
+      return storageError(403, "SignatureDoesNotMatch");
+    }
+    if (request.getHeaders().get("Authorization") != null) {
+      return storageError(400, "InvalidArgument: only one auth mechanism allowed");
+    }
+    String type = request.getHeaders().get("Content-Type");
+    if (type == null || !type.split(";")[0].strip().equalsIgnoreCase(pending.contentType())) {
+      return storageError(403, "SignatureDoesNotMatch: content type");
+    }
+    byte[] body = request.getBody() == null ? new byte[0] : request.getBody().toByteArray();
+    if (body.length != pending.size()) {
+      return storageError(400, "IncompleteBody");
+    }
+    pendingUploads.remove(token);
+    uploads.put(key, body);
+    return new MockResponse.Builder().code(200).setHeader("ETag", "\"" + Integer.toHexString(body.length) + "\"").build();
   }
 
   private static MockResponse storageError(int status, String code) {
@@ -405,7 +507,8 @@ public final class FakeGptImage2 extends FakeGateway {
     }
     String id = "wh_" + UUID.randomUUID().toString().substring(0, 8);
     String secret = "whsec_" + UUID.randomUUID().toString().replace("-", "");
-    webhooks.put(id, new Webhook(id, url, events, WebhookVerifier.hmacSha256("gptimage2", Secret.of(secret))));
+    webhooks.put(id, new Webhook(id, url, events, WebhookVerifier.hmacSha256("gptimage2", Secret.of(secret)),
+        new AtomicInteger(), new java.util.concurrent.atomic.AtomicBoolean()));
     return json(200, obj("id", id, "secret", secret));
   }
 }
