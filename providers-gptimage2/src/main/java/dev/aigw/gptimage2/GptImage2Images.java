@@ -164,7 +164,7 @@ public final class GptImage2Images implements ImageService {
   }
 
   /** What a request becomes after every check, before any I/O. */
-  private record Checked(String size, List<String> inputImageKeys, List<MediaInput> uploads, String idempotencyKey) {}
+  record Checked(String size, List<String> inputImageKeys, List<MediaInput> uploads, String idempotencyKey) {}
 
   static Checked check(ImageRequest request) {
     String vendor = GptImage2Client.VENDOR;
