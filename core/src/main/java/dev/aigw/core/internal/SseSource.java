@@ -117,7 +117,7 @@ final class SseSource<T> implements EventStream.Source<T> {
         IOException e = cut;
         close();
         throw new StreamException(vendor,
-            "[" + vendor + "] the stream was cut after " + events + " events: " + e.getMessage(), null, e);
+            "[" + vendor + "] the stream was cut after " + events + " events: " + describeCut(e), null, e);
       }
       if (failure != null) {
         RuntimeException f = failure;
@@ -169,5 +169,15 @@ final class SseSource<T> implements EventStream.Source<T> {
       LOG.debug("[{}] stream closed after {} events", vendor, events);
       onClose.run();
     }
+  }
+
+  /**
+   * Why a stream was cut. A silent stream is named the same way whichever of the two read
+   * timeouts (the socket's, or OkHttp's own) noticed first: they race, and say it differently.
+   */
+  static String describeCut(IOException e) {
+    boolean timeout = e instanceof java.net.SocketTimeoutException
+        || (e instanceof java.io.InterruptedIOException && "timeout".equals(e.getMessage()));
+    return timeout ? "read timeout (no data within the stream's idle timeout)" : e.getMessage();
   }
 }
