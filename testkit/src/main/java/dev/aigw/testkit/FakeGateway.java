@@ -55,7 +55,17 @@ public abstract class FakeGateway implements AutoCloseable {
     MockResponse handle(FakeRequest request) throws Exception;
   }
 
-  private record Route(String method, Pattern path, boolean authenticated, Handler handler) {}
+  /** Who may call a route. */
+  private enum Access {
+    /** A valid key is required. */
+    KEY,
+    /** No key is needed, and none is checked. */
+    PUBLIC,
+    /** A key is optional; one that is given must be valid. */
+    KEY_OPTIONAL
+  }
+
+  private record Route(String method, Pattern path, Access access, Handler handler) {}
 
   /** A file the fake serves. */
   private record StoredFile(byte[] bytes, String contentType) {}
@@ -176,16 +186,36 @@ public abstract class FakeGateway implements AutoCloseable {
 
   /** Registers a route; {@code pathRegex} may use named groups, read with {@link FakeRequest#pathParam}. */
   protected final void route(String method, String pathRegex, Handler handler) {
-    routes.add(new Route(method, Pattern.compile(pathRegex), true, handler));
+    routes.add(new Route(method, Pattern.compile(pathRegex), Access.KEY, handler));
   }
 
   /** Registers a route that needs no key. */
   protected final void publicRoute(String method, String pathRegex, Handler handler) {
-    routes.add(new Route(method, Pattern.compile(pathRegex), false, handler));
+    routes.add(new Route(method, Pattern.compile(pathRegex), Access.PUBLIC, handler));
+  }
+
+  /**
+   * Registers a route open to anonymous callers: without a key the handler runs with {@link
+   * FakeRequest#bearer()} {@code null}; a key that is given must be valid and active, as on {@link
+   * #route}. For vendors with an anonymous tier.
+   */
+  protected final void routeAllowingAnonymous(String method, String pathRegex, Handler handler) {
+    routes.add(new Route(method, Pattern.compile(pathRegex), Access.KEY_OPTIONAL, handler));
   }
 
   /** The vendor's answer to a refused key. */
   protected abstract MockResponse authError(AuthProblem problem);
+
+  /**
+   * The vendor's answer to a refused key, knowing the key presented (for vendors whose answer
+   * depends on which key it was, e.g. an expired one); {@link #authError(AuthProblem)} by default.
+   *
+   * @param problem why it was refused
+   * @param key the bearer token presented, or {@code null} when there was none
+   */
+  protected MockResponse authError(AuthProblem problem, String key) {
+    return authError(problem);
+  }
 
   /** The vendor's error answer with {@code status} and {@code message}. */
   protected abstract MockResponse error(int status, String code, String message);
@@ -268,6 +298,45 @@ public abstract class FakeGateway implements AutoCloseable {
     return new SseWriter.Event(type, data);
   }
 
+  /** The text of the last {@code user} message of an OpenAI-style {@code messages} body, or {@code ""}. */
+  protected static String lastUserMessage(FakeRequest request) {
+    String last = "";
+    for (Object m : request.list("messages")) {
+      if (m instanceof Map<?, ?> map && "user".equals(map.get("role")) && map.get("content") instanceof String s) {
+        last = s;
+      }
+    }
+    return last;
+  }
+
+  /**
+   * An OpenAI-style chat answer carrying {@code reply}: a {@code chat.completion} with usage (8
+   * prompt tokens a message, a completion token a word), or, when the body says {@code "stream":
+   * true}, one {@code chat.completion.chunk} a word, a finish chunk and {@code [DONE]}, as SSE.
+   */
+  protected final MockResponse openAiChat(FakeRequest request, String reply) {
+    String model = request.string("model");
+    String[] words = reply.split(" ");
+    String id = "chatcmpl-" + Long.toHexString(System.nanoTime());
+    if (Boolean.TRUE.equals(request.json().get("stream"))) {
+      List<SseWriter.Event> events = new ArrayList<>();
+      for (int i = 0; i < words.length; i++) {
+        String piece = (i == 0 ? "" : " ") + words[i];
+        events.add(event(Json.toJson(obj("id", id, "object", "chat.completion.chunk", "model", model,
+            "choices", List.of(obj("index", 0, "delta", obj("content", piece)))))));
+      }
+      events.add(event(Json.toJson(obj("id", id, "object", "chat.completion.chunk", "model", model,
+          "choices", List.of(obj("index", 0, "delta", obj(), "finish_reason", "stop"))))));
+      events.add(event("[DONE]"));
+      return sse(events);
+    }
+    int prompt = request.list("messages").size() * 8;
+    return json(200, obj("id", id, "object", "chat.completion", "created", clock.instant().getEpochSecond(),
+        "model", model, "choices", List.of(obj("index", 0, "message", obj("role", "assistant", "content", reply),
+            "finish_reason", "stop")),
+        "usage", obj("prompt_tokens", prompt, "completion_tokens", words.length, "total_tokens", prompt + words.length)));
+  }
+
   /** POSTs {@code body} as JSON to {@code url}, in the background, recording the delivery. */
   protected final void deliverCallback(String url, Object body) {
     deliverCallback(url, Map.of(), Json.toJson(body), status -> {});
@@ -321,10 +390,21 @@ public abstract class FakeGateway implements AutoCloseable {
   private MockResponse dispatch(RecordedRequest recorded) {
     String path = recorded.getUrl().encodedPath();
     MockResponse response = around(recorded, () -> answer(recorded, path));
-    int status = response.getOnResponseStart() != null || response.getOnRequestStart() != null ? -1 : response.getCode();
-    journal.request(new Journal.Entry(recorded.getMethod(), path, recorded.getUrl().encodedQuery(),
-        maskedHeaders(recorded), recorded.getBody() == null ? "" : recorded.getBody().utf8(), status, clock.instant()));
+    recordRequest(recorded, response);
     return response;
+  }
+
+  /**
+   * Records in the journal, key masked, a request that reached this fake — also one that reached
+   * another server the fake runs (a separate file host, say), whose dispatcher calls this.
+   *
+   * @param recorded the request
+   * @param response the answer given (a dropped connection is recorded as status -1)
+   */
+  protected final void recordRequest(RecordedRequest recorded, MockResponse response) {
+    int status = response.getOnResponseStart() != null || response.getOnRequestStart() != null ? -1 : response.getCode();
+    journal.request(new Journal.Entry(recorded.getMethod(), recorded.getUrl().encodedPath(), recorded.getUrl().encodedQuery(),
+        maskedHeaders(recorded), recorded.getBody() == null ? "" : recorded.getBody().utf8(), status, clock.instant()));
   }
 
   private MockResponse answer(RecordedRequest recorded, String path) {
@@ -359,18 +439,26 @@ public abstract class FakeGateway implements AutoCloseable {
           : error(404, "not_found", "Unknown endpoint " + path);
     }
     FakeRequest request = new FakeRequest(recorded, matcher);
-    if (match.authenticated()) {
+    if (match.access() != Access.PUBLIC) {
       String key = request.bearer();
+      if (key == null && match.access() == Access.KEY) {
+        return authError(AuthProblem.MISSING, null);
+      }
       if (key == null) {
-        return authError(AuthProblem.MISSING);
+        return handle(match, request);
       }
       if (!key.startsWith(keyPrefix) || !keys.contains(key)) {
-        return authError(AuthProblem.INVALID);
+        return authError(AuthProblem.INVALID, key);
       }
       if (inactiveKeys.contains(key)) {
-        return authError(AuthProblem.INACTIVE);
+        return authError(AuthProblem.INACTIVE, key);
       }
     }
+    return handle(match, request);
+  }
+
+  private MockResponse handle(Route match, FakeRequest request) {
+    String path = request.path();
     MockResponse response;
     try {
       response = match.handler().handle(request);

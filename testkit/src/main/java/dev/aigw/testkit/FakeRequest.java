@@ -1,11 +1,18 @@
 package dev.aigw.testkit;
 
 import dev.aigw.core.internal.Json;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import mockwebserver3.RecordedRequest;
 import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.MultipartReader;
+import okio.Buffer;
 
 /** A request as a fake sees it: method, path, query, headers, body, and path parameters. */
 public final class FakeRequest {
@@ -95,5 +102,62 @@ public final class FakeRequest {
   public List<?> list(String field) {
     Object v = json().get(field);
     return v instanceof List<?> l ? l : List.of();
+  }
+
+  /**
+   * One part of a {@code multipart/form-data} body.
+   *
+   * @param name the field name from {@code Content-Disposition}, or {@code null}
+   * @param filename the file name, or {@code null} for a text field
+   * @param contentType the part's {@code Content-Type}, or {@code null}
+   * @param bytes the content, exactly as received
+   */
+  public record FormPart(String name, String filename, String contentType, byte[] bytes) {
+    /** The content as UTF-8 text (for text fields). */
+    public String text() {
+      return new String(bytes, StandardCharsets.UTF_8);
+    }
+  }
+
+  /** Whether the body is {@code multipart/form-data} with a boundary. */
+  public boolean isMultipart() {
+    MediaType type = contentType();
+    return type != null && type.type().equals("multipart") && type.subtype().equals("form-data")
+        && type.parameter("boundary") != null;
+  }
+
+  /**
+   * The parts of a {@code multipart/form-data} body, in order; empty when the body is not one.
+   *
+   * @throws IOException when the body is not well-formed multipart (a fake answers that with a 400)
+   */
+  public List<FormPart> multipart() throws IOException {
+    if (!isMultipart()) {
+      return List.of();
+    }
+    List<FormPart> parts = new ArrayList<>();
+    try (MultipartReader reader = new MultipartReader(new Buffer().write(bodyBytes()), contentType().parameter("boundary"))) {
+      for (MultipartReader.Part next = reader.nextPart(); next != null; next = reader.nextPart()) {
+        try (MultipartReader.Part part = next) {
+          String disposition = part.headers().get("Content-Disposition");
+          parts.add(new FormPart(dispositionParameter(disposition, "name"), dispositionParameter(disposition, "filename"),
+              part.headers().get("Content-Type"), part.body().readByteArray()));
+        }
+      }
+    }
+    return parts;
+  }
+
+  private MediaType contentType() {
+    String header = header("Content-Type");
+    return header == null ? null : MediaType.parse(header);
+  }
+
+  private static String dispositionParameter(String disposition, String name) {
+    if (disposition == null) {
+      return null;
+    }
+    Matcher m = Pattern.compile("(?:^|;)\\s*" + name + "=\"([^\"]*)\"").matcher(disposition);
+    return m.find() ? m.group(1) : null;
   }
 }

@@ -49,4 +49,19 @@ public final class GeneratedImage extends GeneratedMedia {
   public Integer height() {
     return height;
   }
+
+  /**
+   * A image in a temporary file the runtime spooled a binary answer into. The image owns the
+   * file: it is deleted once the image is saved (the image then reads the saved file), {@link
+   * #discard() discarded}, or no longer reachable.
+   */
+  public static GeneratedImage fromTemporaryFile(String vendor, Path file, String mimeType) {
+    return new GeneratedImage(vendor, file, mimeType);
+  }
+
+  private GeneratedImage(String vendor, Path temporaryFile, String mimeType) {
+    super(vendor, null, temporaryFile, mimeType, true);
+    this.width = null;
+    this.height = null;
+  }
 }

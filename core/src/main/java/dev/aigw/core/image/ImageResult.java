@@ -22,6 +22,16 @@ public record ImageResult(String id, List<GeneratedImage> images, BigDecimal cos
     }
   }
 
+  /**
+   * The id, the images (whose URLs {@link GeneratedImage#toString()} hides), the cost and the size
+   * of the raw answer — never the raw text, which may hold result URLs that are credentials.
+   */
+  @Override
+  public String toString() {
+    return "ImageResult[id=" + id + ", images=" + images + ", cost=" + (cost == null ? null : cost.toPlainString())
+        + ", raw=" + raw.text().length() + " chars]";
+  }
+
   /** The first image. */
   public GeneratedImage first() {
     if (images.isEmpty()) {

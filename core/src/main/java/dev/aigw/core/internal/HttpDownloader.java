@@ -38,6 +38,22 @@ public final class HttpDownloader implements MediaDownloader {
     return parsed == null ? "<unparsable url>" : parsed.scheme() + "://" + parsed.host() + "/…";
   }
 
+  /**
+   * {@code url} with query parameter {@code name} set to {@code value} (an existing value is
+   * replaced; the rest of the URL is kept as it was encoded). Used to ask a file host for a variant
+   * of a result, e.g. {@code ?download=1}.
+   *
+   * @throws IllegalArgumentException when {@code url} is not an absolute http(s) URL (the message
+   *     shows only its scheme and host, since result URLs can be credentials)
+   */
+  public static String withQueryParameter(String url, String name, String value) {
+    HttpUrl parsed = url == null ? null : HttpUrl.parse(url);
+    if (parsed == null) {
+      throw new IllegalArgumentException("not an absolute http(s) URL: " + (url == null ? "null" : redact(url)));
+    }
+    return parsed.newBuilder().setQueryParameter(name, value).build().toString();
+  }
+
   @Override
   public InputStream open(String url) throws IOException {
     HttpUrl parsed = HttpUrl.parse(url);

@@ -5,8 +5,11 @@ import dev.aigw.core.chat.ChatChunk;
 import dev.aigw.core.chat.ChatMessage;
 import dev.aigw.core.chat.ChatRequest;
 import dev.aigw.core.chat.ChatResponse;
+import dev.aigw.core.chat.ChatStream;
 import dev.aigw.core.chat.Role;
 import dev.aigw.core.chat.Usage;
+import dev.aigw.core.http.RawResponse;
+import dev.aigw.core.http.RetrySafety;
 import dev.aigw.core.json.RawJson;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -84,6 +87,25 @@ public final class OpenAiChat {
     }
     return new ChatResponse(c.id(), c.model(), message, first == null ? null : first.finishReason(),
         c.usage() == null ? null : c.usage().toUsage(), raw);
+  }
+
+  /**
+   * Sends {@code body} (usually from {@link #body}) to {@code path} and reads the completion.
+   *
+   * @param safety when a failure may be retried (chat is paid work at most gateways)
+   */
+  public static RawResponse<ChatResponse> create(Transport transport, String path, RetrySafety safety,
+      Map<String, Object> body) {
+    return transport.execute(ApiRequest.post(path, safety).json(body).build(), responseReader());
+  }
+
+  /**
+   * Sends {@code body} (usually from {@code body(request, true)}) to {@code path} and streams the
+   * completion's chunks as they arrive.
+   */
+  public static ChatStream stream(Transport transport, String path, RetrySafety safety, Map<String, Object> body) {
+    ApiRequest call = ApiRequest.post(path, safety).json(body).streaming(true).build();
+    return new ChatStream(transport.openStream(call, chunkDecoder()));
   }
 
   /** The reader for a completion answer. */

@@ -7,6 +7,7 @@ import dev.aigw.core.operation.OperationSnapshot;
 import dev.aigw.core.operation.OperationStatus;
 import dev.aigw.core.operation.PollingStrategy;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * Makes a provider's operations of one kind: resumed from an id, or started from a submission's
@@ -57,11 +58,36 @@ public final class OperationFactory<T> {
    * @throws AigwException when the answer carries no id (the task cannot be followed)
    */
   public Operation<T> started(String what, String id, OperationStatus status, String vendorStatus, RawJson answer) {
+    requireId(what, id, answer);
+    return Operation.polling(vendor, id, driver, polling, transport.scheduler(),
+        OperationSnapshot.of(id, status, vendorStatus, answer));
+  }
+
+  /**
+   * An operation for a task a submission just created, when the answer says as much as a poll
+   * would (some gateways answer with the whole task record): a task the answer shows already ended
+   * is complete at once, with its result or its failure and without any poll; any other is polled
+   * from there.
+   *
+   * @param what what was submitted ({@code image}), for messages
+   * @param id the task id from the answer, or {@code null} when it had none
+   * @param answer the submission's answer
+   * @param read reads the answer as a poll's answer, given the id
+   * @throws AigwException when the answer carries no id (the task cannot be followed)
+   */
+  public Operation<T> startedFrom(String what, String id, RawJson answer, Function<String, OperationSnapshot<T>> read) {
+    requireId(what, id, answer);
+    OperationSnapshot<T> first = read.apply(id);
+    if (first.isTerminal()) {
+      return Operation.completed(vendor, first);
+    }
+    return Operation.polling(vendor, id, driver, polling, transport.scheduler(), first);
+  }
+
+  private void requireId(String what, String id, RawJson answer) {
     if (id == null || id.isBlank()) {
       throw new AigwException(vendor, "[" + vendor + "] the " + what + " submission was accepted but its answer has no "
           + idField + ", so it cannot be followed: " + answer.text(), null);
     }
-    return Operation.polling(vendor, id, driver, polling, transport.scheduler(),
-        OperationSnapshot.of(id, status, vendorStatus, answer));
   }
 }

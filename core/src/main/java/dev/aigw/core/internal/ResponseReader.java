@@ -24,9 +24,16 @@ public interface ResponseReader<T> {
   /** The body parsed as {@code type}, straight from the stream. */
   static <T> ResponseReader<T> json(Type type) {
     return answer -> {
-      T value = Json.fromJson(answer.source(), type);
+      T value;
+      try {
+        value = Json.fromJson(answer.source(), type);
+      } catch (com.squareup.moshi.JsonDataException | com.squareup.moshi.JsonEncodingException
+          | java.io.EOFException e) {
+        throw new AigwException(answer.vendor(),
+            "[" + answer.vendor() + "] the server's answer is not the JSON documented: " + e.getMessage(), e);
+      }
       if (value == null) {
-        throw new AigwException(answer.vendor(), "the server answered with an empty JSON body", null);
+        throw new AigwException(answer.vendor(), "[" + answer.vendor() + "] the server answered with an empty JSON body", null);
       }
       return value;
     };
@@ -44,10 +51,10 @@ public interface ResponseReader<T> {
         wire = Json.<W>adapter(wireType).fromJson(text);
       } catch (com.squareup.moshi.JsonDataException | java.io.EOFException | com.squareup.moshi.JsonEncodingException e) {
         throw new AigwException(answer.vendor(),
-            "the server's answer is not the JSON documented: " + e.getMessage(), e);
+            "[" + answer.vendor() + "] the server's answer is not the JSON documented: " + e.getMessage(), e);
       }
       if (wire == null) {
-        throw new AigwException(answer.vendor(), "the server answered with an empty JSON body", null);
+        throw new AigwException(answer.vendor(), "[" + answer.vendor() + "] the server answered with an empty JSON body", null);
       }
       return combine.apply(wire, Json.raw(text));
     };
@@ -102,17 +109,16 @@ public interface ResponseReader<T> {
         throw new AigwException(answer.vendor(),
             "expected " + what + " but the server answered " + answer.status() + " with " + type + ": " + snippet, null);
       }
-      Path file = Files.createTempFile("aigw-", ".bin");
-      file.toFile().deleteOnExit();
+      Path file = SpoolFiles.create();
       long written;
       try (OutputStream out = Files.newOutputStream(file)) {
         written = answer.source().inputStream().transferTo(out);
       } catch (IOException | RuntimeException e) {
-        Files.deleteIfExists(file);
+        SpoolFiles.delete(file);
         throw e;
       }
       if (written == 0) {
-        Files.deleteIfExists(file);
+        SpoolFiles.delete(file);
         throw new AigwException(answer.vendor(), "expected " + what + " but the body was empty", null);
       }
       return new SpooledBody(file, type, written);
@@ -122,9 +128,29 @@ public interface ResponseReader<T> {
   /**
    * A binary answer spooled to a temporary file.
    *
-   * @param file the file (deleted on exit)
+   * @param file the file; wrap it with {@code GeneratedImage.fromTemporaryFile} (or the video
+   *     form), which deletes it once saved, discarded or unreachable, or delete it with {@link
+   *     SpoolFiles#delete}
    * @param contentType the content type the server declared, or {@code null}
    * @param size its length in bytes
    */
-  record SpooledBody(Path file, String contentType, long size) {}
+  record SpooledBody(Path file, String contentType, long size) {
+
+    /**
+     * The first {@code n} bytes of the file (fewer when it is shorter), to recognise a format by
+     * its magic bytes without reading the whole body.
+     *
+     * @throws java.io.UncheckedIOException when the file cannot be read
+     */
+    public byte[] head(int n) {
+      if (n < 0) {
+        throw new IllegalArgumentException("n must be 0 or more, was " + n);
+      }
+      try (java.io.InputStream in = Files.newInputStream(file)) {
+        return in.readNBytes(n);
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException("could not read the spooled body " + file, e);
+      }
+    }
+  }
 }

@@ -3,6 +3,7 @@ package dev.aigw.core.internal;
 import dev.aigw.core.Secret;
 import dev.aigw.core.error.ErrorDetails;
 import dev.aigw.core.error.StreamException;
+import dev.aigw.core.http.RateLimit;
 import dev.aigw.core.stream.EventStream;
 import java.io.IOException;
 import java.util.Map;
@@ -35,9 +36,12 @@ final class SseSource<T> implements EventStream.Source<T> {
   private volatile boolean reading;
   private final AtomicBoolean released = new AtomicBoolean();
   private final Call call;
+  private final RateLimit rateLimit;
 
-  SseSource(String vendor, Call call, Response response, SseDecoder<T> decoder, Secret apiKey, Runnable onClose) {
+  SseSource(String vendor, Call call, Response response, SseDecoder<T> decoder, Secret apiKey, Runnable onClose,
+      RateLimit rateLimit) {
     this.vendor = vendor;
+    this.rateLimit = rateLimit;
     this.call = call;
     this.response = response;
     this.decoder = decoder;
@@ -116,8 +120,13 @@ final class SseSource<T> implements EventStream.Source<T> {
       if (cut != null) {
         IOException e = cut;
         close();
+        if (e instanceof java.io.InterruptedIOException) {
+          // SocketTimeoutException ("timeout" or "Read timed out", depending on where the read waited)
+          throw new StreamException(vendor, "[" + vendor + "] the stream went silent after " + events
+              + " events: no data within the idle timeout", null, e);
+        }
         throw new StreamException(vendor,
-            "[" + vendor + "] the stream was cut after " + events + " events: " + describeCut(e), null, e);
+            "[" + vendor + "] the stream was cut after " + events + " events: " + e.getMessage(), null, e);
       }
       if (failure != null) {
         RuntimeException f = failure;
@@ -147,6 +156,11 @@ final class SseSource<T> implements EventStream.Source<T> {
    * fails, since only the reading thread may touch the body's source.
    */
   @Override
+  public RateLimit rateLimit() {
+    return rateLimit;
+  }
+
+  @Override
   public void close() {
     if (closed) {
       return;
@@ -169,15 +183,5 @@ final class SseSource<T> implements EventStream.Source<T> {
       LOG.debug("[{}] stream closed after {} events", vendor, events);
       onClose.run();
     }
-  }
-
-  /**
-   * Why a stream was cut. A silent stream is named the same way whichever of the two read
-   * timeouts (the socket's, or OkHttp's own) noticed first: they race, and say it differently.
-   */
-  static String describeCut(IOException e) {
-    boolean timeout = e instanceof java.net.SocketTimeoutException
-        || (e instanceof java.io.InterruptedIOException && "timeout".equals(e.getMessage()));
-    return timeout ? "read timeout (no data within the stream's idle timeout)" : e.getMessage();
   }
 }

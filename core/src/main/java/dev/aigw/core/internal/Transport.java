@@ -203,8 +203,10 @@ public final class Transport implements AutoCloseable {
         }
         if (received != null && received.isSuccessful()) {
           exchange.logAnswer(received);
+          refuseNonStream(received, request);
           handedOver = true;
-          return new SseSource<>(config.vendor(), call, received, decoder, config.apiKey(), gate::release);
+          return new SseSource<>(config.vendor(), call, received, decoder, config.apiKey(), gate::release,
+              HttpHeaders.rateLimit(received.headers(), config.clock()));
         }
         if (received != null) {
           try (Response response = received) {
@@ -220,6 +222,30 @@ public final class Transport implements AutoCloseable {
       }
       sleep(retryIn, request);
     }
+  }
+
+  /**
+   * A 200 that is JSON or HTML is not a stream (a gateway that ignored {@code stream: true}, or a
+   * proxy page): say so instead of ending the stream with nothing.
+   */
+  private void refuseNonStream(Response response, ApiRequest request) {
+    MediaType type = response.body().contentType();
+    String subtype = type == null ? "" : type.subtype().toLowerCase(Locale.ROOT);
+    if (!subtype.contains("json") && !subtype.contains("html")) {
+      return;
+    }
+    String text;
+    try (response) {
+      text = readCapped(response.body());
+    } catch (IOException e) {
+      text = "";
+    }
+    if (config.apiKey() != null) {
+      text = config.apiKey().redactIn(text);
+    }
+    String snippet = text.length() > 300 ? text.substring(0, 300) + "…" : text;
+    throw new dev.aigw.core.error.StreamException(config.vendor(), "[" + config.vendor() + "] " + request.describe()
+        + " expected an event stream but the server answered " + type + ": " + snippet, null, null);
   }
 
   /** Stops accepting calls. The shared pool is left alone; in-flight calls finish. */
@@ -565,8 +591,13 @@ public final class Transport implements AutoCloseable {
       int status = response.code();
       if (attempt <= config.retryPolicy().maxRetries() && request.retrySafety().retriesStatus(status)) {
         Duration retryAfter = rateLimit.retryAfter();
+        if (retryAfter == null && status == 429 && rateLimit.reset() != null) {
+          // no Retry-After, but the window's reset time says when a retry can succeed
+          Duration untilReset = Duration.between(config.clock().instant(), rateLimit.reset());
+          retryAfter = untilReset.isNegative() ? Duration.ZERO : untilReset;
+        }
         if (retryAfter != null && retryAfter.compareTo(config.retryPolicy().maxRetryAfter()) > 0) {
-          LOG.info("[{}] not retrying {} after HTTP {}: Retry-After {} s is longer than the {} s allowed",
+          LOG.info("[{}] not retrying {} after HTTP {}: the server asks to wait {} s, longer than the {} s allowed",
               config.vendor(), request.describe(), status, retryAfter.toSeconds(),
               config.retryPolicy().maxRetryAfter().toSeconds());
           throw error;

@@ -33,7 +33,9 @@ public abstract class GeneratedMedia {
   private final String url;
   private final DataUrl dataUrl;
   private final byte[] bytes;
-  private final Path file;
+  private volatile Path file;
+  /** Set while {@link #file} is a spooled temporary file this media owns (and must delete). */
+  private volatile java.lang.ref.Cleaner.Cleanable temporary;
   private final String mimeType;
   private final MediaDownloader downloader;
   private final String vendor;
@@ -72,6 +74,20 @@ public abstract class GeneratedMedia {
    * @param mimeType the MIME type
    */
   protected GeneratedMedia(String vendor, byte[] bytes, Path file, String mimeType) {
+    this(vendor, bytes, file, mimeType, false);
+  }
+
+  /**
+   * Media in a local file; when {@code temporary}, the media owns the file: it is deleted once the
+   * media is saved ({@link #saveTo}), {@link #discard() discarded}, or no longer reachable.
+   *
+   * @param vendor the vendor
+   * @param bytes the content, or {@code null} when {@code file} is given
+   * @param file the file, or {@code null}
+   * @param mimeType the MIME type
+   * @param temporary whether {@code file} is a temporary file this media owns
+   */
+  protected GeneratedMedia(String vendor, byte[] bytes, Path file, String mimeType, boolean temporary) {
     this.vendor = vendor;
     this.source = bytes != null ? Source.BYTES : Source.FILE;
     this.bytes = bytes;
@@ -82,6 +98,36 @@ public abstract class GeneratedMedia {
     this.downloader = null;
     if (bytes == null && file == null) {
       throw new IllegalArgumentException("bytes or file is required");
+    }
+    if (temporary && file != null) {
+      this.temporary = TemporaryFiles.CLEANER.register(this, new TemporaryFiles.Delete(file));
+    }
+  }
+
+  /** Deletes spooled temporary files of media nobody references any more. */
+  private static final class TemporaryFiles {
+    static final java.lang.ref.Cleaner CLEANER =
+        java.lang.ref.Cleaner.create(dev.aigw.core.internal.SharedResources.daemon("aigw-media-cleaner"));
+
+    /** Must not refer to the media, or it would never become unreachable. */
+    record Delete(Path file) implements Runnable {
+      @Override
+      public void run() {
+        dev.aigw.core.internal.SpoolFiles.delete(file);
+      }
+    }
+  }
+
+  /**
+   * Deletes the temporary file holding this media now, when it holds one (a binary answer spooled
+   * to disk); media behind a URL, in memory, or already saved is unaffected. Reading it afterwards
+   * fails. Optional: the file is also deleted once the media is unreachable, or the JVM exits.
+   */
+  public void discard() {
+    java.lang.ref.Cleaner.Cleanable t = temporary;
+    if (t != null) {
+      temporary = null;
+      t.clean();
     }
   }
 
@@ -95,7 +141,11 @@ public abstract class GeneratedMedia {
     return url;
   }
 
-  /** The spooled file, when {@link #source()} is {@link Source#FILE}; otherwise {@code null}. */
+  /**
+   * The local file, when {@link #source()} is {@link Source#FILE}; otherwise {@code null}. For a
+   * spooled answer this is a temporary file until {@link #saveTo} is called, and the saved file
+   * afterwards.
+   */
   public Path file() {
     return file;
   }
@@ -133,11 +183,13 @@ public abstract class GeneratedMedia {
 
   /**
    * Writes the content to {@code target}, streaming, replacing any file there. Parent folders are
-   * created. The file appears only once it is complete.
+   * created. The file appears only once it is complete, with the permissions a new file gets in
+   * that folder. When the content was a spooled temporary file, that file is deleted and the media
+   * reads from {@code target} from then on.
    *
    * @return {@code target}
    */
-  public Path saveTo(Path target) {
+  public synchronized Path saveTo(Path target) {
     try {
       Path parent = target.toAbsolutePath().getParent();
       if (parent != null) {
@@ -154,6 +206,12 @@ public abstract class GeneratedMedia {
         Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       } finally {
         Files.deleteIfExists(tmp);
+      }
+      java.lang.ref.Cleaner.Cleanable t = temporary;
+      if (t != null) {
+        file = target;
+        temporary = null;
+        t.clean();
       }
       return target;
     } catch (IOException e) {

@@ -198,6 +198,30 @@ public final class MediaInput {
   }
 
   /**
+   * The medium as a base64 {@code data:} URL, for gateways that take local images inline in JSON.
+   * A data URL is returned as given; a file or bytes are read whole and encoded with the MIME type
+   * detected from their first bytes ({@code application/octet-stream} when unknown). Unlike a
+   * multipart upload this holds the encoded image in memory; prefer a file part for large images.
+   *
+   * @throws IllegalStateException for a remote URL, which aigw never fetches
+   * @throws UncheckedIOException when a file cannot be read
+   */
+  public String toDataUrl() {
+    return switch (kind) {
+      case URL -> throw new IllegalStateException("a remote URL has no local bytes to inline as a data URL");
+      case DATA_URL -> url;
+      case BYTES -> DataUrl.encode(mimeType(), bytes);
+      case FILE -> {
+        try {
+          yield DataUrl.encode(mimeType(), Files.readAllBytes(path));
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+    };
+  }
+
+  /**
    * Checks that local media is an image of an accepted format and at most {@code maxBytes} long.
    * Remote URLs pass (the gateway fetches and checks them).
    *

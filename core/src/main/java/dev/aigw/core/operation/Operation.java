@@ -100,6 +100,21 @@ public final class Operation<T> {
     return new Operation<>(vendor, finished.id(), null, PollingStrategy.DEFAULT, null, finished, false);
   }
 
+  /**
+   * An operation that has already succeeded with {@code result}, for gateways that answer with the
+   * result in the same call. Its id is {@code id}, or, when the gateway gives none, a local one
+   * ({@code local-<uuid>}) that no gateway knows: such an operation cannot be resumed elsewhere.
+   *
+   * @param vendor vendor name
+   * @param id the gateway's id for the work, or {@code null}
+   * @param result the result
+   */
+  public static <T> Operation<T> succeeded(String vendor, String id, T result) {
+    Objects.requireNonNull(result, "result");
+    String operationId = id != null && !id.isBlank() ? id : "local-" + java.util.UUID.randomUUID();
+    return completed(vendor, OperationSnapshot.succeeded(operationId, null, result, null));
+  }
+
   /** The gateway's task id: keep it to {@code resume} the operation later. */
   public String id() {
     return id;

@@ -53,6 +53,17 @@ public record OperationSnapshot<T>(
     return new OperationSnapshot<>(id, status, vendorStatus, null, null, errorCode, errorMessage, raw);
   }
 
+  /**
+   * Everything but the raw answer's text, which may hold result URLs that are credentials (its size
+   * is shown instead).
+   */
+  @Override
+  public String toString() {
+    return "OperationSnapshot[id=" + id + ", status=" + status + ", vendorStatus=" + vendorStatus + ", progress="
+        + progress + ", result=" + result + ", errorCode=" + errorCode + ", errorMessage=" + errorMessage
+        + ", raw=" + raw.text().length() + " chars]";
+  }
+
   /** Whether the task will not change any more. */
   public boolean isTerminal() {
     return status.isTerminal();

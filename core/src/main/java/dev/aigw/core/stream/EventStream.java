@@ -1,5 +1,6 @@
 package dev.aigw.core.stream;
 
+import dev.aigw.core.http.RateLimit;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Spliterator;
@@ -27,6 +28,11 @@ public class EventStream<T> implements Iterable<T>, AutoCloseable {
     /** Releases the connection. Idempotent. */
     @Override
     void close();
+
+    /** The rate-limit headers of the answer that opened the stream ({@link RateLimit#NONE} by default). */
+    default RateLimit rateLimit() {
+      return RateLimit.NONE;
+    }
   }
 
   private final Source<T> source;
@@ -36,6 +42,15 @@ public class EventStream<T> implements Iterable<T>, AutoCloseable {
   /** Wraps a source. */
   public EventStream(Source<T> source) {
     this.source = source;
+  }
+
+  /**
+   * The rate-limit headers ({@code X-RateLimit-Remaining}, {@code -Reset} …) of the answer that
+   * opened this stream; {@link RateLimit#NONE} when it had none. Available at once, before any
+   * item is read.
+   */
+  public RateLimit rateLimit() {
+    return source.rateLimit();
   }
 
   /**

@@ -16,4 +16,17 @@ public final class GeneratedVideo extends GeneratedMedia {
   public GeneratedVideo(String vendor, byte[] bytes, Path file, String mimeType) {
     super(vendor, bytes, file, mimeType);
   }
+
+  /**
+   * A video in a temporary file the runtime spooled a binary answer into. The video owns the
+   * file: it is deleted once the video is saved (the video then reads the saved file), {@link
+   * #discard() discarded}, or no longer reachable.
+   */
+  public static GeneratedVideo fromTemporaryFile(String vendor, Path file, String mimeType) {
+    return new GeneratedVideo(vendor, file, mimeType);
+  }
+
+  private GeneratedVideo(String vendor, Path temporaryFile, String mimeType) {
+    super(vendor, null, temporaryFile, mimeType, true);
+  }
 }

@@ -329,7 +329,8 @@ class SseStreamTest {
     assertThat(it.next().text()).isEqualTo("He");
     long start = System.nanoTime();
 
-    assertThatThrownBy(it::hasNext).isInstanceOf(StreamException.class).hasMessageContaining("timeout");
+    assertThatThrownBy(it::hasNext).isInstanceOf(StreamException.class)
+        .hasMessage("[test] the stream went silent after 1 events: no data within the idle timeout");
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(200));
     assertThat(stream.isClosed()).isTrue();
   }
@@ -453,6 +454,23 @@ class SseStreamTest {
   }
 
   // ---- helpers ----
+
+  @Test
+  void aJsonAnswerToAStreamingRequestIsAnErrorNotAnEmptyStream() {
+    server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json")
+        .body("{\"id\":\"c1\",\"choices\":[{\"message\":{\"content\":\"whole reply\"}}]}").build());
+    assertThatThrownBy(this::open)
+        .isInstanceOf(StreamException.class)
+        .hasMessageContaining("expected an event stream but the server answered application/json")
+        .hasMessageContaining("whole reply");
+  }
+
+  @Test
+  void anHtmlPageToAStreamingRequestIsAnError() {
+    server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "text/html")
+        .body("<html><title>Gateway login</title></html>").build());
+    assertThatThrownBy(this::open).isInstanceOf(StreamException.class).hasMessageContaining("text/html");
+  }
 
   private ChatStream open() {
     return new ChatStream(transport.openStream(streamingRequest(), OpenAiChat.chunkDecoder()));

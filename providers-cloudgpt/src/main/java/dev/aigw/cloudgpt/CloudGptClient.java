@@ -1,0 +1,177 @@
+package dev.aigw.cloudgpt;
+
+import dev.aigw.core.AiClient;
+import dev.aigw.core.Capability;
+import dev.aigw.core.ClientBuilder;
+import dev.aigw.core.internal.ErrorMapping;
+import dev.aigw.core.internal.Transport;
+import dev.aigw.core.internal.VendorSpec;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A client for a CloudGPT deployment. CloudGPT has no fixed host: every deployment has its own
+ * base URL, which must be given. Thread-safe; share one per application and close it at shutdown.
+ *
+ * <pre>{@code
+ * CloudGptClient cloudgpt = CloudGptClient.builder()
+ *     .baseUrl("https://my-cloudgpt.vercel.app")
+ *     .apiKey("cgpt_…")
+ *     .build();
+ * ImageResult image = cloudgpt.images().generate(ImageRequest.builder()
+ *     .model("flux").prompt("A futuristic city at night").size(1024, 1024).seed(0).build());
+ * String extension = ImageFormat.fromMimeType(image.first().mimeType()).extension();   // png or jpg
+ * image.first().saveTo(Path.of("city." + extension));
+ * }</pre>
+ *
+ * <p>Without a key, CloudGPT serves callers at its lower anonymous rate limits; this client calls
+ * anonymously only when {@link Builder#anonymous()} asks for it, and then sends no {@code
+ * Authorization} header at all.
+ */
+public final class CloudGptClient implements AiClient {
+
+  /** The vendor name, {@code cloudgpt}. */
+  public static final String VENDOR = "cloudgpt";
+
+  /** How long a video call may take by default (the render and the download of the MP4). */
+  public static final Duration DEFAULT_VIDEO_TIMEOUT = Duration.ofMinutes(10);
+
+  /**
+   * CloudGPT's facts: no default base URL, keys start {@code cgpt_}, anonymous calls allowed when
+   * asked for; an {@code invalid_api_key} code is an authentication problem whatever the status.
+   */
+  static final VendorSpec SPEC = VendorSpec.of(VENDOR, "CLOUDGPT", null, "cgpt_")
+      .withAnonymousAllowed()
+      .withErrorMapping(ErrorMapping.builder()
+          .code("invalid_api_key", ErrorMapping.Kind.AUTHENTICATION)
+          .build());
+
+  private static final Set<Capability> CAPABILITIES = EnumSet.of(Capability.CHAT,
+      Capability.CHAT_STREAMING, Capability.IMAGES, Capability.VIDEOS, Capability.MODELS);
+
+  private final Transport transport;
+  private final CloudGptChat chat;
+  private final CloudGptImages images;
+  private final CloudGptVideos videos;
+  private final CloudGptModels models;
+  private final CloudGptKeys keys;
+
+  private CloudGptClient(Transport transport, Duration videoTimeout) {
+    this.transport = transport;
+    this.chat = new CloudGptChat(transport);
+    this.images = new CloudGptImages(transport);
+    this.videos = new CloudGptVideos(transport, videoTimeout);
+    this.models = new CloudGptModels(transport);
+    this.keys = new CloudGptKeys(transport);
+  }
+
+  /** A builder; the base URL is required, and so is the key unless {@code anonymous()} is called. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A client from {@code CLOUDGPT_API_KEY} and {@code CLOUDGPT_BASE_URL}. */
+  public static CloudGptClient fromEnv() {
+    return fromEnv(System.getenv());
+  }
+
+  /** A client from the given environment variables ({@code CLOUDGPT_API_KEY}, {@code CLOUDGPT_BASE_URL}). */
+  public static CloudGptClient fromEnv(Map<String, String> environment) {
+    return builder().environment(environment).build();
+  }
+
+  @Override
+  public String vendor() {
+    return VENDOR;
+  }
+
+  @Override
+  public Set<Capability> capabilities() {
+    return CAPABILITIES;
+  }
+
+  /** Whether this client calls without a key, at the anonymous rate limits. */
+  public boolean isAnonymous() {
+    return transport.config().apiKey() == null;
+  }
+
+  /** Chat on {@code POST /api/chat}, plain and streamed. */
+  @Override
+  public CloudGptChat chat() {
+    return chat;
+  }
+
+  /** Images on {@code POST /api/image}, answered with the image's bytes. */
+  @Override
+  public CloudGptImages images() {
+    return images;
+  }
+
+  /** Videos on {@code POST /api/video}, answered with the MP4's bytes. */
+  @Override
+  public CloudGptVideos videos() {
+    return videos;
+  }
+
+  /** The chat, image and video model catalogues on {@code GET /api/models/…}. */
+  @Override
+  public CloudGptModels models() {
+    return models;
+  }
+
+  /** API key management on {@code /api/keys}: create, list, delete. Needs a key itself. */
+  public CloudGptKeys keys() {
+    return keys;
+  }
+
+  /** Stops accepting calls; the shared connection pool (or your own OkHttp client) stays open. */
+  @Override
+  public void close() {
+    transport.close();
+  }
+
+  @Override
+  public String toString() {
+    return "CloudGptClient[" + transport.config().baseUrl() + (isAnonymous() ? ", anonymous" : "") + "]";
+  }
+
+  /** Builds {@link CloudGptClient}. */
+  public static final class Builder extends ClientBuilder<Builder, CloudGptClient> {
+    private Duration videoTimeout;
+
+    private Builder() {
+      super(SPEC);
+    }
+
+    /**
+     * How long one video call may take, from sending the request to the last byte of the MP4
+     * (default {@link #DEFAULT_VIDEO_TIMEOUT}, 10 minutes; a {@code requestTimeout} set on this
+     * builder applies to videos too unless this is set).
+     */
+    public Builder videoTimeout(Duration timeout) {
+      Objects.requireNonNull(timeout, "timeout");
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("videoTimeout must be positive, was " + timeout);
+      }
+      this.videoTimeout = timeout;
+      return this;
+    }
+
+    /**
+     * The client.
+     *
+     * @throws dev.aigw.core.error.ValidationException when the base URL is missing or malformed,
+     *     or the key is missing (and {@code anonymous()} was not called) or is not a {@code cgpt_}
+     *     key
+     */
+    @Override
+    public CloudGptClient build() {
+      Duration video = videoTimeout != null ? videoTimeout
+          : requestTimeoutOverride() != null ? requestTimeoutOverride() : DEFAULT_VIDEO_TIMEOUT;
+      return new CloudGptClient(buildTransport(), video);
+    }
+  }
+}

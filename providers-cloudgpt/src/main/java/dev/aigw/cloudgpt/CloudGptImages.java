@@ -1,0 +1,108 @@
+package dev.aigw.cloudgpt;
+
+import dev.aigw.cloudgpt.internal.CloudGptMedia;
+import dev.aigw.core.error.ValidationException;
+import dev.aigw.core.http.RawResponse;
+import dev.aigw.core.http.RetrySafety;
+import dev.aigw.core.image.GeneratedImage;
+import dev.aigw.core.image.ImageRequest;
+import dev.aigw.core.image.ImageResult;
+import dev.aigw.core.image.ImageService;
+import dev.aigw.core.internal.ApiRequest;
+import dev.aigw.core.internal.Checks;
+import dev.aigw.core.internal.Transport;
+import dev.aigw.core.operation.Operation;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * CloudGPT images on {@code POST /api/image}: {@code prompt}, {@code model} (required), {@code
+ * width} and {@code height} (from {@code size(w, h)}; CloudGPT's default 1024×1024) and {@code
+ * seed}, each sent exactly as given (a seed of 0 is sent as 0). The answer is the image itself:
+ * its bytes are streamed into a temporary file, never held whole on the heap, and {@code
+ * saveTo(Path)} streams them on to where you want them.
+ *
+ * <p>The format: CloudGPT answers PNG or JPEG and says which in {@code Content-Type}. This client
+ * reads the header and checks it against the image's first bytes: {@link
+ * GeneratedImage#mimeType()} is {@code image/png} or {@code image/jpeg} as the header says when
+ * the bytes agree; when a server mislabels an image, the bytes win; a body that is no image (JSON,
+ * text, or bytes that are no image format) is an {@link dev.aigw.core.error.AigwException} naming
+ * what came, never a corrupt file.
+ *
+ * <p>The call is synchronous, so {@link #submit} returns an {@link Operation} that is already
+ * complete, and there is nothing to {@link #resume}. The result's {@code cost} is {@code null}
+ * (CloudGPT reports none) and its {@code raw()} is empty (the answer is not JSON).
+ *
+ * <p>An image is paid work that nothing protects from being done twice: it is retried only after
+ * a 429 or a connection that failed before the request was sent. Thread-safe.
+ */
+public final class CloudGptImages implements ImageService {
+  static final String PATH = "/api/image";
+
+  private final Transport transport;
+  private final Raw raw = this::submitRaw;
+
+  CloudGptImages(Transport transport) {
+    this.transport = transport;
+  }
+
+  /**
+   * Generates the image and returns it as an operation that has already succeeded; its id is
+   * local to this process (CloudGPT gives none).
+   *
+   * @throws ValidationException on a field CloudGPT cannot take, before anything is sent
+   */
+  @Override
+  public Operation<ImageResult> submit(ImageRequest request) {
+    return submitRaw(request).body();
+  }
+
+  /**
+   * CloudGPT has no image tasks to resume: the image comes back in the call that asked for it.
+   *
+   * @throws ValidationException always
+   */
+  @Override
+  public Operation<ImageResult> resume(String operationId) {
+    throw CloudGptMedia.nothingToResume("image");
+  }
+
+  @Override
+  public Raw withRawResponse() {
+    return raw;
+  }
+
+  private RawResponse<Operation<ImageResult>> submitRaw(ImageRequest request) {
+    ApiRequest call = ApiRequest.post(PATH, RetrySafety.UNPROTECTED).json(body(request)).build();
+    RawResponse<GeneratedImage> response = transport.execute(call, CloudGptMedia.image(CloudGptClient.VENDOR));
+    ImageResult result = new ImageResult(null, List.of(response.body()), null, null);
+    return response.withBody(Operation.succeeded(CloudGptClient.VENDOR, null, result));
+  }
+
+  /** The wire body, after every pre-send check. */
+  static Map<String, Object> body(ImageRequest request) {
+    String vendor = CloudGptClient.VENDOR;
+    Checks.ownOptions(vendor, request.vendorOptions());
+    Checks.required(vendor, "model", request.model());
+    if (request.n() != null && request.n() != 1) {
+      throw new ValidationException(vendor, "n", "CloudGPT makes one image per call; was " + request.n());
+    }
+    Checks.unsupported(vendor, "aspectRatio", request.aspectRatio(), "give the exact size(width, height)");
+    Checks.unsupported(vendor, "resolution", request.resolution(), "give the exact size(width, height)");
+    Checks.unsupported(vendor, "quality", request.quality(), null);
+    Checks.unsupported(vendor, "references", request.references(), "/api/image takes no reference images");
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("prompt", request.prompt());
+    body.put("model", request.model());
+    if (request.size() != null) {
+      body.put("width", request.size().width());
+      body.put("height", request.size().height());
+    }
+    if (request.seed() != null) {
+      body.put("seed", request.seed());
+    }
+    body.putAll(request.extraBody());
+    return body;
+  }
+}

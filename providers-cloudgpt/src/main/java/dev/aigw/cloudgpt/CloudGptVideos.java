@@ -1,0 +1,114 @@
+package dev.aigw.cloudgpt;
+
+import dev.aigw.cloudgpt.internal.CloudGptMedia;
+import dev.aigw.core.error.ValidationException;
+import dev.aigw.core.http.RawResponse;
+import dev.aigw.core.http.RetrySafety;
+import dev.aigw.core.internal.ApiRequest;
+import dev.aigw.core.internal.Checks;
+import dev.aigw.core.internal.Transport;
+import dev.aigw.core.operation.Operation;
+import dev.aigw.core.video.GeneratedVideo;
+import dev.aigw.core.video.VideoRequest;
+import dev.aigw.core.video.VideoResult;
+import dev.aigw.core.video.VideoService;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * CloudGPT videos on {@code POST /api/video}: {@code prompt}, {@code model}, {@code duration} in
+ * seconds (CloudGPT's default 4; at most the model's documented maximum for the models in {@link
+ * CloudGptModels#MAX_DURATIONS}), and {@code width} and {@code height} (from {@code size(w, h)};
+ * default 1280×720). The answer is the MP4 itself: its bytes are streamed into a temporary file
+ * as they arrive — a video of any size never sits on the heap — and {@code saveTo(Path)} streams
+ * it on. A JSON or text answer, or bytes that are no MP4, is an {@link
+ * dev.aigw.core.error.AigwException}, never a corrupt file.
+ *
+ * <p>The call lasts as long as the render: it may take the builder's {@code videoTimeout} (10
+ * minutes by default) from sending the request to the last byte. {@link #submit} returns an
+ * operation that is already complete; there is nothing to {@link #resume}.
+ *
+ * <p>A video is paid work that nothing protects from being done twice: it is retried only after
+ * a 429 or a connection that failed before the request was sent — never after a timeout. Thread-safe.
+ */
+public final class CloudGptVideos implements VideoService {
+  static final String PATH = "/api/video";
+
+  private final Transport transport;
+  private final Duration timeout;
+  private final Raw raw = this::submitRaw;
+
+  CloudGptVideos(Transport transport, Duration timeout) {
+    this.transport = transport;
+    this.timeout = timeout;
+  }
+
+  /** How long one video call may take, from the request to the last byte. */
+  public Duration timeout() {
+    return timeout;
+  }
+
+  /**
+   * Generates the video and returns it as an operation that has already succeeded; its id is
+   * local to this process (CloudGPT gives none).
+   *
+   * @throws ValidationException on a field CloudGPT cannot take, before anything is sent
+   */
+  @Override
+  public Operation<VideoResult> submit(VideoRequest request) {
+    return submitRaw(request).body();
+  }
+
+  /** Generates the video and returns it (the call itself waits for the render). */
+  public VideoResult generate(VideoRequest request) {
+    return submit(request).result();
+  }
+
+  /**
+   * CloudGPT has no video tasks to resume: the video comes back in the call that asked for it.
+   *
+   * @throws ValidationException always
+   */
+  @Override
+  public Operation<VideoResult> resume(String operationId) {
+    throw CloudGptMedia.nothingToResume("video");
+  }
+
+  @Override
+  public Raw withRawResponse() {
+    return raw;
+  }
+
+  private RawResponse<Operation<VideoResult>> submitRaw(VideoRequest request) {
+    ApiRequest call = ApiRequest.post(PATH, RetrySafety.UNPROTECTED).json(body(request)).timeout(timeout).build();
+    RawResponse<GeneratedVideo> response = transport.execute(call, CloudGptMedia.video(CloudGptClient.VENDOR));
+    VideoResult result = new VideoResult(null, response.body(), null, null);
+    return response.withBody(Operation.succeeded(CloudGptClient.VENDOR, null, result));
+  }
+
+  /** The wire body, after every pre-send check. */
+  static Map<String, Object> body(VideoRequest request) {
+    String vendor = CloudGptClient.VENDOR;
+    Checks.ownOptions(vendor, request.vendorOptions());
+    Integer max = CloudGptModels.MAX_DURATIONS.get(request.model());
+    if (max != null && request.durationSeconds() != null && request.durationSeconds() > max) {
+      throw new ValidationException(vendor, "durationSeconds",
+          request.model() + " makes videos of 1 to " + max + " seconds; was " + request.durationSeconds());
+    }
+    Checks.unsupported(vendor, "resolution", request.resolution(), "give the exact size(width, height), e.g. size(1280, 720)");
+    Checks.unsupported(vendor, "aspectRatio", request.aspectRatio(), "give the exact size(width, height), e.g. size(1280, 720)");
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("prompt", request.prompt());
+    body.put("model", request.model());
+    if (request.durationSeconds() != null) {
+      body.put("duration", request.durationSeconds());
+    }
+    if (request.size() != null) {
+      body.put("width", request.size().width());
+      body.put("height", request.size().height());
+    }
+    body.putAll(request.extraBody());
+    return body;
+  }
+}

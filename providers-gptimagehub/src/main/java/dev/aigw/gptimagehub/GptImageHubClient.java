@@ -1,0 +1,167 @@
+package dev.aigw.gptimagehub;
+
+import dev.aigw.core.AiClient;
+import dev.aigw.core.Capability;
+import dev.aigw.core.ClientBuilder;
+import dev.aigw.core.error.ValidationException;
+import dev.aigw.core.internal.ErrorMapping;
+import dev.aigw.core.internal.Transport;
+import dev.aigw.core.internal.VendorSpec;
+import dev.aigw.core.operation.PollingStrategy;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A client for GPTImageHub. Thread-safe; share one per application and close it at shutdown.
+ *
+ * <pre>{@code
+ * GptImageHubClient hub = GptImageHubClient.builder().apiKey("gih_live_…").build();
+ * ImageResult result = hub.images().generate(ImageRequest.builder()
+ *     .model("gpt-image-2").prompt("A perfume bottle on black marble").size(1024, 1024)
+ *     .quality(Quality.HIGH).build(), Duration.ofMinutes(15));
+ * GptImageHubBalance left = hub.credits().balance();
+ * }</pre>
+ */
+public final class GptImageHubClient implements AiClient {
+
+  /** The vendor name, {@code gptimagehub}. */
+  public static final String VENDOR = "gptimagehub";
+
+  /** The documented base URL. */
+  public static final String DEFAULT_BASE_URL = "https://www.gptimagehub.com";
+
+  /** What every GPTImageHub key starts with. */
+  public static final String KEY_PREFIX = "gih_live_";
+
+  /** GPTImageHub documents that a synchronous generation can run for up to 800 seconds. */
+  public static final Duration DOCUMENTED_SYNC_MAXIMUM = Duration.ofSeconds(800);
+
+  /** The default time allowed for a synchronous generation: the documented 800 s and a margin. */
+  public static final Duration DEFAULT_SYNC_TIMEOUT = Duration.ofMinutes(15);
+
+  /**
+   * GPTImageHub's facts: keys start {@code gih_live_}; each documented error code maps to its
+   * exception whatever the status; waits for a queued generation last as long as a synchronous one
+   * may.
+   */
+  static final VendorSpec SPEC = VendorSpec.of(VENDOR, "GPTIMAGEHUB", DEFAULT_BASE_URL, KEY_PREFIX)
+      .withErrorMapping(ErrorMapping.builder()
+          .code("invalid_request", ErrorMapping.Kind.BAD_REQUEST)
+          .code("missingApiKey", ErrorMapping.Kind.AUTHENTICATION)
+          .code("invalidApiKey", ErrorMapping.Kind.AUTHENTICATION)
+          .code("expiredApiKey", ErrorMapping.Kind.AUTHENTICATION)
+          .code("insufficientCredits", ErrorMapping.Kind.PAYMENT_REQUIRED)
+          .code("notFound", ErrorMapping.Kind.NOT_FOUND)
+          .code("generationFailed", ErrorMapping.Kind.SERVER)
+          .build())
+      .withPolling(PollingStrategy.DEFAULT.withDefaultTimeout(DEFAULT_SYNC_TIMEOUT));
+
+  private static final Set<Capability> CAPABILITIES =
+      EnumSet.of(Capability.IMAGES, Capability.IMAGE_REFERENCES, Capability.MODELS);
+
+  private final Transport transport;
+  private final GptImageHubModels models;
+  private final GptImageHubImages images;
+  private final GptImageHubCredits credits;
+
+  private GptImageHubClient(Transport transport, PollingStrategy polling, Duration syncTimeout) {
+    this.transport = transport;
+    this.models = new GptImageHubModels(transport);
+    this.images = new GptImageHubImages(transport, models, polling, syncTimeout);
+    this.credits = new GptImageHubCredits(transport);
+  }
+
+  /** A builder; the key is required, the base URL defaults to {@value #DEFAULT_BASE_URL}. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A client from {@code GPTIMAGEHUB_API_KEY} and, if set, {@code GPTIMAGEHUB_BASE_URL}. */
+  public static GptImageHubClient fromEnv() {
+    return fromEnv(System.getenv());
+  }
+
+  /** A client from the given environment variables. */
+  public static GptImageHubClient fromEnv(Map<String, String> environment) {
+    return builder().environment(environment).build();
+  }
+
+  @Override
+  public String vendor() {
+    return VENDOR;
+  }
+
+  @Override
+  public Set<Capability> capabilities() {
+    return CAPABILITIES;
+  }
+
+  /**
+   * Images on {@code POST /api/v1/images/generations}: asynchronous through the neutral API (polled
+   * on {@code GET /api/v1/generations/:id}), synchronous with {@code generateSync}.
+   */
+  @Override
+  public GptImageHubImages images() {
+    return images;
+  }
+
+  /** The model list on {@code GET /api/v1/models} (sent without the key). */
+  @Override
+  public GptImageHubModels models() {
+    return models;
+  }
+
+  /** The credit balance on {@code GET /api/v1/credits}. */
+  public GptImageHubCredits credits() {
+    return credits;
+  }
+
+  /** Stops accepting calls; the shared connection pool (or your own OkHttp client) stays open. */
+  @Override
+  public void close() {
+    transport.close();
+  }
+
+  @Override
+  public String toString() {
+    return "GptImageHubClient[" + transport.config().baseUrl() + "]";
+  }
+
+  /** Builds {@link GptImageHubClient}. */
+  public static final class Builder extends ClientBuilder<Builder, GptImageHubClient> {
+    private Duration syncTimeout = DEFAULT_SYNC_TIMEOUT;
+
+    private Builder() {
+      super(SPEC);
+    }
+
+    /**
+     * How long a synchronous generation ({@code generateSync}) may take, headers and body (default
+     * 15 minutes: GPTImageHub documents up to 800 s).
+     *
+     * @throws ValidationException when it is not positive
+     */
+    public Builder syncTimeout(Duration timeout) {
+      Objects.requireNonNull(timeout, "timeout");
+      if (timeout.isZero() || timeout.isNegative()) {
+        throw new ValidationException(VENDOR, "syncTimeout", "must be positive, was " + timeout);
+      }
+      this.syncTimeout = timeout;
+      return this;
+    }
+
+    /**
+     * The client.
+     *
+     * @throws ValidationException when the key is missing or is not a {@code gih_live_} key, or the
+     *     base URL is malformed
+     */
+    @Override
+    public GptImageHubClient build() {
+      return new GptImageHubClient(buildTransport(), pollingStrategy(), syncTimeout);
+    }
+  }
+}

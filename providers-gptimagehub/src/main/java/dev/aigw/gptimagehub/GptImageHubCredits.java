@@ -1,0 +1,37 @@
+package dev.aigw.gptimagehub;
+
+import dev.aigw.core.http.RawResponse;
+import dev.aigw.core.internal.ApiRequest;
+import dev.aigw.core.internal.Transport;
+import dev.aigw.gptimagehub.internal.GptImageHubWire;
+
+/**
+ * The credit balance of the user that owns the API key, on {@code GET /api/v1/credits}: credits
+ * left, account type and the next credit expiration. Thread-safe.
+ */
+public final class GptImageHubCredits {
+  static final String PATH = "/api/v1/credits";
+
+  private final Raw raw;
+
+  GptImageHubCredits(Transport transport) {
+    this.raw = () -> transport.execute(ApiRequest.get(PATH).build(), GptImageHubWire.credits());
+  }
+
+  /** The balance now. */
+  public GptImageHubBalance balance() {
+    return raw.balance().body();
+  }
+
+  /** The same call, answering with HTTP details. */
+  public Raw withRawResponse() {
+    return raw;
+  }
+
+  /** {@link GptImageHubCredits} calls that also return HTTP details. */
+  @FunctionalInterface
+  public interface Raw {
+    /** {@link GptImageHubCredits#balance()} with HTTP details. */
+    RawResponse<GptImageHubBalance> balance();
+  }
+}

@@ -1,0 +1,101 @@
+package dev.aigw.gptimagehub;
+
+import dev.aigw.core.error.ValidationException;
+import dev.aigw.core.http.RawResponse;
+import dev.aigw.core.internal.ApiRequest;
+import dev.aigw.core.internal.Transport;
+import dev.aigw.core.model.ModelInfo;
+import dev.aigw.core.model.ModelService;
+import dev.aigw.gptimagehub.internal.GptImageHubWire;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * GPTImageHub's model list on {@code GET /api/v1/models}, which needs no key (none is sent): each
+ * model's id, provider, aspect ratios, qualities, reference-image limit and credits per image.
+ *
+ * <p>The client keeps the list it last fetched, to check a request's reference images against the
+ * model's {@code reference_image_limit} before sending it. The first check fetches it once (even
+ * when many threads check at once); {@link #catalog()} and {@link #list()} always fetch and refresh
+ * it. Thread-safe.
+ */
+public final class GptImageHubModels implements ModelService {
+  static final String PATH = "/api/v1/models";
+
+  private final Transport transport;
+  private final Object lock = new Object();
+  private volatile List<GptImageHubModel> cache;
+  private final Raw raw = new Raw() {
+    @Override
+    public RawResponse<List<ModelInfo>> list() {
+      RawResponse<List<GptImageHubModel>> r = catalog();
+      return r.withBody(r.body().stream().map(GptImageHubModel::toModelInfo).toList());
+    }
+
+    @Override
+    public RawResponse<List<GptImageHubModel>> catalog() {
+      RawResponse<List<GptImageHubModel>> r = transport.execute(
+          ApiRequest.get(PATH).authenticated(false).build(), GptImageHubWire.models(transport.vendor()));
+      cache = r.body();
+      return r;
+    }
+  };
+
+  GptImageHubModels(Transport transport) {
+    this.transport = transport;
+  }
+
+  /** Every model with GPTImageHub's details; refreshes the cached list. */
+  public List<GptImageHubModel> catalog() {
+    return raw.catalog().body();
+  }
+
+  /** The model list fetched last, fetching it once if it never was. */
+  public List<GptImageHubModel> cachedCatalog() {
+    List<GptImageHubModel> models = cache;
+    if (models != null) {
+      return models;
+    }
+    synchronized (lock) {
+      if (cache == null) {
+        catalog();
+      }
+      return cache;
+    }
+  }
+
+  /** The model {@code id} from the cached list (fetched once if needed). */
+  public Optional<GptImageHubModel> find(String id) {
+    return cachedCatalog().stream().filter(m -> m.id().equals(id)).findFirst();
+  }
+
+  /**
+   * Checks {@code count} reference images against {@code model}'s {@code reference_image_limit}
+   * (a model without a stated limit is not checked).
+   *
+   * @throws ValidationException when the model is not listed or the count is over its limit
+   */
+  void checkReferenceCount(String model, int count) {
+    String vendor = transport.vendor();
+    GptImageHubModel found = find(model).orElseThrow(() -> new ValidationException(vendor, "model",
+        "GPTImageHub lists " + cachedCatalog().stream().map(GptImageHubModel::id).collect(Collectors.joining(", "))
+            + "; was " + model + " (its reference_image_limit cannot be checked)"));
+    Integer limit = found.referenceImageLimit();
+    if (limit != null && count > limit) {
+      throw new ValidationException(vendor, "references",
+          model + " takes at most " + limit + " reference images (its reference_image_limit), was given " + count);
+    }
+  }
+
+  @Override
+  public Raw withRawResponse() {
+    return raw;
+  }
+
+  /** {@link GptImageHubModels} calls that also return HTTP details. */
+  public interface Raw extends ModelService.Raw {
+    /** {@link GptImageHubModels#catalog()} with HTTP details. */
+    RawResponse<List<GptImageHubModel>> catalog();
+  }
+}

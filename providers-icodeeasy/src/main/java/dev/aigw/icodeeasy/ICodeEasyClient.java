@@ -1,0 +1,149 @@
+package dev.aigw.icodeeasy;
+
+import dev.aigw.core.AiClient;
+import dev.aigw.core.Capability;
+import dev.aigw.core.ClientBuilder;
+import dev.aigw.core.error.ValidationException;
+import dev.aigw.core.internal.ErrorMapping;
+import dev.aigw.core.internal.Transport;
+import dev.aigw.core.internal.VendorSpec;
+import dev.aigw.core.operation.PollingStrategy;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A client for icodeeasy's OpenAI-Images-style API ({@code gpt-image-2}): generations and edits,
+ * synchronous or asynchronous. Thread-safe; share one per application and close it at shutdown.
+ *
+ * <pre>{@code
+ * ICodeEasyClient icodeeasy = ICodeEasyClient.builder().apiKey("sk_…").build();
+ * Operation<ImageResult> job = icodeeasy.images().submit(ImageRequest.builder()
+ *     .prompt("a corgi astronaut on the moon, cinematic").aspectRatio(16, 9).resolution(Resolution.K2).build());
+ * ImageResult now = icodeeasy.images().generateSync(request);   // waits on one connection instead
+ * }</pre>
+ */
+public final class ICodeEasyClient implements AiClient {
+
+  /** The vendor name, {@code icodeeasy}. */
+  public static final String VENDOR = "icodeeasy";
+
+  /** The documented base URL (the "official access domain"). */
+  public static final String DEFAULT_BASE_URL = "https://jp.icodeeasy.cc";
+
+  /**
+   * How long a synchronous generation may take by default: 5 minutes. The docs recommend a client
+   * timeout of at least 200 s and say 2K, image-to-image and several images take longer than the
+   * usual 30–60 s, so the default leaves room above that minimum.
+   */
+  public static final Duration DEFAULT_SYNC_TIMEOUT = Duration.ofMinutes(5);
+
+  /**
+   * icodeeasy's facts: keys start {@code sk_}; errors say what they are in {@code error.type}
+   * ({@code invalid_request_error}, {@code authentication_error}, {@code payment_required}, {@code
+   * rate_limit_error}); 5xx statuses map as usual. No idempotency header is documented.
+   */
+  static final VendorSpec SPEC = VendorSpec.of(VENDOR, "ICODEEASY", DEFAULT_BASE_URL, "sk_")
+      .withErrorMapping(ErrorMapping.builder()
+          .code("invalid_request_error", ErrorMapping.Kind.BAD_REQUEST)
+          .code("authentication_error", ErrorMapping.Kind.AUTHENTICATION)
+          .code("payment_required", ErrorMapping.Kind.PAYMENT_REQUIRED)
+          .code("rate_limit_error", ErrorMapping.Kind.RATE_LIMIT)
+          .build());
+
+  private static final Set<Capability> CAPABILITIES = EnumSet.of(Capability.IMAGES, Capability.IMAGE_REFERENCES);
+
+  private final Transport transport;
+  private final ICodeEasyImages images;
+
+  private ICodeEasyClient(Transport transport, PollingStrategy polling, Duration syncTimeout) {
+    this.transport = transport;
+    this.images = new ICodeEasyImages(transport, polling, syncTimeout);
+  }
+
+  /** A builder; the key is required, the base URL defaults to {@value #DEFAULT_BASE_URL}. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A client from {@code ICODEEASY_API_KEY} and, if set, {@code ICODEEASY_BASE_URL}. */
+  public static ICodeEasyClient fromEnv() {
+    return fromEnv(System.getenv());
+  }
+
+  /** A client from the given environment variables. */
+  public static ICodeEasyClient fromEnv(Map<String, String> environment) {
+    return builder().environment(environment).build();
+  }
+
+  @Override
+  public String vendor() {
+    return VENDOR;
+  }
+
+  /** Images and reference images (image-to-image); icodeeasy has no chat, videos or model list. */
+  @Override
+  public Set<Capability> capabilities() {
+    return CAPABILITIES;
+  }
+
+  /**
+   * Images on {@code POST /v1/images/generations} and {@code /v1/images/edits}: {@link
+   * ICodeEasyImages#submit} runs asynchronously (polled on {@code GET /v1/images/tasks/{task_id}}),
+   * {@link ICodeEasyImages#generateSync} waits on one connection.
+   */
+  @Override
+  public ICodeEasyImages images() {
+    return images;
+  }
+
+  /** Stops accepting calls; the shared connection pool (or your own OkHttp client) stays open. */
+  @Override
+  public void close() {
+    transport.close();
+  }
+
+  @Override
+  public String toString() {
+    return "ICodeEasyClient[" + transport.config().baseUrl() + "]";
+  }
+
+  /** Builds {@link ICodeEasyClient}. */
+  public static final class Builder extends ClientBuilder<Builder, ICodeEasyClient> {
+    private Duration syncTimeout;
+
+    private Builder() {
+      super(SPEC);
+    }
+
+    /**
+     * How long a synchronous generation ({@link ICodeEasyImages#generateSync}) may take. Default:
+     * {@link #DEFAULT_SYNC_TIMEOUT}, or the {@code requestTimeout} when one was set and this was not.
+     *
+     * @throws ValidationException when it is zero or negative
+     */
+    public Builder syncTimeout(Duration timeout) {
+      Objects.requireNonNull(timeout, "timeout");
+      if (timeout.isZero() || timeout.isNegative()) {
+        throw new ValidationException(VENDOR, "syncTimeout", "must be positive, was " + timeout);
+      }
+      this.syncTimeout = timeout;
+      return this;
+    }
+
+    /**
+     * The client.
+     *
+     * @throws ValidationException when the key is missing or is not an {@code sk_} key, or the base
+     *     URL is malformed
+     */
+    @Override
+    public ICodeEasyClient build() {
+      Duration sync = syncTimeout != null ? syncTimeout
+          : requestTimeoutOverride() != null ? requestTimeoutOverride() : DEFAULT_SYNC_TIMEOUT;
+      return new ICodeEasyClient(buildTransport(), pollingStrategy(), sync);
+    }
+  }
+}

@@ -1,0 +1,205 @@
+package dev.aigw.icodeeasy.internal;
+
+import dev.aigw.core.error.ValidationException;
+import dev.aigw.core.http.RetrySafety;
+import dev.aigw.core.image.ImageRequest;
+import dev.aigw.core.internal.ApiRequest;
+import dev.aigw.core.internal.Checks;
+import dev.aigw.core.internal.Json;
+import dev.aigw.core.media.DataUrl;
+import dev.aigw.core.media.ImageFormat;
+import dev.aigw.core.media.MediaInput;
+import dev.aigw.icodeeasy.ICodeEasyImageOptions;
+import dev.aigw.icodeeasy.ICodeEasyImageOptions.Endpoint;
+import dev.aigw.icodeeasy.ICodeEasyImageOptions.LocalReferences;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Turns a neutral {@link ImageRequest} into icodeeasy's wire request — a JSON body with {@code
+ * image_urls}, or a multipart form with {@code image[]} files — after every pre-send check.
+ */
+public final class ICodeEasyRequests {
+  private ICodeEasyRequests() {}
+
+  private static final String VENDOR = "icodeeasy";
+
+  /** The only model the docs list. */
+  public static final String DEFAULT_MODEL = "gpt-image-2";
+  /** The most reference images a request takes. */
+  public static final int MAX_REFERENCES = 16;
+  /** The documented {@code size} ratios (besides {@code auto}, which icodeeasy treats as 1:1). */
+  public static final List<String> RATIOS = List.of("1:1", "3:2", "2:3", "4:3", "3:4", "5:4", "4:5", "16:9", "9:16",
+      "2:1", "1:2", "21:9", "9:21");
+  /** The documented {@code resolution} tiers. */
+  public static final List<String> RESOLUTIONS = List.of("1k", "2k");
+  /** The documented {@code quality} (billing) tiers. */
+  public static final List<String> QUALITIES = List.of("low", "medium", "high", "auto");
+
+  private static final Pattern PIXELS = Pattern.compile("[1-9][0-9]*x[1-9][0-9]*");
+  private static final Set<ImageFormat> IMAGE_FORMATS = EnumSet.allOf(ImageFormat.class);
+  private static final Set<String> REFERENCE_FIELDS = Set.of("image_urls", "image_input", "image[]");
+
+  /**
+   * The checked POST for {@code request}, without a timeout.
+   *
+   * @param async whether to ask for the asynchronous mode ({@code ?async=1})
+   * @throws ValidationException when the request holds something icodeeasy does not accept
+   */
+  public static ApiRequest.Builder post(ImageRequest request, boolean async) {
+    Checks.ownOptions(VENDOR, request.vendorOptions());
+    Checks.unsupported(VENDOR, "seed", request.seed(), null);
+    ICodeEasyImageOptions options = request.vendorOption(ICodeEasyImageOptions.class)
+        .orElse(new ICodeEasyImageOptions(null, null));
+    Map<String, Object> fields = fields(request);
+    checkExtraBody(request.extraBody());
+    List<MediaInput> references = request.references();
+    Checks.atMost(VENDOR, "references", references.size(), MAX_REFERENCES);
+    List<String> mimeTypes = checkReferences(references);
+    boolean local = references.stream().anyMatch(r -> r.kind() == MediaInput.Kind.FILE || r.kind() == MediaInput.Kind.BYTES);
+    boolean multipart = local && options.localReferences() != LocalReferences.JSON_DATA_URLS;
+    Endpoint endpoint = options.endpoint() != null ? options.endpoint()
+        : references.isEmpty() ? Endpoint.GENERATIONS : Endpoint.EDITS;
+    ApiRequest.Builder post = ApiRequest.post(endpoint.path(), RetrySafety.NOT_CHARGED_ON_ERROR);
+    if (async) {
+      post.query("async", 1);
+    }
+    if (multipart) {
+      return post.multipart(parts(fields, request.extraBody(), references, mimeTypes));
+    }
+    if (!references.isEmpty()) {
+      List<String> urls = new ArrayList<>();
+      for (MediaInput ref : references) {
+        urls.add(ref.kind() == MediaInput.Kind.URL || ref.kind() == MediaInput.Kind.DATA_URL ? ref.url() : ref.toDataUrl());
+      }
+      fields.put("image_urls", urls);
+    }
+    fields.putAll(request.extraBody());
+    return post.json(fields);
+  }
+
+  /** The documented scalar fields, in the docs' order. */
+  private static Map<String, Object> fields(ImageRequest request) {
+    if (request.aspectRatio() != null && request.size() != null) {
+      throw new ValidationException(VENDOR, "size",
+          "icodeeasy has one size field, a ratio or a pixel size: give aspectRatio or size, not both");
+    }
+    String size = null;
+    if (request.aspectRatio() != null) {
+      size = request.aspectRatio().toString();
+      Checks.oneOf(VENDOR, "aspectRatio", size, RATIOS);
+    } else if (request.size() != null) {
+      size = request.size().toString();
+    }
+    String resolution = request.resolution() == null ? null : request.resolution().wireValue();
+    Checks.oneOf(VENDOR, "resolution", resolution, RESOLUTIONS);
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("model", request.model() != null ? request.model() : DEFAULT_MODEL);
+    fields.put("prompt", request.prompt());
+    putIfPresent(fields, "n", request.n());
+    putIfPresent(fields, "size", size);
+    putIfPresent(fields, "resolution", resolution);
+    putIfPresent(fields, "quality", request.quality() == null ? null : request.quality().wireValue());
+    return fields;
+  }
+
+  private static void putIfPresent(Map<String, Object> map, String name, Object value) {
+    if (value != null) {
+      map.put(name, value);
+    }
+  }
+
+  /** Fields given through {@code extraBody} get the same checks as typed ones. */
+  private static void checkExtraBody(Map<String, Object> extra) {
+    for (Map.Entry<String, Object> e : extra.entrySet()) {
+      String value = e.getValue() instanceof String s ? s : Json.toJson(e.getValue());
+      switch (e.getKey()) {
+        case "response_format" -> {
+          if (!value.equals("url")) {
+            throw new ValidationException(VENDOR, "response_format", "'" + value + "' is not supported: icodeeasy"
+                + " always answers with image URLs (b64_json is not offered); read the bytes with"
+                + " GeneratedImage.bytes() or saveTo(…)");
+          }
+        }
+        case "size" -> {
+          if (!RATIOS.contains(value) && !value.equals("auto") && !PIXELS.matcher(value).matches()) {
+            throw new ValidationException(VENDOR, "size", "accepts a ratio (" + String.join(", ", RATIOS)
+                + "), auto, or a pixel size such as 1536x1024; was " + value);
+          }
+        }
+        case "resolution" -> Checks.oneOf(VENDOR, "resolution", value, RESOLUTIONS);
+        case "quality" -> Checks.oneOf(VENDOR, "quality", value, QUALITIES);
+        default -> {
+          if (REFERENCE_FIELDS.contains(e.getKey())) {
+            throw new ValidationException(VENDOR, "extraBody", "'" + e.getKey() + "' is not taken from extraBody:"
+                + " give reference images with ImageRequest.Builder.reference(…), which are checked and sent as"
+                + " image_urls or image[] files");
+          }
+        }
+      }
+    }
+  }
+
+  /** Checks every reference; returns each one's content type ({@code null} for remote URLs). */
+  private static List<String> checkReferences(List<MediaInput> references) {
+    List<String> types = new ArrayList<>();
+    for (int i = 0; i < references.size(); i++) {
+      MediaInput ref = references.get(i);
+      String which = "reference " + (i + 1);
+      switch (ref.kind()) {
+        case URL -> {
+          String scheme = URI.create(ref.url()).getScheme().toLowerCase(Locale.ROOT);
+          if (!scheme.equals("https")) {
+            throw new ValidationException(VENDOR, "references", which + " is an " + scheme
+                + ":// URL; icodeeasy fetches https:// URLs only (http is refused)");
+          }
+          types.add(null);
+        }
+        case DATA_URL -> {
+          DataUrl data = ref.asDataUrl();
+          if (!data.base64() || !data.mimeType().startsWith("image/")) {
+            throw new ValidationException(VENDOR, "references", which
+                + " must be a data:image/…;base64, URL; was " + data);
+          }
+          types.add(data.mimeType());
+        }
+        case FILE, BYTES -> types.add(ref.requireImage(VENDOR, "references", IMAGE_FORMATS, Long.MAX_VALUE).mimeType());
+      }
+    }
+    return types;
+  }
+
+  /** The multipart form: the fields (extra ones as text), then one {@code image[]} part per reference. */
+  private static List<ApiRequest.Part> parts(Map<String, Object> fields, Map<String, Object> extra,
+      List<MediaInput> references, List<String> mimeTypes) {
+    Map<String, String> text = new LinkedHashMap<>();
+    fields.forEach((name, value) -> text.put(name, String.valueOf(value)));
+    extra.forEach((name, value) -> {
+      if (value instanceof Map<?, ?> || value instanceof Iterable<?>) {
+        throw new ValidationException(VENDOR, "extraBody", "'" + name + "' is a " + (value instanceof Map<?, ?>
+            ? "map" : "list") + ", but a multipart request carries text fields only");
+      }
+      text.put(name, value instanceof String s ? s : Json.toJson(value));
+    });
+    List<ApiRequest.Part> parts = new ArrayList<>();
+    text.forEach((name, value) -> parts.add(ApiRequest.Part.field(name, value)));
+    for (int i = 0; i < references.size(); i++) {
+      MediaInput ref = references.get(i);
+      if (ref.kind() == MediaInput.Kind.URL) {
+        throw new ValidationException(VENDOR, "references", "reference " + (i + 1) + " is a remote URL, but with a"
+            + " local file the references go as multipart image[] files, which cannot carry a URL: use"
+            + " ICodeEasyImageOptions.localReferences(JSON_DATA_URLS) to send them all in image_urls, or download"
+            + " the image first");
+      }
+      parts.add(ApiRequest.Part.file("image[]", ref, mimeTypes.get(i)));
+    }
+    return parts;
+  }
+}
