@@ -18,6 +18,8 @@ import dev.aigw.core.internal.Transport;
 import dev.aigw.core.json.RawJson;
 import dev.aigw.core.media.MediaInput;
 import dev.aigw.core.operation.Operation;
+import dev.aigw.core.operation.OperationSnapshot;
+import dev.aigw.core.operation.OperationStatus;
 import dev.aigw.core.operation.PollingStrategy;
 import dev.aigw.gptimage2.internal.GptImage2Wire;
 import java.util.ArrayList;
@@ -77,9 +79,7 @@ public final class GptImage2Images implements ImageService {
   GptImage2Images(Transport transport, GptImage2Uploads uploads, PollingStrategy polling) {
     this.transport = transport;
     this.uploads = uploads;
-    this.operations = new OperationFactory<>(transport, "generationId", OperationDriver.of(
-        this::fetch,
-        (String id, GptImage2Generation g) -> GptImage2Wire.snapshot(GptImage2Client.VENDOR, id, g, transport.downloader())),
+    this.operations = new OperationFactory<>(transport, "generationId", OperationDriver.of(this::fetch, this::snapshot),
         polling);
   }
 
@@ -129,6 +129,10 @@ public final class GptImage2Images implements ImageService {
             GptImage2Wire::generation));
   }
 
+  private OperationSnapshot<ImageResult> snapshot(String id, GptImage2Generation generation) {
+    return GptImage2Wire.snapshot(GptImage2Client.VENDOR, id, generation, transport.downloader());
+  }
+
   private RawResponse<Operation<ImageResult>> submitRaw(ImageRequest request) {
     Checked checked = check(request);
     List<String> keys = new ArrayList<>(checked.inputImageKeys());
@@ -160,7 +164,14 @@ public final class GptImage2Images implements ImageService {
       id = answer.getString("id");
     }
     String word = answer.getString("status");
-    return response.withBody(operations.started("image", id, GptImage2Wire.status(word), word, answer));
+    OperationStatus status = GptImage2Wire.status(word);
+    if (status.isTerminal()) {
+      // a replayed Idempotency-Key answers with the existing generation's status, but not its
+      // outputs or error: one read of the generation completes the operation at once
+      return response.withBody(operations.startedFrom("image", id, answer,
+          generationId -> snapshot(generationId, fetch(generationId).execute().body())));
+    }
+    return response.withBody(operations.started("image", id, status, word, answer));
   }
 
   /** What a request becomes after every check, before any I/O. */

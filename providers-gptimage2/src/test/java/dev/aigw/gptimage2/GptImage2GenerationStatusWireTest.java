@@ -274,4 +274,33 @@ class GptImage2GenerationStatusWireTest {
       assertThat(client.images().generate(REQUEST, WAIT).cost()).isEqualTo(new BigDecimal("0.50"));
     }
   }
+
+  /** A replayed Idempotency-Key answers the existing generation's status: an ended one is read whole at once. */
+  @Test
+  void aReplayAnsweringAnEndedGenerationCompletesWithItsResult() throws Exception {
+    server.enqueue(GptImage2TestWire.json(202, "{\"generationId\":\"" + ID + "\",\"status\":\"succeeded\"}"));
+    server.enqueue(generation("succeeded", ID));
+    Operation<ImageResult> op;
+    try (GptImage2Client client = GptImage2TestWire.client(server)) {
+      op = client.images().submit(REQUEST);
+      assertThat(op.isDone()).isTrue();
+      assertThat(op.status()).isEqualTo(OperationStatus.SUCCEEDED);
+      assertThat(op.waitForCompletion(WAIT).first().width()).isEqualTo(1024);
+    }
+    server.takeRequest();
+    assertGet(server.takeRequest(), "/api/v1/generations/" + ID);
+    assertThat(server.getRequestCount()).isEqualTo(2);
+  }
+
+  @Test
+  void aReplayAnsweringABlockedGenerationFailsAtOnce() {
+    server.enqueue(GptImage2TestWire.json(202, "{\"generationId\":\"" + ID + "\",\"status\":\"blocked\"}"));
+    server.enqueue(generation("blocked", ID));
+    try (GptImage2Client client = GptImage2TestWire.client(server)) {
+      Operation<ImageResult> op = client.images().submit(REQUEST);
+      assertThat(op.status()).isEqualTo(OperationStatus.BLOCKED);
+      assertThat(catchThrowableOfType(OperationFailedException.class, () -> op.waitForCompletion(WAIT)).reason())
+          .isEqualTo("output rejected by moderation; the credits were refunded");
+    }
+  }
 }

@@ -177,10 +177,17 @@ class GptImage2ScenarioTest {
     ImageRequest order = lighthouse().vendorOption(GptImage2Options.idempotencyKey("order-2026-0042")).build();
 
     String first = client.images().submit(order).id();
+    ImageResult again;
     try (GptImage2Client restarted = GptImage2TestWire.builder(fake.baseUrl(), fake.apiKey()).build()) {
-      assertThat(restarted.images().submit(order).id()).isEqualTo(first);
+      assertThat(restarted.images().submit(order).id()).as("still queued: the same generation").isEqualTo(first);
+      ImageResult done = restarted.images().resume(first).waitForCompletion(WAIT);
+      Operation<ImageResult> replay = restarted.images().submit(order);
+      assertThat(replay.isDone()).as("an ended generation completes the replay at once").isTrue();
+      again = replay.waitForCompletion(WAIT);
+      assertThat(again.first().url()).isEqualTo(done.first().url());
     }
 
+    assertThat(again.id()).isEqualTo(first);
     assertThat(fake.journal().chargesOnly()).hasSize(1);
   }
 
