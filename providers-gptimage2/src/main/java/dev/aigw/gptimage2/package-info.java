@@ -1,5 +1,12 @@
 /**
- * The gptimage2 gateway provider. Its client is built in a later issue; until then this package holds
- * no public types.
+ * The gptimage2.plus gateway ({@code https://gptimage2.plus}, keys {@code gimg_…}, Pro and Max
+ * plans): image generation and edits as operations polled on {@code /api/v1/generations/:id},
+ * the two-step upload of input images, webhooks, and the vendor's rate limits.
+ *
+ * <p>Never charged twice: every POST carries an {@code Idempotency-Key} (the caller's, or a
+ * generated one) that is reused on every retry, and gptimage2.plus returns the existing
+ * generation for a key it has seen; so a generation is retried after a 5xx, a 429 or a lost
+ * connection. At most 5 requests per client are in flight at once (the vendor's limit); more
+ * wait their turn instead of failing.
  */
 package dev.aigw.gptimage2;

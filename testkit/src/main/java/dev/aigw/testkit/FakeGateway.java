@@ -339,34 +339,57 @@ public abstract class FakeGateway implements AutoCloseable {
 
   /** POSTs {@code body} as JSON to {@code url}, in the background, recording the delivery. */
   protected final void deliverCallback(String url, Object body) {
-    String json = Json.toJson(body);
+    deliverCallback(url, Map.of(), Json.toJson(body), status -> {});
+  }
+
+  /**
+   * POSTs the JSON text {@code json} with {@code headers} to {@code url}, in the background,
+   * recording the delivery and telling {@code onStatus} the answer's status (-1 on failure).
+   */
+  protected final void deliverCallback(String url, Map<String, String> headers, String json,
+      java.util.function.IntConsumer onStatus) {
     Request request;
     try {
-      request = new Request.Builder().url(url).post(RequestBody.create(json, MediaType.get("application/json"))).build();
+      Request.Builder b = new Request.Builder().url(url).post(RequestBody.create(json, MediaType.get("application/json")));
+      headers.forEach(b::header);
+      request = b.build();
     } catch (IllegalArgumentException e) {
       journal.callback(new Journal.Callback(url, json, -1));
+      onStatus.accept(-1);
       return;
     }
     callbackClient.newCall(request).enqueue(new okhttp3.Callback() {
       @Override
       public void onFailure(okhttp3.Call call, IOException e) {
         journal.callback(new Journal.Callback(url, json, -1));
+        onStatus.accept(-1);
       }
 
       @Override
       public void onResponse(okhttp3.Call call, Response response) {
+        int code;
         try (response) {
-          journal.callback(new Journal.Callback(url, json, response.code()));
+          code = response.code();
+          journal.callback(new Journal.Callback(url, json, code));
         }
+        onStatus.accept(code);
       }
     });
   }
 
   // ----- dispatching -----
 
+  /**
+   * Wraps every answer (faults included): a vendor fake may count requests in flight, refuse
+   * some, or add headers. The default returns {@code answer.get()}.
+   */
+  protected MockResponse around(RecordedRequest recorded, java.util.function.Supplier<MockResponse> answer) {
+    return answer.get();
+  }
+
   private MockResponse dispatch(RecordedRequest recorded) {
     String path = recorded.getUrl().encodedPath();
-    MockResponse response = answer(recorded, path);
+    MockResponse response = around(recorded, () -> answer(recorded, path));
     recordRequest(recorded, response);
     return response;
   }

@@ -42,6 +42,10 @@ public record ApiRequest(
     Objects.requireNonNull(method, "method");
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(retrySafety, "retrySafety");
+    boolean external = path.regionMatches(true, 0, "http://", 0, 7) || path.regionMatches(true, 0, "https://", 0, 8);
+    if (external && authenticated) {
+      throw new IllegalArgumentException("a request to an external URL never carries the API key");
+    }
     query = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(query));
     headers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(headers));
   }
@@ -66,9 +70,43 @@ public record ApiRequest(
     return new Builder(method, path, safety);
   }
 
-  /** A short description for logs: method and path, no query (it may hold ids or tokens). */
+  /**
+   * A call to an absolute URL on another host, such as a presigned upload URL. It never carries
+   * the API key or an idempotency header, and logs and messages show only its scheme and host
+   * (such URLs are credentials themselves).
+   *
+   * @throws IllegalArgumentException when {@code url} is not an absolute http(s) URL
+   */
+  public static Builder external(HttpMethod method, String url, RetrySafety safety) {
+    if (okhttp3.HttpUrl.parse(url) == null) {
+      throw new IllegalArgumentException("not an absolute http(s) URL: " + HttpDownloader.redact(url));
+    }
+    return new Builder(method, url, safety).authenticated(false);
+  }
+
+  /** Whether this call goes to an absolute URL rather than a path below the base URL. */
+  public boolean isExternal() {
+    return path.regionMatches(true, 0, "http://", 0, 7) || path.regionMatches(true, 0, "https://", 0, 8);
+  }
+
+  /**
+   * A short description for logs: method and path, no query (it may hold ids or tokens); for an
+   * external URL only its scheme and host.
+   */
   public String describe() {
-    return method + " " + path;
+    return method + " " + (isExternal() ? HttpDownloader.redact(path) : path);
+  }
+
+  /**
+   * Method, path (only the scheme and host of an external URL), query and header names, retry
+   * safety: never a header value (a cookie), a query value or a presigned URL, which may be
+   * credentials.
+   */
+  @Override
+  public String toString() {
+    return "ApiRequest[" + describe() + (query.isEmpty() ? "" : ", query " + query.keySet())
+        + (headers.isEmpty() ? "" : ", headers " + headers.keySet()) + ", " + retrySafety
+        + (authenticated ? "" : ", unauthenticated") + (streaming ? ", streaming" : "") + "]";
   }
 
   /** A request body. */
@@ -100,7 +138,31 @@ public record ApiRequest(
    * @param bytes the bytes, or {@code null} when {@code file} is set
    * @param file a file to stream, or {@code null}
    */
-  public record BytesBody(String contentType, byte[] bytes, java.nio.file.Path file) implements RequestBody {}
+  public record BytesBody(String contentType, byte[] bytes, java.nio.file.Path file) implements RequestBody {
+    /**
+     * The bytes of a local medium: a file is streamed from disk when sent (and re-read on a
+     * retry), bytes are sent as they are, a {@code data:} URL is decoded.
+     *
+     * @param media a file, bytes or a data URL
+     * @param contentType the body's content type
+     * @throws IllegalArgumentException for a remote URL, whose bytes aigw never fetches
+     */
+    public static BytesBody of(dev.aigw.core.media.MediaInput media, String contentType) {
+      Objects.requireNonNull(contentType, "contentType");
+      return switch (media.kind()) {
+        case FILE -> new BytesBody(contentType, null, media.path());
+        case BYTES -> new BytesBody(contentType, media.bytes(), null);
+        case DATA_URL -> new BytesBody(contentType, media.asDataUrl().decode(), null);
+        case URL -> throw new IllegalArgumentException("a remote URL cannot be sent as a request body");
+      };
+    }
+
+    /** The content type and where the bytes are; never the bytes themselves. */
+    @Override
+    public String toString() {
+      return "BytesBody[" + contentType + ", " + (file != null ? "file " + file.getFileName() : bytes.length + " bytes") + "]";
+    }
+  }
 
   /**
    * One multipart part: a field value, or a file.

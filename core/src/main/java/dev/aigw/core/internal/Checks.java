@@ -52,6 +52,25 @@ public final class Checks {
     }
   }
 
+  /**
+   * {@code url} is an absolute https URL a vendor can call back (plain http only for {@code
+   * localhost}, {@code 127.0.0.1} and {@code ::1}, for local development).
+   *
+   * @return the URL, stripped of surrounding blanks
+   */
+  public static String httpsUrl(String vendor, String field, String url) {
+    okhttp3.HttpUrl parsed = url == null ? null : okhttp3.HttpUrl.parse(url.strip());
+    if (parsed == null || !(parsed.isHttps() || isLoopback(parsed.host()))) {
+      throw new ValidationException(vendor, field,
+          "must be an absolute https URL (plain http only for localhost, for local development)");
+    }
+    return url.strip();
+  }
+
+  private static boolean isLoopback(String host) {
+    return host.equals("localhost") || host.equals("127.0.0.1") || host.equals("::1");
+  }
+
   /** A neutral field the vendor cannot express is absent. */
   public static void unsupported(String vendor, String field, Object value, String instead) {
     if (value != null && !(value instanceof Collection<?> c && c.isEmpty())

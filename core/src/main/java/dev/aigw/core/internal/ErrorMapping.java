@@ -168,8 +168,18 @@ public final class ErrorMapping {
       if (requestId == null) {
         requestId = firstString(map, "request_id", "requestId");
       }
-      if (message == null && map.get("issues") instanceof List<?> issues && !issues.isEmpty()) {
-        message = "invalid request: " + Json.toJson(issues);
+      // Zod's validation messages, beside the message or in place of it
+      String issues = validationIssues(map);
+      if (issues == null) {
+        issues = validationIssues(error);
+      }
+      if (message == null && issues == null && map.get("issues") instanceof List<?> list && !list.isEmpty()) {
+        issues = "invalid request: " + Json.toJson(list);
+      }
+      if (message == null) {
+        message = issues;
+      } else if (issues != null && !message.contains(issues)) {
+        message = message + ": " + issues;
       }
     } else if (looksLikeHtml(contentType, text)) {
       Matcher m = TITLE.matcher(text);
@@ -189,6 +199,41 @@ public final class ErrorMapping {
     String snippet = text.length() > BODY_SNIPPET ? text.substring(0, BODY_SNIPPET) : text;
     Duration retryAfter = rateLimit == null ? null : rateLimit.retryAfter();
     return new ErrorDetails(vendor, status, code, type, message, requestId, retryAfter, rateLimit, snippet);
+  }
+
+  /**
+   * Validation errors in the shapes Zod produces, as {@code "path: message; path: message"}: a
+   * list of issues ({@code [{path, message}]}), an object holding one ({@code {issues: […]}}), or
+   * {@code flatten()}'s {@code {formErrors: […], fieldErrors: {field: […]}}}. {@code null} when
+   * {@code value} is none of them.
+   */
+  static String validationIssues(Object value) {
+    List<String> parts = new java.util.ArrayList<>();
+    if (value instanceof List<?> list) {
+      for (Object item : list) {
+        if (item instanceof Map<?, ?> issue && issue.get("message") instanceof String text) {
+          String path = issue.get("path") instanceof List<?> p && !p.isEmpty()
+              ? String.join(".", p.stream().map(ErrorMapping::string).map(String::valueOf).toList()) : null;
+          parts.add(path == null ? text : path + ": " + text);
+        }
+      }
+    } else if (value instanceof Map<?, ?> map) {
+      if (map.get("issues") instanceof List<?> issues) {
+        return validationIssues(issues);
+      }
+      if (map.get("formErrors") instanceof List<?> form) {
+        form.stream().map(ErrorMapping::string).filter(t -> t != null && !t.isBlank()).forEach(parts::add);
+      }
+      if (map.get("fieldErrors") instanceof Map<?, ?> fields) {
+        for (Map.Entry<?, ?> f : fields.entrySet()) {
+          if (f.getValue() instanceof List<?> texts) {
+            texts.stream().map(ErrorMapping::string).filter(t -> t != null && !t.isBlank())
+                .forEach(t -> parts.add(f.getKey() + ": " + t));
+          }
+        }
+      }
+    }
+    return parts.isEmpty() ? null : String.join("; ", parts);
   }
 
   private static boolean looksLikeHtml(String contentType, String text) {

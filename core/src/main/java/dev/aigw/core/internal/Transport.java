@@ -53,6 +53,9 @@ import org.slf4j.LoggerFactory;
 public final class Transport implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger("dev.aigw.http");
   private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+  /** Request headers whose values are credentials, masked in anything a server echoes back. */
+  private static final java.util.Set<String> CREDENTIAL_HEADERS =
+      java.util.Set.of("cookie", "authorization", "proxy-authorization", "x-api-key");
   /** The SDK version sent in {@code User-Agent}. */
   public static final String VERSION = "0.1.0";
 
@@ -366,6 +369,11 @@ public final class Transport implements AutoCloseable {
   }
 
   HttpUrl url(ApiRequest request) {
+    if (request.isExternal()) {
+      HttpUrl.Builder b = HttpUrl.get(request.path()).newBuilder();
+      request.query().forEach(b::addQueryParameter);
+      return b.build();
+    }
     HttpUrl base = config.baseUrl();
     String basePath = base.encodedPath();
     if (basePath.endsWith("/")) {
@@ -493,7 +501,8 @@ public final class Transport implements AutoCloseable {
       if (key == null && request.method() == HttpMethod.POST) {
         key = UUID.randomUUID().toString();
       }
-      this.idempotencyKey = key;
+      // another host never gets (nor do logs claim to send it) the vendor's idempotency header
+      this.idempotencyKey = request.isExternal() ? null : key;
     }
 
     Call newCall() {
@@ -513,7 +522,7 @@ public final class Transport implements AutoCloseable {
       request.headers().forEach(b::header);
       RequestBody body = body(request.body());
       b.method(request.method().name(),
-          body == null && request.method() == HttpMethod.POST ? RequestBody.create(new byte[0], null) : body);
+          body == null && (request.method() == HttpMethod.POST || request.method() == HttpMethod.PUT) ? RequestBody.create(new byte[0], null) : body);
       OkHttpClient client = request.streaming() ? streamingHttp : http;
       Call call = client.newCall(b.build());
       if (!request.streaming()) {
@@ -574,6 +583,10 @@ public final class Transport implements AutoCloseable {
       ErrorDetails details = ErrorMapping.parse(config.vendor(), response.code(),
           body.contentType() == null ? null : body.contentType().toString(), text,
           HttpHeaders.requestId(headers), rateLimit, config.apiKey());
+      details = withoutHeaderSecrets(details);
+      if (request.isExternal()) {
+        details = fromExternalHost(details);
+      }
       ApiException error = config.errorMapping().toException(details);
       int status = response.code();
       if (attempt <= config.retryPolicy().maxRetries() && request.retrySafety().retriesStatus(status)) {
@@ -622,11 +635,76 @@ public final class Transport implements AutoCloseable {
       throw error;
     }
 
+    /**
+     * {@code d} with the values of the request's credential headers (a session {@code Cookie}, for
+     * one) masked wherever the server echoed them.
+     */
+    private ErrorDetails withoutHeaderSecrets(ErrorDetails d) {
+      ErrorDetails out = d;
+      for (Map.Entry<String, String> h : request.headers().entrySet()) {
+        String value = h.getValue();
+        if (value == null || value.isBlank() || !CREDENTIAL_HEADERS.contains(h.getKey().toLowerCase(Locale.ROOT))) {
+          continue;
+        }
+        Secret secret = Secret.of(value);
+        out = new ErrorDetails(out.vendor(), out.status(), out.code(), out.type(), secret.redactIn(out.message()),
+            secret.redactIn(out.requestId()), out.retryAfter(), out.rateLimit(), secret.redactIn(out.body()));
+      }
+      return out;
+    }
+
+    /**
+     * An error from another host (a presigned upload URL): it names that host by scheme and host
+     * only, and loses every piece of the URL it echoed (storage hosts quote the signed request
+     * back, and its signature is a credential).
+     */
+    private ErrorDetails fromExternalHost(ErrorDetails d) {
+      HttpUrl url = url(request);
+      String message = "the host " + HttpDownloader.redact(url.toString()) + " answered " + request.method()
+          + " with: " + scrubUrl(d.message(), url);
+      return new ErrorDetails(d.vendor(), d.status(), d.code(), d.type(), message, d.requestId(), d.retryAfter(),
+          d.rateLimit(), scrubUrl(d.body(), url));
+    }
+
     private void logRetry(String cause, Duration wait) {
       LOG.info("[{}] retrying {} in {} ms after {} (retry {} of {}{})", config.vendor(), request.describe(),
           wait.toMillis(), cause, attempt, config.retryPolicy().maxRetries(),
           idempotencyKey != null ? ", idempotency key " + idempotencyKey : "");
     }
+  }
+
+  /**
+   * {@code text} without the path, the query, or any query value (encoded or not) of {@code url}:
+   * what is left of a URL quoted in an answer shows no credential.
+   */
+  static String scrubUrl(String text, HttpUrl url) {
+    if (text == null || text.isEmpty()) {
+      return text;
+    }
+    List<String> parts = new java.util.ArrayList<>();
+    String encodedQuery = url.encodedQuery();
+    if (encodedQuery != null) {
+      parts.add(encodedQuery);
+      parts.add(url.query());
+      for (String pair : encodedQuery.split("&")) {
+        int eq = pair.indexOf('=');
+        if (eq >= 0) {
+          parts.add(pair.substring(eq + 1));
+        }
+      }
+      for (String name : url.queryParameterNames()) {
+        parts.addAll(url.queryParameterValues(name));
+      }
+    }
+    parts.add(url.encodedPath());
+    parts.add(String.join("/", url.pathSegments()));
+    parts.removeIf(p -> p == null || p.length() < 4);
+    parts.sort((a, b) -> Integer.compare(b.length(), a.length()));
+    String out = text;
+    for (String p : parts) {
+      out = out.replace(p, "…");
+    }
+    return out;
   }
 
   private static String describeIo(IOException e, Call call) {

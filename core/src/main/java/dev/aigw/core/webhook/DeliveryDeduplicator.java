@@ -59,6 +59,11 @@ public final class DeliveryDeduplicator {
     return true;
   }
 
+  /** Forgets {@code deliveryId}, so that it counts as new again (after its handling failed). */
+  public synchronized void forget(String deliveryId) {
+    seen.remove(deliveryId);
+  }
+
   /** How many ids are remembered now. */
   public synchronized int size() {
     evict(clock.instant());

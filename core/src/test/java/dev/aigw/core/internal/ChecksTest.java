@@ -153,4 +153,23 @@ class ChecksTest {
         .hasMessageContaining("is a cloudgpt option")
         .hasMessageContaining("only cheapsub options are accepted");
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"https://my.app/hooks/gptimg", " https://my.app/hooks?x=1 ", "http://localhost:8080/h",
+      "http://127.0.0.1/h", "http://[::1]:9000/h"})
+  void httpsUrlsAndLoopbackHttpAreAcceptedStripped(String url) {
+    org.assertj.core.api.Assertions.assertThat(Checks.httpsUrl("acme", "url", url)).isEqualTo(url.strip());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"http://my.app/hooks", "ftp://my.app/h", "/hooks", "my.app/hooks", "", "http://10.0.0.1/h"})
+  void otherUrlsAreRefusedNamingTheField(String url) {
+    assertRejected(() -> Checks.httpsUrl("acme", "url", url), "acme", "url")
+        .hasMessage("acme: url: must be an absolute https URL (plain http only for localhost, for local development)");
+  }
+
+  @Test
+  void aMissingUrlIsRefused() {
+    assertRejected(() -> Checks.httpsUrl("acme", "url", null), "acme", "url");
+  }
 }

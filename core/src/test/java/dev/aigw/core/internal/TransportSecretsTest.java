@@ -226,6 +226,20 @@ class TransportSecretsTest {
   }
 
   @Test
+  void aSessionCookieTheServerEchoesIsMaskedInTheException() {
+    String cookie = "session=COOKIESECRETCOOKIE";
+    server.enqueue(json(401, "{\"error\":\"no session for " + cookie + "\"}"));
+
+    Throwable e = failing(transport(), ApiRequest.post("/account/webhooks", RetrySafety.UNPROTECTED)
+        .authenticated(false).header("Cookie", cookie).json(Map.of("url", "u")).build());
+
+    assertThat(e).isInstanceOf(AuthenticationException.class).hasMessage("[acme] 401: no session for sess****");
+    assertThat(((ApiException) e).details().body()).doesNotContain("COOKIESECRET");
+    assertThat(seen).noneMatch(text -> text != null && text.contains("COOKIESECRET"));
+    assertThat(logs.lines()).noneMatch(text -> text.contains("COOKIESECRET"));
+  }
+
+  @Test
   void configAndSecretNeverPrintTheKey() {
     Secret secret = Secret.of(KEY);
     TransportConfig config = config(server.url("/"));

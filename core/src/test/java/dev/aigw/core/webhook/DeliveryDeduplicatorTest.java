@@ -102,6 +102,32 @@ class DeliveryDeduplicatorTest {
   }
 
   @Test
+  void aForgottenIdCountsAsNewAgainAndOthersStayRemembered() {
+    DeliveryDeduplicator dedup = new DeliveryDeduplicator(10, Duration.ofHours(1), clock);
+    dedup.firstDelivery("failed-handling");
+    dedup.firstDelivery("handled");
+
+    dedup.forget("failed-handling");
+
+    assertThat(dedup.size()).isEqualTo(1);
+    assertThat(dedup.firstDelivery("failed-handling")).as("the sender's retry is handled").isTrue();
+    assertThat(dedup.firstDelivery("failed-handling")).as("and remembered again").isFalse();
+    assertThat(dedup.firstDelivery("handled")).isFalse();
+  }
+
+  @Test
+  void forgettingAnUnknownIdChangesNothing() {
+    DeliveryDeduplicator dedup = new DeliveryDeduplicator(10, Duration.ofHours(1), clock);
+    dedup.firstDelivery("a");
+
+    dedup.forget("never-seen");
+    dedup.forget(null);
+
+    assertThat(dedup.size()).isEqualTo(1);
+    assertThat(dedup.firstDelivery("a")).isFalse();
+  }
+
+  @Test
   void invalidSettingsAreRejected() {
     assertThatThrownBy(() -> new DeliveryDeduplicator(0, Duration.ofHours(1), clock))
         .isInstanceOf(IllegalArgumentException.class);

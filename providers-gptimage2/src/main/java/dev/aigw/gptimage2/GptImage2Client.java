@@ -1,0 +1,123 @@
+package dev.aigw.gptimage2;
+
+import dev.aigw.core.AiClient;
+import dev.aigw.core.Capability;
+import dev.aigw.core.ClientBuilder;
+import dev.aigw.core.internal.Transport;
+import dev.aigw.core.internal.VendorSpec;
+import dev.aigw.core.operation.PollingStrategy;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A client for gptimage2.plus. Thread-safe; share one per key and close it at shutdown.
+ *
+ * <pre>{@code
+ * GptImage2Client gptimage2 = GptImage2Client.builder().apiKey("gimg_…").build();
+ * ImageResult result = gptimage2.images().submit(ImageRequest.builder()
+ *     .prompt("A lighthouse at dawn, 35 mm photo").size(1536, 1024).quality(Quality.HIGH).build())
+ *     .waitForCompletion();
+ * }</pre>
+ */
+public final class GptImage2Client implements AiClient {
+
+  /** The vendor name, {@code gptimage2}. */
+  public static final String VENDOR = "gptimage2";
+
+  /** The documented base URL. */
+  public static final String DEFAULT_BASE_URL = "https://gptimage2.plus";
+
+  /** The most requests gptimage2.plus serves at once per key. */
+  public static final int MAX_CONCURRENT_REQUESTS = 5;
+
+  /** gptimage2.plus's facts: {@code gimg_} keys, {@code Idempotency-Key}, 5 requests at once. */
+  static final VendorSpec SPEC = VendorSpec.of(VENDOR, "GPTIMAGE2", DEFAULT_BASE_URL, "gimg_")
+      .withIdempotencyHeader("Idempotency-Key")
+      .withMaxConcurrentRequests(MAX_CONCURRENT_REQUESTS);
+
+  private static final Set<Capability> CAPABILITIES = EnumSet.of(Capability.IMAGES, Capability.IMAGE_REFERENCES);
+
+  private final Transport transport;
+  private final GptImage2Uploads uploads;
+  private final GptImage2Images images;
+  private final GptImage2Webhooks webhooks;
+
+  private GptImage2Client(Transport transport, PollingStrategy polling) {
+    this.transport = transport;
+    this.uploads = new GptImage2Uploads(transport);
+    this.images = new GptImage2Images(transport, uploads, polling);
+    this.webhooks = new GptImage2Webhooks(transport);
+  }
+
+  /** A builder; the key is required, the base URL defaults to {@value #DEFAULT_BASE_URL}. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A client from {@code GPTIMAGE2_API_KEY} and, if set, {@code GPTIMAGE2_BASE_URL}. */
+  public static GptImage2Client fromEnv() {
+    return fromEnv(System.getenv());
+  }
+
+  /** A client from the given environment variables. */
+  public static GptImage2Client fromEnv(Map<String, String> environment) {
+    return builder().environment(environment).build();
+  }
+
+  @Override
+  public String vendor() {
+    return VENDOR;
+  }
+
+  @Override
+  public Set<Capability> capabilities() {
+    return CAPABILITIES;
+  }
+
+  /** Generations and edits on {@code POST /api/v1/generate}, polled on {@code GET /api/v1/generations/:id}. */
+  @Override
+  public GptImage2Images images() {
+    return images;
+  }
+
+  /** The two-step upload of input images ({@code POST /api/v1/upload}, then a PUT of the bytes). */
+  public GptImage2Uploads uploads() {
+    return uploads;
+  }
+
+  /** Webhook registration and verification of deliveries. */
+  public GptImage2Webhooks webhooks() {
+    return webhooks;
+  }
+
+  /** Stops accepting calls; the shared connection pool (or your own OkHttp client) stays open. */
+  @Override
+  public void close() {
+    transport.close();
+  }
+
+  @Override
+  public String toString() {
+    return "GptImage2Client[" + transport.config().baseUrl() + "]";
+  }
+
+  /** Builds {@link GptImage2Client}. */
+  public static final class Builder extends ClientBuilder<Builder, GptImage2Client> {
+    private Builder() {
+      super(SPEC);
+    }
+
+    /**
+     * The client. At most {@value GptImage2Client#MAX_CONCURRENT_REQUESTS} requests are in flight
+     * at once unless {@link #maxConcurrentRequests(int)} says otherwise.
+     *
+     * @throws dev.aigw.core.error.ValidationException when the key is missing or is not a {@code
+     *     gimg_} key, or the base URL is malformed
+     */
+    @Override
+    public GptImage2Client build() {
+      return new GptImage2Client(buildTransport(), pollingStrategy());
+    }
+  }
+}

@@ -1,0 +1,42 @@
+package dev.aigw.gptimage2;
+
+import dev.aigw.core.json.RawJson;
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * A generation as gptimage2.plus reports it on {@code GET /api/v1/generations/:id} (and inside
+ * webhook events).
+ *
+ * @param id the generation id
+ * @param status {@code queued}, {@code running}, {@code succeeded}, {@code failed} or {@code
+ *     blocked} (kept as sent; unknown words are kept too)
+ * @param type {@code text2img}, {@code edit}, {@code upscale} …
+ * @param outputs the images, when it succeeded
+ * @param error why it failed or was blocked, or {@code null}
+ * @param costCredits credits charged (refunded when failed or blocked), or {@code null}
+ * @param createdAt when it was created (ISO 8601), or {@code null}
+ * @param completedAt when it ended (ISO 8601), or {@code null}
+ * @param raw the JSON as received
+ */
+public record GptImage2Generation(String id, String status, String type, List<Output> outputs, String error,
+    BigDecimal costCredits, String createdAt, String completedAt, RawJson raw) {
+
+  /**
+   * One output image: public, immutable URLs in two formats.
+   *
+   * @param png the PNG URL
+   * @param webp the WebP URL
+   * @param width pixels across
+   * @param height pixels down
+   */
+  public record Output(String png, String webp, Integer width, Integer height) {}
+
+  /** Copies the list. */
+  public GptImage2Generation {
+    outputs = outputs == null ? List.of() : List.copyOf(outputs);
+    if (raw == null) {
+      raw = RawJson.empty();
+    }
+  }
+}

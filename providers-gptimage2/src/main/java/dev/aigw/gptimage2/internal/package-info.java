@@ -1,0 +1,2 @@
+/** gptimage2.plus wire formats. Not public API. */
+package dev.aigw.gptimage2.internal;
