@@ -1,5 +1,6 @@
 package dev.aigw.cheapsub;
 
+import dev.aigw.testkit.FailingConnects;
 import static dev.aigw.cheapsub.CheapSubWire.bodyText;
 import static dev.aigw.cheapsub.CheapSubWire.fixture;
 import static dev.aigw.cheapsub.CheapSubWire.json;
@@ -195,49 +196,6 @@ class CheapSubRetryWireTest {
     assertThat(server.getRequestCount()).isEqualTo(1);
   }
 
-  /** Fails the first {@code failures} connects, before a byte is written. */
-  static final class FailingConnects extends SocketFactory {
-    final AtomicInteger connects = new AtomicInteger();
-    final int failures;
-
-    FailingConnects(int failures) {
-      this.failures = failures;
-    }
-
-    @Override
-    public Socket createSocket() {
-      return new Socket() {
-        @Override
-        public void connect(SocketAddress endpoint, int timeout) throws IOException {
-          if (connects.incrementAndGet() <= failures) {
-            throw new ConnectException("Connection refused (test)");
-          }
-          super.connect(endpoint, timeout);
-        }
-      };
-    }
-
-    @Override
-    public Socket createSocket(String host, int port) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public Socket createSocket(String host, int port, InetAddress localHost, int localPort) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public Socket createSocket(InetAddress host, int port) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort) {
-      throw new UnsupportedOperationException();
-    }
-  }
-
   OkHttpClient http(SocketFactory sockets) {
     // one route only, so that OkHttp itself cannot fall back to another address
     return new OkHttpClient.Builder().socketFactory(sockets)
@@ -254,7 +212,7 @@ class CheapSubRetryWireTest {
       result = paid.call.apply(client);
     }
     assertThat(result).isEqualTo(paid.expected());
-    assertThat(sockets.connects.get()).isEqualTo(2);
+    assertThat(sockets.connects()).isEqualTo(2);
     assertThat(server.getRequestCount()).isEqualTo(1);
     assertThat(server.takeRequest().getUrl().encodedPath()).isEqualTo(paid.path);
   }
@@ -268,7 +226,7 @@ class CheapSubRetryWireTest {
     }
     assertThat(thrown).isInstanceOfSatisfying(ConnectionException.class, e -> assertThat(e.requestSent()).isFalse())
         .hasMessageContaining("the request was not sent");
-    assertThat(sockets.connects.get()).isEqualTo(3);
+    assertThat(sockets.connects()).isEqualTo(3);
     assertThat(server.getRequestCount()).isZero();
   }
 

@@ -1,5 +1,6 @@
 package dev.aigw.cheapsub;
 
+import dev.aigw.testkit.MockWire;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.squareup.moshi.JsonReader;
@@ -17,7 +18,7 @@ import okhttp3.MediaType;
 import okio.Buffer;
 
 /** Shared pieces of the CheapSub wire tests: the client, fixtures, JSON and header checks. */
-final class CheapSubWire {
+final class CheapSubWire extends MockWire {
   private CheapSubWire() {}
 
   static final String KEY = "csk_test_key_0123456789";
@@ -34,52 +35,6 @@ final class CheapSubWire {
 
   static CheapSubClient client(MockWebServer server) {
     return builder(server).build();
-  }
-
-  /** A fixture copied from CheapSub's documentation ({@code fixtures/…}). */
-  static String fixture(String name) {
-    try (InputStream in = CheapSubWire.class.getResourceAsStream("/fixtures/" + name)) {
-      if (in == null) {
-        throw new IllegalArgumentException("no fixture " + name);
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /** JSON text as maps, lists, strings, doubles and booleans (Moshi, independent of the SDK). */
-  static Object parse(String json) {
-    try {
-      return JsonReader.of(new Buffer().writeUtf8(json)).readJsonValue();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /** The request body, parsed. */
-  static Object body(RecordedRequest request) {
-    return parse(bodyText(request));
-  }
-
-  /** The request body as text. */
-  static String bodyText(RecordedRequest request) {
-    return request.getBody() == null ? "" : request.getBody().utf8();
-  }
-
-  /** A JSON answer. */
-  static MockResponse json(int code, String body) {
-    return new MockResponse.Builder().code(code).setHeader("Content-Type", "application/json").body(body).build();
-  }
-
-  /** A 200 JSON answer. */
-  static MockResponse ok(String body) {
-    return json(200, body);
-  }
-
-  /** A server-sent-event answer. */
-  static MockResponse sse(String body) {
-    return new MockResponse.Builder().setHeader("Content-Type", "text/event-stream").body(body).build();
   }
 
   /** Auth and User-Agent, as on every CheapSub call. */

@@ -1,5 +1,6 @@
 package dev.aigw.cloudgpt;
 
+import dev.aigw.testkit.FailingConnects;
 import static dev.aigw.cloudgpt.CloudGptWire.binary;
 import static dev.aigw.cloudgpt.CloudGptWire.bodyText;
 import static dev.aigw.cloudgpt.CloudGptWire.fixture;
@@ -138,7 +139,7 @@ class CloudGptRetryWireTest {
       result = post.call.apply(client);
     }
     assertThat(result).isEqualTo(post.expected());
-    assertThat(sockets.connects.get()).isEqualTo(2);
+    assertThat(sockets.connects()).isEqualTo(2);
     assertThat(server.getRequestCount()).isEqualTo(1);
   }
 
@@ -185,49 +186,6 @@ class CloudGptRetryWireTest {
     server.takeRequest();
     assertThat(server.takeRequest().getMethod()).isEqualTo("DELETE");
     assertThat(server.takeRequest().getMethod()).isEqualTo("DELETE");
-  }
-
-  /** Fails the first {@code failures} connects, before a byte is written. */
-  static final class FailingConnects extends SocketFactory {
-    final AtomicInteger connects = new AtomicInteger();
-    final int failures;
-
-    FailingConnects(int failures) {
-      this.failures = failures;
-    }
-
-    @Override
-    public Socket createSocket() {
-      return new Socket() {
-        @Override
-        public void connect(SocketAddress endpoint, int timeout) throws IOException {
-          if (connects.incrementAndGet() <= failures) {
-            throw new ConnectException("Connection refused (test)");
-          }
-          super.connect(endpoint, timeout);
-        }
-      };
-    }
-
-    @Override
-    public Socket createSocket(String host, int port) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public Socket createSocket(String host, int port, InetAddress localHost, int localPort) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public Socket createSocket(InetAddress host, int port) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort) {
-      throw new UnsupportedOperationException();
-    }
   }
 
   static OkHttpClient http(SocketFactory sockets) {

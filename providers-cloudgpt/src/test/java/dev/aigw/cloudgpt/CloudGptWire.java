@@ -1,5 +1,6 @@
 package dev.aigw.cloudgpt;
 
+import dev.aigw.testkit.MockWire;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.squareup.moshi.JsonReader;
@@ -16,7 +17,7 @@ import okhttp3.MediaType;
 import okio.Buffer;
 
 /** Shared pieces of the CloudGPT wire tests: the client, fixtures, JSON, binary answers and header checks. */
-final class CloudGptWire {
+final class CloudGptWire extends MockWire {
   private CloudGptWire() {}
 
   static final String KEY = "cgpt_test_key_0123456789";
@@ -36,47 +37,6 @@ final class CloudGptWire {
     return builder(server).build();
   }
 
-  /** A fixture copied from CloudGPT's documentation ({@code fixtures/…}). */
-  static String fixture(String name) {
-    try (InputStream in = CloudGptWire.class.getResourceAsStream("/fixtures/" + name)) {
-      if (in == null) {
-        throw new IllegalArgumentException("no fixture " + name);
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /** JSON text as maps, lists, strings, doubles and booleans (Moshi, independent of the SDK). */
-  static Object parse(String json) {
-    try {
-      return JsonReader.of(new Buffer().writeUtf8(json)).readJsonValue();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /** The request body, parsed. */
-  static Object body(RecordedRequest request) {
-    return parse(bodyText(request));
-  }
-
-  /** The request body as text. */
-  static String bodyText(RecordedRequest request) {
-    return request.getBody() == null ? "" : request.getBody().utf8();
-  }
-
-  /** A JSON answer. */
-  static MockResponse json(int code, String body) {
-    return new MockResponse.Builder().code(code).setHeader("Content-Type", "application/json").body(body).build();
-  }
-
-  /** A 200 JSON answer. */
-  static MockResponse ok(String body) {
-    return json(200, body);
-  }
-
   /** A 200 binary answer with {@code contentType} (none when {@code null}). */
   static MockResponse binary(String contentType, byte[] bytes) {
     MockResponse.Builder b = new MockResponse.Builder().code(200).body(new Buffer().write(bytes));
@@ -84,11 +44,6 @@ final class CloudGptWire {
       b.setHeader("Content-Type", contentType);
     }
     return b.build();
-  }
-
-  /** A server-sent-event answer. */
-  static MockResponse sse(String body) {
-    return new MockResponse.Builder().setHeader("Content-Type", "text/event-stream").body(body).build();
   }
 
   /** Auth and User-Agent, as on every keyed CloudGPT call. */

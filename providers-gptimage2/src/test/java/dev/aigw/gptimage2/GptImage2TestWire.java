@@ -1,5 +1,6 @@
 package dev.aigw.gptimage2;
 
+import dev.aigw.testkit.MockWire;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Logger;
@@ -24,7 +25,7 @@ import okio.Buffer;
 import org.slf4j.LoggerFactory;
 
 /** Shared pieces of the gptimage2.plus tests: the client, fixtures, JSON, header checks, log capture. */
-final class GptImage2TestWire {
+final class GptImage2TestWire extends MockWire {
   private GptImage2TestWire() {}
 
   /** The doc's own example key (인증: {@code Authorization: Bearer gimg_xxxx…}). */
@@ -49,47 +50,6 @@ final class GptImage2TestWire {
 
   static GptImage2Client client(MockWebServer server) {
     return builder(server).build();
-  }
-
-  /** A fixture from gptimage2.plus's documentation ({@code fixtures/…}, see its README). */
-  static String fixture(String name) {
-    try (InputStream in = GptImage2TestWire.class.getResourceAsStream("/fixtures/" + name)) {
-      if (in == null) {
-        throw new IllegalArgumentException("no fixture " + name);
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /** JSON text as maps, lists, strings, doubles and booleans (Moshi, independent of the SDK). */
-  static Object parse(String json) {
-    try {
-      return JsonReader.of(new Buffer().writeUtf8(json)).readJsonValue();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /** The request body, parsed. */
-  static Object body(RecordedRequest request) {
-    return parse(bodyText(request));
-  }
-
-  /** The request body as text. */
-  static String bodyText(RecordedRequest request) {
-    return request.getBody() == null ? "" : request.getBody().utf8();
-  }
-
-  /** A JSON answer. */
-  static MockResponse json(int code, String body) {
-    return new MockResponse.Builder().code(code).setHeader("Content-Type", "application/json").body(body).build();
-  }
-
-  /** A 200 JSON answer. */
-  static MockResponse ok(String body) {
-    return json(200, body);
   }
 
   /** The documented 202 answer of {@code POST /api/v1/generate}, for generation {@code id}. */

@@ -1,5 +1,6 @@
 package dev.aigw.gptimagehub;
 
+import dev.aigw.testkit.MockWire;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.squareup.moshi.JsonReader;
@@ -21,7 +22,7 @@ import okhttp3.MultipartReader;
 import okio.Buffer;
 
 /** Shared pieces of the GPTImageHub wire tests: the client, fixtures, JSON, multipart and header checks. */
-final class HubWire {
+final class HubWire extends MockWire {
   private HubWire() {}
 
   static final String KEY = "gih_live_test0123456789abcdef0123456789";
@@ -52,46 +53,10 @@ final class HubWire {
     return builder(server).build();
   }
 
-  /** A fixture copied from GPTImageHub's documentation ({@code fixtures/…}). */
-  static String fixture(String name) {
-    try (InputStream in = HubWire.class.getResourceAsStream("/fixtures/" + name)) {
-      if (in == null) {
-        throw new IllegalArgumentException("no fixture " + name);
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /** JSON text as maps, lists, strings, doubles and booleans (Moshi, independent of the SDK). */
-  static Object parse(String json) {
-    try {
-      return JsonReader.of(new Buffer().writeUtf8(json)).readJsonValue();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
   /** The request body, parsed. */
   @SuppressWarnings("unchecked")
-  static Map<String, Object> body(RecordedRequest request) {
+  public static Map<String, Object> body(RecordedRequest request) {
     return (Map<String, Object>) parse(bodyText(request));
-  }
-
-  /** The request body as text. */
-  static String bodyText(RecordedRequest request) {
-    return request.getBody() == null ? "" : request.getBody().utf8();
-  }
-
-  /** A JSON answer. */
-  static MockResponse json(int code, String body) {
-    return new MockResponse.Builder().code(code).setHeader("Content-Type", "application/json").body(body).build();
-  }
-
-  /** A 200 JSON answer. */
-  static MockResponse ok(String body) {
-    return json(200, body);
   }
 
   /** The doc's error shape with {@code code} and {@code message}. */

@@ -1,5 +1,6 @@
 package dev.aigw.icodeeasy;
 
+import dev.aigw.testkit.MockWire;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Logger;
@@ -29,7 +30,7 @@ import okio.Buffer;
 import org.slf4j.LoggerFactory;
 
 /** Shared pieces of the icodeeasy tests: the client, fixtures, JSON, multipart, headers and logs. */
-final class ICodeEasyWire {
+final class ICodeEasyWire extends MockWire {
   private ICodeEasyWire() {}
 
   static final String KEY = "sk_test_key_0123456789abcdef";
@@ -47,47 +48,6 @@ final class ICodeEasyWire {
 
   static ICodeEasyClient client(MockWebServer server) {
     return builder(server).build();
-  }
-
-  /** A fixture copied from icodeeasy's documentation ({@code fixtures/…}). */
-  static String fixture(String name) {
-    try (InputStream in = ICodeEasyWire.class.getResourceAsStream("/fixtures/" + name)) {
-      if (in == null) {
-        throw new IllegalArgumentException("no fixture " + name);
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /** JSON text as maps, lists, strings, doubles and booleans (Moshi, independent of the SDK). */
-  static Object parse(String json) {
-    try {
-      return JsonReader.of(new Buffer().writeUtf8(json)).readJsonValue();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /** The request body, parsed. */
-  static Object body(RecordedRequest request) {
-    return parse(bodyText(request));
-  }
-
-  /** The request body as text. */
-  static String bodyText(RecordedRequest request) {
-    return request.getBody() == null ? "" : request.getBody().utf8();
-  }
-
-  /** A JSON answer. */
-  static MockResponse json(int code, String body) {
-    return new MockResponse.Builder().code(code).setHeader("Content-Type", "application/json").body(body).build();
-  }
-
-  /** A 200 JSON answer. */
-  static MockResponse ok(String body) {
-    return json(200, body);
   }
 
   /** An icodeeasy error answer: {@code {error:{type, message, provider}}}. */
