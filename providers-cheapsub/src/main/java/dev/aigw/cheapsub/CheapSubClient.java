@@ -1,7 +1,7 @@
 package dev.aigw.cheapsub;
 
 import dev.aigw.cheapsub.legacy.CheapSubLegacy;
-import dev.aigw.core.AiClient;
+import dev.aigw.core.VendorClient;
 import dev.aigw.core.Capability;
 import dev.aigw.core.ClientBuilder;
 import dev.aigw.core.internal.ErrorMapping;
@@ -22,7 +22,7 @@ import java.util.Set;
  *     .model("nano-banana-2").prompt("A cat").aspectRatio(16, 9).resolution(Resolution.K2).build());
  * }</pre>
  */
-public final class CheapSubClient implements AiClient {
+public final class CheapSubClient extends VendorClient {
 
   /** The vendor name, {@code cheapsub}. */
   public static final String VENDOR = "cheapsub";
@@ -41,7 +41,6 @@ public final class CheapSubClient implements AiClient {
       Capability.CHAT_STREAMING, Capability.IMAGES, Capability.IMAGE_REFERENCES, Capability.VIDEOS,
       Capability.MODELS);
 
-  private final Transport transport;
   private final CheapSubChat chat;
   private final CheapSubImages images;
   private final CheapSubVideos videos;
@@ -49,7 +48,7 @@ public final class CheapSubClient implements AiClient {
   private final CheapSubLegacy legacy;
 
   private CheapSubClient(Transport transport, PollingStrategy polling, Duration videoTimeout) {
-    this.transport = transport;
+    super(transport, CAPABILITIES);
     this.chat = new CheapSubChat(transport);
     this.images = new CheapSubImages(transport, polling);
     this.videos = new CheapSubVideos(transport, polling.withDefaultTimeout(videoTimeout));
@@ -70,16 +69,6 @@ public final class CheapSubClient implements AiClient {
   /** A client from the given environment variables. */
   public static CheapSubClient fromEnv(Map<String, String> environment) {
     return builder().environment(environment).build();
-  }
-
-  @Override
-  public String vendor() {
-    return VENDOR;
-  }
-
-  @Override
-  public Set<Capability> capabilities() {
-    return CAPABILITIES;
   }
 
   /** Chat on {@code POST /api/v1/chat}, plain and streamed. */
@@ -109,17 +98,6 @@ public final class CheapSubClient implements AiClient {
   /** The Gemini-native, Claude-native and legacy endpoints. */
   public CheapSubLegacy legacy() {
     return legacy;
-  }
-
-  /** Stops accepting calls; the shared connection pool (or your own OkHttp client) stays open. */
-  @Override
-  public void close() {
-    transport.close();
-  }
-
-  @Override
-  public String toString() {
-    return "CheapSubClient[" + transport.config().baseUrl() + "]";
   }
 
   /** Builds {@link CheapSubClient}. */

@@ -1,6 +1,6 @@
 package dev.aigw.cloudgpt;
 
-import dev.aigw.core.AiClient;
+import dev.aigw.core.VendorClient;
 import dev.aigw.core.Capability;
 import dev.aigw.core.ClientBuilder;
 import dev.aigw.core.internal.ErrorMapping;
@@ -31,7 +31,7 @@ import java.util.Set;
  * anonymously only when {@link Builder#anonymous()} asks for it, and then sends no {@code
  * Authorization} header at all.
  */
-public final class CloudGptClient implements AiClient {
+public final class CloudGptClient extends VendorClient {
 
   /** The vendor name, {@code cloudgpt}. */
   public static final String VENDOR = "cloudgpt";
@@ -52,7 +52,6 @@ public final class CloudGptClient implements AiClient {
   private static final Set<Capability> CAPABILITIES = EnumSet.of(Capability.CHAT,
       Capability.CHAT_STREAMING, Capability.IMAGES, Capability.VIDEOS, Capability.MODELS);
 
-  private final Transport transport;
   private final CloudGptChat chat;
   private final CloudGptImages images;
   private final CloudGptVideos videos;
@@ -60,7 +59,7 @@ public final class CloudGptClient implements AiClient {
   private final CloudGptKeys keys;
 
   private CloudGptClient(Transport transport, Duration videoTimeout) {
-    this.transport = transport;
+    super(transport, CAPABILITIES);
     this.chat = new CloudGptChat(transport);
     this.images = new CloudGptImages(transport);
     this.videos = new CloudGptVideos(transport, videoTimeout);
@@ -83,19 +82,9 @@ public final class CloudGptClient implements AiClient {
     return builder().environment(environment).build();
   }
 
-  @Override
-  public String vendor() {
-    return VENDOR;
-  }
-
-  @Override
-  public Set<Capability> capabilities() {
-    return CAPABILITIES;
-  }
-
   /** Whether this client calls without a key, at the anonymous rate limits. */
   public boolean isAnonymous() {
-    return transport.config().apiKey() == null;
+    return transport().config().apiKey() == null;
   }
 
   /** Chat on {@code POST /api/chat}, plain and streamed. */
@@ -127,15 +116,9 @@ public final class CloudGptClient implements AiClient {
     return keys;
   }
 
-  /** Stops accepting calls; the shared connection pool (or your own OkHttp client) stays open. */
-  @Override
-  public void close() {
-    transport.close();
-  }
-
   @Override
   public String toString() {
-    return "CloudGptClient[" + transport.config().baseUrl() + (isAnonymous() ? ", anonymous" : "") + "]";
+    return "CloudGptClient[" + transport().config().baseUrl() + (isAnonymous() ? ", anonymous" : "") + "]";
   }
 
   /** Builds {@link CloudGptClient}. */

@@ -1,6 +1,6 @@
 package dev.aigw.gptimage2;
 
-import dev.aigw.core.AiClient;
+import dev.aigw.core.VendorClient;
 import dev.aigw.core.Capability;
 import dev.aigw.core.ClientBuilder;
 import dev.aigw.core.internal.Transport;
@@ -20,7 +20,7 @@ import java.util.Set;
  *     .waitForCompletion();
  * }</pre>
  */
-public final class GptImage2Client implements AiClient {
+public final class GptImage2Client extends VendorClient {
 
   /** The vendor name, {@code gptimage2}. */
   public static final String VENDOR = "gptimage2";
@@ -38,13 +38,12 @@ public final class GptImage2Client implements AiClient {
 
   private static final Set<Capability> CAPABILITIES = EnumSet.of(Capability.IMAGES, Capability.IMAGE_REFERENCES);
 
-  private final Transport transport;
   private final GptImage2Uploads uploads;
   private final GptImage2Images images;
   private final GptImage2Webhooks webhooks;
 
   private GptImage2Client(Transport transport, PollingStrategy polling) {
-    this.transport = transport;
+    super(transport, CAPABILITIES);
     this.uploads = new GptImage2Uploads(transport);
     this.images = new GptImage2Images(transport, uploads, polling);
     this.webhooks = new GptImage2Webhooks(transport);
@@ -65,16 +64,6 @@ public final class GptImage2Client implements AiClient {
     return builder().environment(environment).build();
   }
 
-  @Override
-  public String vendor() {
-    return VENDOR;
-  }
-
-  @Override
-  public Set<Capability> capabilities() {
-    return CAPABILITIES;
-  }
-
   /** Generations and edits on {@code POST /api/v1/generate}, polled on {@code GET /api/v1/generations/:id}. */
   @Override
   public GptImage2Images images() {
@@ -89,17 +78,6 @@ public final class GptImage2Client implements AiClient {
   /** Webhook registration and verification of deliveries. */
   public GptImage2Webhooks webhooks() {
     return webhooks;
-  }
-
-  /** Stops accepting calls; the shared connection pool (or your own OkHttp client) stays open. */
-  @Override
-  public void close() {
-    transport.close();
-  }
-
-  @Override
-  public String toString() {
-    return "GptImage2Client[" + transport.config().baseUrl() + "]";
   }
 
   /** Builds {@link GptImage2Client}. */

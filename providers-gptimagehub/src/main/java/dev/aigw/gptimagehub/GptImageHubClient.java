@@ -1,6 +1,6 @@
 package dev.aigw.gptimagehub;
 
-import dev.aigw.core.AiClient;
+import dev.aigw.core.VendorClient;
 import dev.aigw.core.Capability;
 import dev.aigw.core.ClientBuilder;
 import dev.aigw.core.error.ValidationException;
@@ -25,7 +25,7 @@ import java.util.Set;
  * GptImageHubBalance left = hub.credits().balance();
  * }</pre>
  */
-public final class GptImageHubClient implements AiClient {
+public final class GptImageHubClient extends VendorClient {
 
   /** The vendor name, {@code gptimagehub}. */
   public static final String VENDOR = "gptimagehub";
@@ -62,13 +62,12 @@ public final class GptImageHubClient implements AiClient {
   private static final Set<Capability> CAPABILITIES =
       EnumSet.of(Capability.IMAGES, Capability.IMAGE_REFERENCES, Capability.MODELS);
 
-  private final Transport transport;
   private final GptImageHubModels models;
   private final GptImageHubImages images;
   private final GptImageHubCredits credits;
 
   private GptImageHubClient(Transport transport, PollingStrategy polling, Duration syncTimeout) {
-    this.transport = transport;
+    super(transport, CAPABILITIES);
     this.models = new GptImageHubModels(transport);
     this.images = new GptImageHubImages(transport, models, polling, syncTimeout);
     this.credits = new GptImageHubCredits(transport);
@@ -89,16 +88,6 @@ public final class GptImageHubClient implements AiClient {
     return builder().environment(environment).build();
   }
 
-  @Override
-  public String vendor() {
-    return VENDOR;
-  }
-
-  @Override
-  public Set<Capability> capabilities() {
-    return CAPABILITIES;
-  }
-
   /**
    * Images on {@code POST /api/v1/images/generations}: asynchronous through the neutral API (polled
    * on {@code GET /api/v1/generations/:id}), synchronous with {@code generateSync}.
@@ -117,17 +106,6 @@ public final class GptImageHubClient implements AiClient {
   /** The credit balance on {@code GET /api/v1/credits}. */
   public GptImageHubCredits credits() {
     return credits;
-  }
-
-  /** Stops accepting calls; the shared connection pool (or your own OkHttp client) stays open. */
-  @Override
-  public void close() {
-    transport.close();
-  }
-
-  @Override
-  public String toString() {
-    return "GptImageHubClient[" + transport.config().baseUrl() + "]";
   }
 
   /** Builds {@link GptImageHubClient}. */

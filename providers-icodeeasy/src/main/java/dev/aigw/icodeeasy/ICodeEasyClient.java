@@ -1,6 +1,6 @@
 package dev.aigw.icodeeasy;
 
-import dev.aigw.core.AiClient;
+import dev.aigw.core.VendorClient;
 import dev.aigw.core.Capability;
 import dev.aigw.core.ClientBuilder;
 import dev.aigw.core.error.ValidationException;
@@ -25,7 +25,7 @@ import java.util.Set;
  * ImageResult now = icodeeasy.images().generateSync(request);   // waits on one connection instead
  * }</pre>
  */
-public final class ICodeEasyClient implements AiClient {
+public final class ICodeEasyClient extends VendorClient {
 
   /** The vendor name, {@code icodeeasy}. */
   public static final String VENDOR = "icodeeasy";
@@ -55,11 +55,10 @@ public final class ICodeEasyClient implements AiClient {
 
   private static final Set<Capability> CAPABILITIES = EnumSet.of(Capability.IMAGES, Capability.IMAGE_REFERENCES);
 
-  private final Transport transport;
   private final ICodeEasyImages images;
 
   private ICodeEasyClient(Transport transport, PollingStrategy polling, Duration syncTimeout) {
-    this.transport = transport;
+    super(transport, CAPABILITIES);
     this.images = new ICodeEasyImages(transport, polling, syncTimeout);
   }
 
@@ -78,17 +77,6 @@ public final class ICodeEasyClient implements AiClient {
     return builder().environment(environment).build();
   }
 
-  @Override
-  public String vendor() {
-    return VENDOR;
-  }
-
-  /** Images and reference images (image-to-image); icodeeasy has no chat, videos or model list. */
-  @Override
-  public Set<Capability> capabilities() {
-    return CAPABILITIES;
-  }
-
   /**
    * Images on {@code POST /v1/images/generations} and {@code /v1/images/edits}: {@link
    * ICodeEasyImages#submit} runs asynchronously (polled on {@code GET /v1/images/tasks/{task_id}}),
@@ -97,17 +85,6 @@ public final class ICodeEasyClient implements AiClient {
   @Override
   public ICodeEasyImages images() {
     return images;
-  }
-
-  /** Stops accepting calls; the shared connection pool (or your own OkHttp client) stays open. */
-  @Override
-  public void close() {
-    transport.close();
-  }
-
-  @Override
-  public String toString() {
-    return "ICodeEasyClient[" + transport.config().baseUrl() + "]";
   }
 
   /** Builds {@link ICodeEasyClient}. */
