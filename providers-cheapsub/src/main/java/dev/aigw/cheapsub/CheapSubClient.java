@@ -5,6 +5,7 @@ import dev.aigw.core.VendorClient;
 import dev.aigw.core.Capability;
 import dev.aigw.core.ClientBuilder;
 import dev.aigw.core.internal.ErrorMapping;
+import dev.aigw.core.internal.Checks;
 import dev.aigw.core.internal.Transport;
 import dev.aigw.core.internal.VendorSpec;
 import dev.aigw.core.operation.PollingStrategy;
@@ -110,7 +111,7 @@ public final class CheapSubClient extends VendorClient {
 
     /** How long waiting for a video lasts when no timeout is given (default 30 minutes). */
     public Builder videoTimeout(Duration timeout) {
-      this.videoTimeout = java.util.Objects.requireNonNull(timeout, "timeout");
+      this.videoTimeout = Checks.positive(VENDOR, "videoTimeout", timeout);
       return this;
     }
 

@@ -216,4 +216,11 @@ class CheapSubVideosWireTest {
     assertThat(millis).isBetween(140L, 3000L);
     assertThat(server.getRequestCount()).isGreaterThan(1);
   }
+
+  @Test
+  void aVideoTimeoutThatIsNotPositiveIsRefusedAtTheBuilder() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> CheapSubClient.builder().videoTimeout(Duration.ZERO))
+        .isInstanceOf(dev.aigw.core.error.ValidationException.class)
+        .hasMessage("cheapsub: videoTimeout: must be positive, was PT0S");
+  }
 }

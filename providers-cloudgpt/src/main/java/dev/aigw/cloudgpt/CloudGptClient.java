@@ -4,12 +4,12 @@ import dev.aigw.core.VendorClient;
 import dev.aigw.core.Capability;
 import dev.aigw.core.ClientBuilder;
 import dev.aigw.core.internal.ErrorMapping;
+import dev.aigw.core.internal.Checks;
 import dev.aigw.core.internal.Transport;
 import dev.aigw.core.internal.VendorSpec;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -135,11 +135,7 @@ public final class CloudGptClient extends VendorClient {
      * builder applies to videos too unless this is set).
      */
     public Builder videoTimeout(Duration timeout) {
-      Objects.requireNonNull(timeout, "timeout");
-      if (timeout.isNegative() || timeout.isZero()) {
-        throw new IllegalArgumentException("videoTimeout must be positive, was " + timeout);
-      }
-      this.videoTimeout = timeout;
+      this.videoTimeout = Checks.positive(VENDOR, "videoTimeout", timeout);
       return this;
     }
 

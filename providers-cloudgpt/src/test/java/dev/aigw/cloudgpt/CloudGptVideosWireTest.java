@@ -232,9 +232,13 @@ class CloudGptVideosWireTest {
   @Test
   void aVideoTimeoutMustBePositive() {
     assertThatThrownBy(() -> CloudGptClient.builder().videoTimeout(Duration.ZERO))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("videoTimeout");
+        .isInstanceOf(dev.aigw.core.error.ValidationException.class)
+        .hasMessage("cloudgpt: videoTimeout: must be positive, was PT0S");
     assertThatThrownBy(() -> CloudGptClient.builder().videoTimeout(Duration.ofSeconds(-1)))
-        .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> CloudGptClient.builder().videoTimeout(null)).isInstanceOf(NullPointerException.class);
+        .isInstanceOf(dev.aigw.core.error.ValidationException.class)
+        .hasMessage("cloudgpt: videoTimeout: must be positive, was PT-1S");
+    assertThatThrownBy(() -> CloudGptClient.builder().videoTimeout(null))
+        .isInstanceOf(dev.aigw.core.error.ValidationException.class)
+        .hasMessage("cloudgpt: videoTimeout: is required");
   }
 }

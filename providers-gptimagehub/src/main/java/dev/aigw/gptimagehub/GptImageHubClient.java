@@ -5,13 +5,13 @@ import dev.aigw.core.Capability;
 import dev.aigw.core.ClientBuilder;
 import dev.aigw.core.error.ValidationException;
 import dev.aigw.core.internal.ErrorMapping;
+import dev.aigw.core.internal.Checks;
 import dev.aigw.core.internal.Transport;
 import dev.aigw.core.internal.VendorSpec;
 import dev.aigw.core.operation.PollingStrategy;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -123,11 +123,7 @@ public final class GptImageHubClient extends VendorClient {
      * @throws ValidationException when it is not positive
      */
     public Builder syncTimeout(Duration timeout) {
-      Objects.requireNonNull(timeout, "timeout");
-      if (timeout.isZero() || timeout.isNegative()) {
-        throw new ValidationException(VENDOR, "syncTimeout", "must be positive, was " + timeout);
-      }
-      this.syncTimeout = timeout;
+      this.syncTimeout = Checks.positive(VENDOR, "syncTimeout", timeout);
       return this;
     }
 

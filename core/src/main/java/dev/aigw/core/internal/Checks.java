@@ -38,6 +38,21 @@ public final class Checks {
     }
   }
 
+  /**
+   * A duration setting is present and positive.
+   *
+   * @return {@code value}
+   */
+  public static java.time.Duration positive(String vendor, String field, java.time.Duration value) {
+    if (value == null) {
+      throw new ValidationException(vendor, field, "is required");
+    }
+    if (value.isZero() || value.isNegative()) {
+      throw new ValidationException(vendor, field, "must be positive, was " + value);
+    }
+    return value;
+  }
+
   /** {@code value} is present and not blank. */
   public static void required(String vendor, String field, String value) {
     if (value == null || value.isBlank()) {

@@ -1,6 +1,7 @@
 package dev.aigw.core.internal;
 
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.aigw.core.VendorOption;
@@ -171,5 +172,17 @@ class ChecksTest {
   @Test
   void aMissingUrlIsRefused() {
     assertRejected(() -> Checks.httpsUrl("acme", "url", null), "acme", "url");
+  }
+
+  @Test
+  void positiveDurationsPassAndZeroNegativeOrMissingOnesNameVendorAndField() {
+    assertThat(Checks.positive("acme", "syncTimeout", java.time.Duration.ofSeconds(1)))
+        .isEqualTo(java.time.Duration.ofSeconds(1));
+    assertThatThrownBy(() -> Checks.positive("acme", "syncTimeout", java.time.Duration.ZERO))
+        .isInstanceOf(ValidationException.class).hasMessage("acme: syncTimeout: must be positive, was PT0S");
+    assertThatThrownBy(() -> Checks.positive("acme", "syncTimeout", java.time.Duration.ofSeconds(-1)))
+        .hasMessage("acme: syncTimeout: must be positive, was PT-1S");
+    assertThatThrownBy(() -> Checks.positive("acme", "syncTimeout", null))
+        .hasMessage("acme: syncTimeout: is required");
   }
 }
