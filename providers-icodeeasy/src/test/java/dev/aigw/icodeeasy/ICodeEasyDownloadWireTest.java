@@ -69,7 +69,8 @@ class ICodeEasyDownloadWireTest {
     assertThat(Files.readAllBytes(saved)).isEqualTo(png);
     assertThat(result.first().url()).isEqualTo(resultUrl());
     assertThat(result.toString()).doesNotContain(resultUrl()).doesNotContain("/v1/images/files/");
-    assertThat(result.first().toString()).isEqualTo("GeneratedImage[url]");
+    // saved, so its type is known from its bytes; the URL still is not shown
+    assertThat(result.first().toString()).isEqualTo("GeneratedImage[url, image/png]");
     assertThat(seen).isNotEmpty().allSatisfy(s -> assertThat(s).doesNotContain("/v1/images/files/"));
 
     server.takeRequest();

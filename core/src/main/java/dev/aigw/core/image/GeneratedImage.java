@@ -1,6 +1,7 @@
 package dev.aigw.core.image;
 
 import dev.aigw.core.media.GeneratedMedia;
+import dev.aigw.core.media.ImageFormat;
 import dev.aigw.core.media.MediaDownloader;
 import java.nio.file.Path;
 
@@ -38,6 +39,13 @@ public final class GeneratedImage extends GeneratedMedia {
     super(vendor, bytes, file, mimeType);
     this.width = null;
     this.height = null;
+  }
+
+  /** The image format its first bytes show (PNG, JPEG, WebP, GIF), or {@code null}. */
+  @Override
+  protected String detectMimeType(byte[] head, int length) {
+    ImageFormat format = ImageFormat.detect(head, length);
+    return format == null ? null : format.mimeType();
   }
 
   /** Pixels across, when the gateway said. */

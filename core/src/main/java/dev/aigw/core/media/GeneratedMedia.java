@@ -29,6 +29,9 @@ public abstract class GeneratedMedia {
     FILE
   }
 
+  /** How many leading bytes {@link #detectMimeType} is given after a save. */
+  private static final int HEAD_LENGTH = 64;
+
   private final Source source;
   private final String url;
   private final DataUrl dataUrl;
@@ -36,7 +39,8 @@ public abstract class GeneratedMedia {
   private volatile Path file;
   /** Set while {@link #file} is a spooled temporary file this media owns (and must delete). */
   private volatile java.lang.ref.Cleaner.Cleanable temporary;
-  private final String mimeType;
+  /** As the gateway said; or, when it did not, learned from the first bytes read (see {@link #mimeType()}). */
+  private volatile String mimeType;
   private final MediaDownloader downloader;
   private final String vendor;
 
@@ -150,9 +154,33 @@ public abstract class GeneratedMedia {
     return file;
   }
 
-  /** The MIME type when known ({@code image/png}, {@code video/mp4} …), else {@code null}. */
+  /**
+   * The MIME type when known ({@code image/png}, {@code video/mp4} …), else {@code null}. When the
+   * gateway named none (a result URL usually does not), it becomes known once the content has been
+   * read by {@link #saveTo} or {@link #bytes()}: the type its first bytes show (see {@link
+   * #detectMimeType}), so that the same image reads the same whichever gateway made it.
+   */
   public String mimeType() {
     return mimeType;
+  }
+
+  /**
+   * The MIME type that content starting with {@code head} has, or {@code null} when its first bytes
+   * do not tell; used when the gateway named no type. Media of no recognised kind answer {@code
+   * null} (the default).
+   *
+   * @param head the content's first bytes
+   * @param length how many of them are valid
+   */
+  protected String detectMimeType(byte[] head, int length) {
+    return null;
+  }
+
+  /** Learns the MIME type from the content's first bytes, when the gateway named none. */
+  private void learnMimeType(byte[] head, int length) {
+    if (mimeType == null) {
+      mimeType = detectMimeType(head, length);
+    }
   }
 
   /** Opens the content. A URL is downloaded (following redirects, with no API key). */
@@ -171,14 +199,18 @@ public abstract class GeneratedMedia {
 
   /** The whole content in memory. Prefer {@link #saveTo(Path)} for large media. */
   public byte[] bytes() {
+    byte[] content;
     if (source == Source.BYTES) {
-      return bytes.clone();
+      content = bytes.clone();
+    } else {
+      try (InputStream in = openStream()) {
+        content = in.readAllBytes();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
-    try (InputStream in = openStream()) {
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    learnMimeType(content, content.length);
+    return content;
   }
 
   /**
@@ -202,6 +234,14 @@ public abstract class GeneratedMedia {
             OutputStream out = Files.newOutputStream(tmp, java.nio.file.StandardOpenOption.CREATE_NEW,
                 java.nio.file.StandardOpenOption.WRITE)) {
           in.transferTo(out);
+        }
+        if (mimeType == null) {
+          byte[] head = new byte[HEAD_LENGTH];
+          int read;
+          try (InputStream saved = Files.newInputStream(tmp)) {
+            read = saved.readNBytes(head, 0, head.length);
+          }
+          learnMimeType(head, read);
         }
         Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       } finally {

@@ -1,0 +1,149 @@
+package dev.aigw.testkit.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.aigw.core.Capability;
+import dev.aigw.core.image.ImageRequest;
+import dev.aigw.core.media.ImageFormat;
+import dev.aigw.core.video.VideoRequest;
+import dev.aigw.testkit.FakeCheapSub;
+import dev.aigw.testkit.FakeGateway;
+import dev.aigw.testkit.conformance.VendorProfile.Fault;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.function.UnaryOperator;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The five profiles are complete and consistent, each starts its vendor's fake, and each declared
+ * fault strikes that fake as declared; the builder refuses data that does not fit together. (The
+ * suite itself runs in the provider modules.)
+ */
+@Timeout(30)
+class VendorProfilesTest {
+  private static final OkHttpClient HTTP = new OkHttpClient.Builder().retryOnConnectionFailure(false)
+      .readTimeout(Duration.ofSeconds(10)).build();
+  private static final ImageRequest IMAGE = ImageRequest.builder().prompt("a cat").build();
+
+  @Test
+  void declaresFiveVendorsWithDistinctNamesAndCapabilities() {
+    assertThat(VendorProfiles.all()).extracting(VendorProfile::vendor)
+        .containsExactly("cheapsub", "cloudgpt", "gptimagehub", "icodeeasy", "gptimage2");
+    assertThat(VendorProfiles.all()).allSatisfy(p -> {
+      assertThat(p.capabilities()).contains(Capability.IMAGES);
+      assertThat(p.toString()).isEqualTo("VendorProfile[" + p.vendor() + "]");
+    });
+    assertThat(VendorProfiles.cloudgpt().resumable()).isFalse();
+    assertThat(VendorProfiles.cheapsub().resumable()).isTrue();
+  }
+
+  @Test
+  void eachProfileStartsItsVendorsFakeWithAKeyOfTheDeclaredPrefix() {
+    for (VendorProfile profile : VendorProfiles.all()) {
+      try (FakeGateway fake = profile.fake().get()) {
+        assertThat(fake.vendor()).isEqualTo(profile.vendor());
+        assertThat(fake.apiKey()).as(profile.vendor()).startsWith(profile.keyPrefix());
+      }
+    }
+  }
+
+  @Test
+  void eachFaultStrikesTheFirstRequestToItsPathOnly() throws IOException {
+    for (VendorProfile profile : VendorProfiles.all()) {
+      Fault fault = profile.fault();
+      try (FakeGateway fake = profile.fake().get()) {
+        fault.injectInto(fake);
+        assertThat(fake.faults().pending()).isEqualTo(1);
+
+        int first = postEmpty(fake, "/no/such/path");
+        assertThat(first).as("%s: another path", profile.vendor()).isEqualTo(404);
+        try (Response struck = post(fake, fault.path())) {
+          assertThat(struck.code()).as("%s: first request", profile.vendor()).isEqualTo(fault.status());
+          if (fault.kind() == Fault.Kind.RATE_LIMITED) {
+            assertThat(struck.header("Retry-After")).isEqualTo("0");
+          }
+        }
+        assertThat(postEmpty(fake, fault.path())).as("%s: second request", profile.vendor())
+            .isNotEqualTo(fault.status());
+        assertThat(fake.faults().pending()).isZero();
+      }
+    }
+  }
+
+  private static int postEmpty(FakeGateway fake, String path) throws IOException {
+    try (Response r = post(fake, path)) {
+      return r.code();
+    }
+  }
+
+  private static Response post(FakeGateway fake, String path) throws IOException {
+    Request request = new Request.Builder().url(fake.baseUrl() + path).header("Authorization", "Bearer " + fake.apiKey())
+        .post(RequestBody.create("{}", MediaType.get("application/json"))).build();
+    return HTTP.newCall(request).execute();
+  }
+
+  @Test
+  void faultNeedsAnErrorStatus() {
+    assertThatThrownBy(() -> Fault.errorBeforeHandling("/x", 200))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("an error status is needed, was 200");
+  }
+
+  private static VendorProfile.Builder complete() {
+    return VendorProfile.builder("tiny").capabilities(Capability.IMAGES).fake(FakeCheapSub::start).keyPrefix("t_")
+        .authError(401, "Invalid API key").image(IMAGE, "/img", ImageFormat.PNG).refused(IMAGE, "n")
+        .fault(Fault.rateLimited("/img"));
+  }
+
+  private static void refused(UnaryOperator<VendorProfile.Builder> change, String message) {
+    assertThatThrownBy(() -> change.apply(complete()).build())
+        .isInstanceOf(IllegalStateException.class).hasMessage(message);
+  }
+
+  @Test
+  void builderTakesACompleteProfile() {
+    VendorProfile p = complete().imagePrice(BigDecimal.TEN).resumeRefused("operationId").build();
+    assertThat(p.offers(Capability.IMAGES)).isTrue();
+    assertThat(p.offers(Capability.CHAT)).isFalse();
+    assertThat(p.resumeRefusedField()).isEqualTo("operationId");
+    assertThat(p.authStatus()).isEqualTo(401);
+  }
+
+  @Test
+  void builderRefusesMissingData() {
+    refused(b -> b.keyPrefix(" "), "profile tiny needs the key prefix");
+    refused(b -> b.fake(null), "profile tiny needs how to start the fake");
+    refused(b -> b.authError(500, "x"), "profile tiny needs an auth status of 401 or 403");
+    refused(b -> b.authError(401, null), "profile tiny needs the fake's message for an unknown key");
+    refused(b -> b.capabilities(Capability.MODELS).listedModel("m"), "profile tiny needs IMAGES among the capabilities");
+    refused(b -> b.image(null, "/img", ImageFormat.PNG), "profile tiny needs an image request, its path and format");
+    refused(b -> b.refused(IMAGE, null), "profile tiny needs a refused request and its field");
+    refused(b -> b.fault(null), "profile tiny needs a retryable fault");
+    refused(b -> b.imagePrice(BigDecimal.ZERO), "profile tiny needs a positive image price, or none");
+    assertThatThrownBy(() -> VendorProfile.builder(" ").build())
+        .isInstanceOf(IllegalStateException.class).hasMessage("profile   needs a vendor name");
+  }
+
+  @Test
+  void builderRefusesDataForWhatIsNotOfferedAndNoDataForWhatIs() {
+    refused(b -> b.chat("m", "two words"),
+        "profile tiny: a chat model and reply must be given exactly when CHAT is offered (CHAT is not offered)");
+    refused(b -> b.capabilities(Capability.IMAGES, Capability.CHAT, Capability.CHAT_STREAMING),
+        "profile tiny: a chat model and reply must be given exactly when CHAT is offered (CHAT is offered)");
+    refused(b -> b.capabilities(Capability.IMAGES, Capability.CHAT).chat("m", "two words"),
+        "profile tiny: CHAT_STREAMING must be given exactly when CHAT is offered (CHAT is offered)");
+    refused(b -> b.video(VideoRequest.builder().model("v").prompt("p").build()),
+        "profile tiny: a video request must be given exactly when VIDEOS is offered (VIDEOS is not offered)");
+    refused(b -> b.capabilities(Capability.IMAGES, Capability.MODELS),
+        "profile tiny: a listed model must be given exactly when MODELS is offered (MODELS is offered)");
+    refused(b -> b.capabilities(Capability.IMAGES, Capability.CHAT, Capability.CHAT_STREAMING).chat("m", "one"),
+        "profile tiny needs a chat reply of several words (it streams in pieces)");
+  }
+}
