@@ -28,6 +28,16 @@ final class Gateway implements AutoCloseable {
   /** The five gateways, in the order the tour visits them. */
   static final List<String> VENDORS = List.of("cheapsub", "cloudgpt", "gptimagehub", "icodeeasy", "gptimage2");
 
+  /** The chat model the examples ask each chat gateway for. */
+  private static final Map<String, String> CHAT_MODELS = Map.of("cheapsub", "gemini-3-flash", "cloudgpt", "openai");
+
+  /**
+   * The image model the examples ask each gateway for; icodeeasy and gptimage2.plus are left out:
+   * icodeeasy has one model it picks itself, and gptimage2.plus refuses a model field.
+   */
+  private static final Map<String, String> IMAGE_MODELS = Map.of(
+      "cheapsub", "nano-banana-2", "cloudgpt", "flux", "gptimagehub", "gpt-image-2");
+
   /** Offline, operations poll the fake this often (the fakes finish a task in a few polls). */
   static final Duration OFFLINE_POLL_INTERVAL = Duration.ofMillis(50);
 
@@ -108,6 +118,16 @@ final class Gateway implements AutoCloseable {
   /** Whether this talks to the real service. */
   boolean live() {
     return fake == null;
+  }
+
+  /** The chat model to ask this gateway for, or {@code null} when it has no chat. */
+  String chatModel() {
+    return CHAT_MODELS.get(vendor);
+  }
+
+  /** The image model to ask this gateway for, or {@code null} to send none. */
+  String imageModel() {
+    return IMAGE_MODELS.get(vendor);
   }
 
   /** The client through the neutral API. */

@@ -12,8 +12,6 @@ import dev.aigw.core.image.Quality;
 import dev.aigw.core.image.Resolution;
 import dev.aigw.core.model.ModelInfo;
 import dev.aigw.core.operation.Operation;
-import dev.aigw.core.operation.OperationSnapshot;
-import dev.aigw.core.operation.OperationStatus;
 import dev.aigw.core.video.VideoRequest;
 import dev.aigw.core.video.VideoResult;
 import dev.aigw.gptimage2.GptImage2Client;
@@ -31,8 +29,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
 
 /**
  * A tour of all five gateways, each through what it offers: CheapSub (models, chat, streamed
@@ -110,7 +106,7 @@ public final class Tour {
         .aspectRatio(16, 9)
         .resolution(Resolution.K2)
         .build());
-    ImageResult picture = image.onUpdate(statusChanges("image", out)).waitForCompletion(Duration.ofMinutes(5));
+    ImageResult picture = image.onUpdate(new StatusChanges<>("  image ", out)).waitForCompletion(Duration.ofMinutes(5));
     savedImage("cheapsub", picture, " credits", output, out);
 
     Operation<VideoResult> video = cheapsub.videos().submit(VideoRequest.builder()
@@ -118,7 +114,7 @@ public final class Tour {
         .prompt("A golden retriever running on a beach at sunset, cinematic quality")
         .durationSeconds(10)
         .build());
-    VideoResult clip = video.onUpdate(statusChanges("video", out)).waitForCompletion(Duration.ofMinutes(30));
+    VideoResult clip = video.onUpdate(new StatusChanges<>("  video ", out)).waitForCompletion(Duration.ofMinutes(30));
     savedVideo("cheapsub", clip, output, out);
     return "models, chat, stream, image, video";
   }
@@ -163,7 +159,7 @@ public final class Tour {
         .size(1024, 1024)
         .quality(Quality.LOW)
         .build());
-    ImageResult picture = image.onUpdate(statusChanges("image", out)).waitForCompletion(Duration.ofMinutes(15));
+    ImageResult picture = image.onUpdate(new StatusChanges<>("  image ", out)).waitForCompletion(Duration.ofMinutes(15));
     savedImage("gptimagehub", picture, " credits", output, out);
 
     GptImageHubBalance after = hub.credits().balance();
@@ -179,7 +175,7 @@ public final class Tour {
         .aspectRatio(16, 9)
         .quality(Quality.LOW)
         .build());
-    ImageResult picture = image.onUpdate(statusChanges("image", out)).waitForCompletion(Duration.ofMinutes(5));
+    ImageResult picture = image.onUpdate(new StatusChanges<>("  image ", out)).waitForCompletion(Duration.ofMinutes(5));
     savedImage("icodeeasy", picture, " CNY", output, out);
     return "image";
   }
@@ -194,7 +190,7 @@ public final class Tour {
         .vendorOption(GptImage2Options.idempotencyKey("aigw-tour-" + UUID.randomUUID()))
         .build();
     Operation<ImageResult> image = gptimage2.images().submit(request);
-    ImageResult picture = image.onUpdate(statusChanges("image", out)).waitForCompletion(Duration.ofMinutes(10));
+    ImageResult picture = image.onUpdate(new StatusChanges<>("  image ", out)).waitForCompletion(Duration.ofMinutes(10));
     savedImage("gptimage2", picture, " credits", output, out);
 
     Operation<ImageResult> again = gptimage2.images().submit(request);
@@ -221,16 +217,6 @@ public final class Tour {
       }
     }
     out.println();
-  }
-
-  /** Prints an operation's status each time it changes. */
-  private static <T> Consumer<OperationSnapshot<T>> statusChanges(String what, PrintStream out) {
-    AtomicReference<OperationStatus> last = new AtomicReference<>();
-    return snapshot -> {
-      if (last.getAndSet(snapshot.status()) != snapshot.status()) {
-        out.println("  " + what + " " + snapshot.id() + ": " + snapshot.status());
-      }
-    };
   }
 
   private static void savedImage(String vendor, ImageResult result, String unit, Path output, PrintStream out) {
