@@ -68,7 +68,8 @@ class WebhookEndpointTest {
       assertThat(lines.get(1)).isEqualTo("listening on " + url + "; gptimage2.plus reaches it through the https URL"
           + " you registered (signing secret from GPTIMAGE2_WEBHOOK_SECRET, whse****)");
       assertOutcomesInOrder(lines);
-      assertThat(lines).contains("sending the same delivery again, as a sender's retry would:");
+      assertThat(lines).contains("sending the same delivery again, as a sender's retry would:",
+          "the tampered delivery was answered 400");
       assertThat(console.text()).doesNotContain(registration.secret().reveal()).doesNotContain(service.apiKey());
       // the gateway delivered once; the repeat and the tampered copy came from the example itself
       assertThat(service.journal().callbacks()).singleElement().satisfies(c -> {
