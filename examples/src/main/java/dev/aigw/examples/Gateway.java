@@ -1,0 +1,164 @@
+package dev.aigw.examples;
+
+import dev.aigw.core.AiClient;
+import dev.aigw.core.AiClients;
+import dev.aigw.core.ClientOptions;
+import dev.aigw.core.operation.PollingStrategy;
+import dev.aigw.testkit.FakeCheapSub;
+import dev.aigw.testkit.FakeCloudGpt;
+import dev.aigw.testkit.FakeGateway;
+import dev.aigw.testkit.FakeGptImage2;
+import dev.aigw.testkit.FakeGptImageHub;
+import dev.aigw.testkit.FakeICodeEasy;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One gateway's client for an example: live when the vendor's {@code <VENDOR>_API_KEY} is set
+ * (the client is built by {@link AiClients#fromEnv(String, Map)}, which also reads {@code
+ * <VENDOR>_BASE_URL}), otherwise connected to the testkit's in-process fake of that gateway.
+ * Closing it closes the client and stops the fake. Its {@link #toString()} never shows a key.
+ */
+final class Gateway implements AutoCloseable {
+
+  /** The five gateways, in the order the tour visits them. */
+  static final List<String> VENDORS = List.of("cheapsub", "cloudgpt", "gptimagehub", "icodeeasy", "gptimage2");
+
+  /** The chat model the examples ask each chat gateway for. */
+  private static final Map<String, String> CHAT_MODELS = Map.of("cheapsub", "gemini-3-flash", "cloudgpt", "openai");
+
+  /**
+   * The image model the examples ask each gateway for; icodeeasy and gptimage2.plus are left out:
+   * icodeeasy has one model it picks itself, and gptimage2.plus refuses a model field.
+   */
+  private static final Map<String, String> IMAGE_MODELS = Map.of(
+      "cheapsub", "nano-banana-2", "cloudgpt", "flux", "gptimagehub", "gpt-image-2");
+
+  /** Offline, operations poll the fake this often (the fakes finish a task in a few polls). */
+  static final Duration OFFLINE_POLL_INTERVAL = Duration.ofMillis(50);
+
+  private final String vendor;
+  private final AiClient client;
+  private final FakeGateway fake;
+
+  private Gateway(String vendor, AiClient client, FakeGateway fake) {
+    this.vendor = vendor;
+    this.client = client;
+    this.fake = fake;
+  }
+
+  /**
+   * Opens {@code vendor}'s client and prints one line saying whether it is live or offline.
+   *
+   * @param vendor one of {@link #VENDORS}
+   * @param env the environment to read the key (and base URL) from
+   * @param out where the line goes
+   * @throws IllegalArgumentException for an unknown vendor
+   * @throws dev.aigw.core.error.ValidationException when a live key is set but the client cannot
+   *     be built from the environment (a key of another vendor, CloudGPT without a base URL …)
+   */
+  static Gateway open(String vendor, Map<String, String> env, PrintStream out) {
+    String name = vendor.strip().toLowerCase(Locale.ROOT);
+    if (!VENDORS.contains(name)) {
+      throw new IllegalArgumentException("unknown gateway '" + vendor + "'; choose one of " + String.join(", ", VENDORS));
+    }
+    String keyVariable = apiKeyVariable(name);
+    if (isLive(name, env)) {
+      AiClient client = AiClients.fromEnv(name, env);
+      out.println("== " + name + ": live, " + client + " (" + keyVariable + " is set; calls are charged)");
+      return new Gateway(name, client, null);
+    }
+    FakeGateway fake = startFake(name);
+    try {
+      AiClient client = AiClients.create(name, ClientOptions.builder()
+          .apiKey(fake.apiKey())
+          .baseUrl(fake.baseUrl())
+          .polling(PollingStrategy.fixed(OFFLINE_POLL_INTERVAL, Duration.ofMinutes(2)))
+          .build());
+      out.println("== " + name + ": offline: the embedded fake at " + fake.baseUrl() + " (set " + keyVariable
+          + " to call the real service)");
+      return new Gateway(name, client, fake);
+    } catch (RuntimeException e) {
+      fake.close();
+      throw e;
+    }
+  }
+
+  /** {@code CHEAPSUB_API_KEY} for {@code cheapsub}, and so on: the variable that makes a run live. */
+  static String apiKeyVariable(String vendor) {
+    return vendor.toUpperCase(Locale.ROOT) + "_API_KEY";
+  }
+
+  /** Whether {@code vendor}'s key is set (and not blank) in {@code env}. */
+  static boolean isLive(String vendor, Map<String, String> env) {
+    String key = env.get(apiKeyVariable(vendor));
+    return key != null && !key.isBlank();
+  }
+
+  private static FakeGateway startFake(String vendor) {
+    return switch (vendor) {
+      case "cheapsub" -> FakeCheapSub.start();
+      case "cloudgpt" -> FakeCloudGpt.start();
+      case "gptimagehub" -> FakeGptImageHub.start();
+      case "icodeeasy" -> FakeICodeEasy.start();
+      case "gptimage2" -> FakeGptImage2.start();
+      default -> throw new IllegalArgumentException("no fake for " + vendor);
+    };
+  }
+
+  /** The vendor name. */
+  String vendor() {
+    return vendor;
+  }
+
+  /** Whether this talks to the real service. */
+  boolean live() {
+    return fake == null;
+  }
+
+  /** The chat model to ask this gateway for, or {@code null} when it has no chat. */
+  String chatModel() {
+    return CHAT_MODELS.get(vendor);
+  }
+
+  /** The image model to ask this gateway for, or {@code null} to send none. */
+  String imageModel() {
+    return IMAGE_MODELS.get(vendor);
+  }
+
+  /** The client through the neutral API. */
+  AiClient client() {
+    return client;
+  }
+
+  /** The client as its vendor type ({@code CheapSubClient} …), for the vendor's extras. */
+  <C extends AiClient> C client(Class<C> type) {
+    return type.cast(client);
+  }
+
+  /** The fake when offline and of type {@code type}, to adjust it (replies, polls per task …). */
+  <F extends FakeGateway> Optional<F> fake(Class<F> type) {
+    return type.isInstance(fake) ? Optional.of(type.cast(fake)) : Optional.empty();
+  }
+
+  /** Closes the client, then stops the fake. */
+  @Override
+  public void close() {
+    try {
+      client.close();
+    } finally {
+      if (fake != null) {
+        fake.close();
+      }
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "Gateway[" + vendor + ", " + (live() ? "live " + client : "offline") + "]";
+  }
+}
