@@ -13,7 +13,6 @@ import dev.aigw.core.stream.EventStream;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -722,11 +721,34 @@ public final class Transport implements AutoCloseable {
     return source.getBuffer().readUtf8(size);
   }
 
-  private static Map<String, List<String>> headerMap(Headers headers) {
-    Map<String, List<String>> map = new LinkedHashMap<>();
-    for (String name : headers.names()) {
-      map.put(name.toLowerCase(Locale.ROOT), headers.values(name));
+  /**
+   * The answer's headers as an immutable map of lower-case names to immutable lists of values, in
+   * order. Every successful call builds one, so it is made in one pass over the headers, without
+   * the case-insensitive name set and per-name scans of {@code Headers.names()} / {@code values()}.
+   */
+  static Map<String, List<String>> headerMap(Headers headers) {
+    int n = headers.size();
+    @SuppressWarnings("unchecked")
+    Map.Entry<String, List<String>>[] entries = new Map.Entry[n];
+    int count = 0;
+    for (int i = 0; i < n; i++) {
+      String name = headers.name(i).toLowerCase(Locale.ROOT);
+      int at = -1;
+      for (int j = 0; j < count; j++) {
+        if (entries[j].getKey().equals(name)) {
+          at = j;
+          break;
+        }
+      }
+      if (at < 0) {
+        entries[count++] = Map.entry(name, List.of(headers.value(i)));
+      } else { // a repeated header (Vary, Set-Cookie …): rare, so copying its few values is fine
+        List<String> values = new java.util.ArrayList<>(entries[at].getValue());
+        values.add(headers.value(i));
+        entries[at] = Map.entry(name, List.copyOf(values));
+      }
     }
-    return map;
+    return Map.ofEntries(java.util.Arrays.copyOf(entries, count));
   }
+
 }

@@ -1,0 +1,229 @@
+package dev.aigw.benchmarks;
+
+import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.Moshi;
+import dev.aigw.cheapsub.CheapSubClient;
+import dev.aigw.core.image.ImageRequest;
+import dev.aigw.core.image.ImageResult;
+import dev.aigw.core.operation.Operation;
+import dev.aigw.core.operation.PollingStrategy;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import okhttp3.Call;
+import okhttp3.Callback;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+
+/**
+ * 1,000 CheapSub image operations waited on at once: the threads the client adds and the CPU it
+ * spends. Each contender runs in a fresh JVM against a server in another process (so neither its
+ * threads nor its CPU count): it submits 1,000 tasks one after another, then waits for all of
+ * them at once; every task answers {@code processing} three times before {@code success}, and
+ * every contender polls every {@value #INTERVAL_MS} ms.
+ *
+ * <ul>
+ *   <li>{@code aigw}: {@code images().submit(…)}, then {@code resultAsync()} on all (aigw's default
+ *       shared OkHttp client);
+ *   <li>{@code floor}: a hand-written poller: OkHttp {@code enqueue} and one {@link
+ *       ScheduledExecutorService} (a default {@code new OkHttpClient()}).
+ * </ul>
+ *
+ * <p>Threads added: the JVM's peak live thread count during submission and waiting, minus the
+ * count before the first request. CPU: the process's CPU time while waiting (and while
+ * submitting). Usage: {@code java -cp benchmarks.jar dev.aigw.benchmarks.OperationsProbe [count]}.
+ */
+public final class OperationsProbe {
+  private OperationsProbe() {}
+
+  static final int INTERVAL_MS = 250;
+  private static final int POLLS_TO_FINISH = 3;
+
+  /** Runs both contenders in child JVMs and prints the table, or (with a contender) runs one. */
+  public static void main(String[] args) throws Exception {
+    if (args.length >= 2) {
+      runOne(args[0], Integer.parseInt(args[1]));
+      return;
+    }
+    int count = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
+    List<String> jvm = List.of("-Xmx512m");
+    System.out.printf(Locale.ROOT, "%-6s %6s %14s %14s %12s %12s %10s%n", "who", "ops", "threads before",
+        "threads added", "CPU wait ms", "CPU submit ms", "wall ms");
+    for (String who : List.of("floor", "aigw")) {
+      for (String line : ChildJvm.run(jvm, OperationsProbe.class, who, String.valueOf(count))) {
+        String[] f = line.split(" ");
+        System.out.printf(Locale.ROOT, "%-6s %6s %14s %14s %12s %12s %10s%n", f[1], f[2], f[3], f[4], f[5], f[6], f[7]);
+        System.out.println("RESULT " + line);
+      }
+    }
+  }
+
+  private static void runOne(String who, int count) throws Exception {
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    com.sun.management.OperatingSystemMXBean os =
+        (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    try (ServerProcess server = ServerProcess.start(10, 1024, 1024, POLLS_TO_FINISH)) {
+      Contender c = who.equals("aigw") ? new AigwContender(server.baseUrl()) : new FloorContender(server.baseUrl());
+      System.gc();
+      int before = threads.getThreadCount();
+      threads.resetPeakThreadCount();
+      long cpu0 = os.getProcessCpuTime();
+      List<String> ids = c.submitAll(count);
+      long cpu1 = os.getProcessCpuTime();
+      long wall = System.nanoTime();
+      List<CompletableFuture<String>> all = c.waitAll(ids);
+      CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get(5, TimeUnit.MINUTES);
+      long cpu2 = os.getProcessCpuTime();
+      wall = System.nanoTime() - wall;
+      int peak = threads.getPeakThreadCount();
+      for (CompletableFuture<String> f : all) {
+        if (!f.get().contains("/files/img-")) {
+          throw new IllegalStateException(who + " got an unexpected result: " + f.get());
+        }
+      }
+      System.out.printf(Locale.ROOT, "RESULT ops %s %d %d %d %d %d %d%n", who, count, before, peak - before,
+          (cpu2 - cpu1) / 1_000_000, (cpu1 - cpu0) / 1_000_000, wall / 1_000_000);
+      c.close();
+    }
+  }
+
+  private interface Contender extends AutoCloseable {
+    List<String> submitAll(int count) throws IOException;
+
+    List<CompletableFuture<String>> waitAll(List<String> ids);
+
+    @Override
+    void close();
+  }
+
+  /** aigw's own way: submit, then {@code resultAsync()}. */
+  private static final class AigwContender implements Contender {
+    private final CheapSubClient client;
+    private final List<Operation<ImageResult>> operations = new ArrayList<>();
+
+    AigwContender(String baseUrl) {
+      client = CheapSubClient.builder().apiKey(Contenders.KEY).baseUrl(baseUrl)
+          .polling(PollingStrategy.fixed(Duration.ofMillis(INTERVAL_MS), Duration.ofMinutes(5))).build();
+    }
+
+    @Override
+    public List<String> submitAll(int count) {
+      List<String> ids = new ArrayList<>();
+      ImageRequest request = ImageRequest.builder().model("nano-banana-2").prompt("A cat on a windowsill").build();
+      for (int i = 0; i < count; i++) {
+        Operation<ImageResult> op = client.images().submit(request);
+        operations.add(op);
+        ids.add(op.id());
+      }
+      return ids;
+    }
+
+    @Override
+    public List<CompletableFuture<String>> waitAll(List<String> ids) {
+      List<CompletableFuture<String>> all = new ArrayList<>();
+      for (Operation<ImageResult> op : operations) {
+        all.add(op.resultAsync().thenApply(r -> r.images().get(0).url()));
+      }
+      return all;
+    }
+
+    @Override
+    public void close() {
+      client.close();
+    }
+  }
+
+  /** By hand: OkHttp {@code enqueue} and one scheduler thread. */
+  private static final class FloorContender implements Contender {
+    private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+    private static final Moshi MOSHI = new Moshi.Builder().build();
+    private static final JsonAdapter<Map<String, Object>> MAP =
+        MOSHI.adapter(com.squareup.moshi.Types.newParameterizedType(Map.class, String.class, Object.class));
+
+    private final OkHttpClient http = new OkHttpClient();
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "floor-poller");
+      t.setDaemon(true);
+      return t;
+    });
+    private final String baseUrl;
+
+    FloorContender(String baseUrl) {
+      this.baseUrl = baseUrl;
+    }
+
+    @Override
+    public List<String> submitAll(int count) throws IOException {
+      List<String> ids = new ArrayList<>();
+      String body = "{\"model\":\"nano-banana-2\",\"prompt\":\"A cat on a windowsill\"}";
+      for (int i = 0; i < count; i++) {
+        Request r = new Request.Builder().url(baseUrl + "/api/v1/image")
+            .header("Authorization", "Bearer " + Contenders.KEY).post(RequestBody.create(body, JSON)).build();
+        try (Response response = http.newCall(r).execute()) {
+          Map<String, Object> answer = MAP.fromJson(response.body().source());
+          ids.add((String) ((Map<?, ?>) answer.get("data")).get("task_id"));
+        }
+      }
+      return ids;
+    }
+
+    @Override
+    public List<CompletableFuture<String>> waitAll(List<String> ids) {
+      List<CompletableFuture<String>> all = new ArrayList<>();
+      for (String id : ids) {
+        CompletableFuture<String> f = new CompletableFuture<>();
+        schedule(id, f);
+        all.add(f);
+      }
+      return all;
+    }
+
+    private void schedule(String id, CompletableFuture<String> result) {
+      scheduler.schedule(() -> poll(id, result), INTERVAL_MS, TimeUnit.MILLISECONDS);
+    }
+
+    private void poll(String id, CompletableFuture<String> result) {
+      Request r = new Request.Builder().url(baseUrl + "/api/v1/task?task_id=" + id)
+          .header("Authorization", "Bearer " + Contenders.KEY).build();
+      http.newCall(r).enqueue(new Callback() {
+        @Override
+        public void onFailure(Call call, IOException e) {
+          result.completeExceptionally(e);
+        }
+
+        @Override
+        public void onResponse(Call call, Response response) {
+          try (response) {
+            Map<?, ?> data = (Map<?, ?>) MAP.fromJson(response.body().source()).get("data");
+            if ("success".equals(data.get("status"))) {
+              Map<?, ?> first = (Map<?, ?>) ((List<?>) data.get("result")).get(0);
+              result.complete((String) first.get("image"));
+            } else {
+              schedule(id, result);
+            }
+          } catch (IOException | RuntimeException e) {
+            result.completeExceptionally(e);
+          }
+        }
+      });
+    }
+
+    @Override
+    public void close() {
+      scheduler.shutdownNow();
+      http.dispatcher().executorService().shutdown();
+    }
+  }
+}
