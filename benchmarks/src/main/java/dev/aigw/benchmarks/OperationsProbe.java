@@ -42,7 +42,11 @@ import okhttp3.Response;
  * </ul>
  *
  * <p>Threads added: the JVM's peak live thread count during submission and waiting, minus the
- * count before the first request. CPU: the process's CPU time while waiting (and while
+ * count before the first request (this includes the three housekeeping threads OkHttp 5 starts on
+ * its first calls — connection-pool cleanup, its task runner, Okio's timeout watchdog — which the
+ * floor starts too); and, apart, the peak while waiting minus the count once every task was
+ * submitted: what waiting on the operations costs. The names of the threads added are printed.
+ * CPU: the process's CPU time while waiting (and while
  * submitting). Usage: {@code java -cp benchmarks.jar dev.aigw.benchmarks.OperationsProbe [count]}.
  */
 public final class OperationsProbe {
@@ -59,12 +63,13 @@ public final class OperationsProbe {
     }
     int count = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
     List<String> jvm = List.of("-Xmx512m");
-    System.out.printf(Locale.ROOT, "%-6s %6s %14s %14s %12s %12s %10s%n", "who", "ops", "threads before",
-        "threads added", "CPU wait ms", "CPU submit ms", "wall ms");
+    System.out.printf(Locale.ROOT, "%-6s %6s %14s %14s %16s %12s %12s %10s%n", "who", "ops", "threads before",
+        "threads added", "added by waiting", "CPU wait ms", "CPU submit ms", "wall ms");
     for (String who : List.of("floor", "aigw")) {
       for (String line : ChildJvm.run(jvm, OperationsProbe.class, who, String.valueOf(count))) {
         String[] f = line.split(" ");
-        System.out.printf(Locale.ROOT, "%-6s %6s %14s %14s %12s %12s %10s%n", f[1], f[2], f[3], f[4], f[5], f[6], f[7]);
+        System.out.printf(Locale.ROOT, "%-6s %6s %14s %14s %16s %12s %12s %10s%n", f[1], f[2], f[3], f[4], f[5], f[6],
+            f[7], f[8]);
         System.out.println("RESULT " + line);
       }
     }
@@ -78,25 +83,45 @@ public final class OperationsProbe {
       Contender c = who.equals("aigw") ? new AigwContender(server.baseUrl()) : new FloorContender(server.baseUrl());
       System.gc();
       int before = threads.getThreadCount();
+      java.util.Set<String> namesBefore = threadNames();
       threads.resetPeakThreadCount();
       long cpu0 = os.getProcessCpuTime();
       List<String> ids = c.submitAll(count);
       long cpu1 = os.getProcessCpuTime();
+      int peakSubmitting = threads.getPeakThreadCount();
+      int afterSubmitting = threads.getThreadCount();
+      java.util.Set<String> namesSubmitted = threadNames();
+      threads.resetPeakThreadCount();
       long wall = System.nanoTime();
       List<CompletableFuture<String>> all = c.waitAll(ids);
       CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get(5, TimeUnit.MINUTES);
       long cpu2 = os.getProcessCpuTime();
       wall = System.nanoTime() - wall;
-      int peak = threads.getPeakThreadCount();
+      int peak = Math.max(peakSubmitting, threads.getPeakThreadCount());
+      int addedWaiting = threads.getPeakThreadCount() - afterSubmitting;
+      java.util.Set<String> added = threadNames();
+      added.removeAll(namesBefore);
+      java.util.Set<String> addedByWaiting = threadNames();
+      addedByWaiting.removeAll(namesSubmitted);
+      System.out.println(who + " threads alive at the end that were not there before the first request: " + added);
+      System.out.println(who + " threads alive at the end that were not there once all were submitted: " + addedByWaiting);
       for (CompletableFuture<String> f : all) {
         if (!f.get().contains("/files/img-")) {
           throw new IllegalStateException(who + " got an unexpected result: " + f.get());
         }
       }
-      System.out.printf(Locale.ROOT, "RESULT ops %s %d %d %d %d %d %d%n", who, count, before, peak - before,
-          (cpu2 - cpu1) / 1_000_000, (cpu1 - cpu0) / 1_000_000, wall / 1_000_000);
+      System.out.printf(Locale.ROOT, "RESULT ops %s %d %d %d %d %d %d %d%n", who, count, before, peak - before,
+          addedWaiting, (cpu2 - cpu1) / 1_000_000, (cpu1 - cpu0) / 1_000_000, wall / 1_000_000);
       c.close();
     }
+  }
+
+  private static java.util.Set<String> threadNames() {
+    java.util.Set<String> names = new java.util.TreeSet<>();
+    for (Thread t : Thread.getAllStackTraces().keySet()) {
+      names.add(t.getName());
+    }
+    return names;
   }
 
   private interface Contender extends AutoCloseable {

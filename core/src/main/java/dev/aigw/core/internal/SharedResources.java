@@ -3,21 +3,34 @@ package dev.aigw.core.internal;
 import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
+import org.slf4j.LoggerFactory;
 
 /**
  * What every aigw client shares: one OkHttp connection pool and dispatcher, and one scheduler
  * thread for retries and polling. All threads are daemons, so they never keep an application
  * alive.
+ *
+ * <p>Asynchronous calls (operation polls, the only ones aigw makes) run on a small fixed set of
+ * {@code aigw-http} threads, {@value #DEFAULT_ASYNC_THREADS} unless the system property {@value
+ * #ASYNC_THREADS_PROPERTY} says otherwise; calls beyond that wait their turn in order. So a
+ * thousand operations waited on at once add a fixed handful of threads, not one per poll in
+ * flight. Code run when an operation completes runs on those threads and must not block.
  */
 public final class SharedResources {
   private SharedResources() {}
+
+  /** The system property that sets how many threads run asynchronous calls. */
+  public static final String ASYNC_THREADS_PROPERTY = "aigw.asyncThreads";
+
+  /** How many threads run asynchronous calls when the property is not set. */
+  public static final int DEFAULT_ASYNC_THREADS = 2;
 
   private static final class Holder {
     static final ScheduledExecutorService SCHEDULER = newScheduler();
@@ -41,8 +54,13 @@ public final class SharedResources {
   }
 
   private static OkHttpClient newHttpClient() {
-    ThreadPoolExecutor executor = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS,
-        new SynchronousQueue<>(), daemon("aigw-http"));
+    int threads = asyncThreads(System.getProperty(ASYNC_THREADS_PROPERTY));
+    // a fixed number of threads and a queue: OkHttp marks up to maxRequests calls running and hands
+    // each to this executor, where those beyond `threads` wait (an unbounded pool would start a
+    // thread per call in flight; idle threads end after a minute)
+    ThreadPoolExecutor executor = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
+        new LinkedBlockingQueue<>(), daemon("aigw-http"));
+    executor.allowCoreThreadTimeOut(true);
     Dispatcher dispatcher = new Dispatcher(executor);
     dispatcher.setMaxRequests(128);
     dispatcher.setMaxRequestsPerHost(32);
@@ -53,6 +71,25 @@ public final class SharedResources {
         .writeTimeout(Duration.ZERO)
         .retryOnConnectionFailure(false)
         .build();
+  }
+
+  /** The number of async threads a property value asks for: 1 to 64, else (with a warning) the default. */
+  static int asyncThreads(String value) {
+    if (value == null || value.isBlank()) {
+      return DEFAULT_ASYNC_THREADS;
+    }
+    try {
+      int n = Integer.parseInt(value.strip());
+      if (n >= 1 && n <= 64) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // fall through
+    }
+    LoggerFactory.getLogger(SharedResources.class).warn(
+        "the system property {} must be a whole number from 1 to 64, was '{}'; using {}",
+        ASYNC_THREADS_PROPERTY, value, DEFAULT_ASYNC_THREADS);
+    return DEFAULT_ASYNC_THREADS;
   }
 
   /** A factory of daemon threads named {@code prefix-N}. */
