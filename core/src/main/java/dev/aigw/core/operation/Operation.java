@@ -233,6 +233,11 @@ public final class Operation<T> {
    * The result, delivered on the polling thread when the task ends. The future fails with {@link
    * OperationTimeoutException} after {@code timeout}; cancelling it stops this waiter (and polling,
    * when nobody else waits).
+   *
+   * <p>Polls of every operation in the process share a few threads (two unless the system property
+   * {@code aigw.asyncThreads} says otherwise), and stages added with {@code thenApply}/{@code
+   * thenAccept} run on them: do not block there — use the {@code …Async} variants with an executor
+   * of your own for slow work.
    */
   public CompletableFuture<T> resultAsync(Duration timeout) {
     Objects.requireNonNull(timeout, "timeout");
