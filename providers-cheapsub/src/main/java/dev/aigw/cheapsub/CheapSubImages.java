@@ -8,6 +8,7 @@ import dev.aigw.core.image.ImageRequest;
 import dev.aigw.core.image.ImageResult;
 import dev.aigw.core.image.ImageService;
 import dev.aigw.core.internal.ApiRequest;
+import dev.aigw.core.internal.JsonWithMedia;
 import dev.aigw.core.internal.Checks;
 import dev.aigw.core.internal.OperationDriver;
 import dev.aigw.core.internal.OperationFactory;
@@ -47,7 +48,7 @@ public final class CheapSubImages implements ImageService {
     this.transport = transport;
     this.operations = new OperationFactory<>(transport, "task_id", OperationDriver.of(
         id -> CheapSubTasks.fetch(transport, id),
-        (String id, RawJson json) -> CheapSubTasks.readImage(CheapSubClient.VENDOR, id, json, transport.downloader())),
+        (String id, JsonWithMedia json) -> CheapSubTasks.readImage(CheapSubClient.VENDOR, id, json, transport.downloader())),
         polling);
   }
 

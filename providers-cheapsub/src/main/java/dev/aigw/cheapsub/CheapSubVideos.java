@@ -5,6 +5,7 @@ import dev.aigw.core.error.AigwException;
 import dev.aigw.core.http.RawResponse;
 import dev.aigw.core.http.RetrySafety;
 import dev.aigw.core.internal.ApiRequest;
+import dev.aigw.core.internal.JsonWithMedia;
 import dev.aigw.core.internal.Checks;
 import dev.aigw.core.internal.OperationDriver;
 import dev.aigw.core.internal.OperationFactory;
@@ -39,7 +40,7 @@ public final class CheapSubVideos implements VideoService {
     this.transport = transport;
     this.operations = new OperationFactory<>(transport, "task_id", OperationDriver.of(
         id -> CheapSubTasks.fetch(transport, id),
-        (String id, RawJson json) -> CheapSubTasks.readVideo(CheapSubClient.VENDOR, id, json, transport.downloader())),
+        (String id, JsonWithMedia json) -> CheapSubTasks.readVideo(CheapSubClient.VENDOR, id, json, transport.downloader())),
         polling);
   }
 

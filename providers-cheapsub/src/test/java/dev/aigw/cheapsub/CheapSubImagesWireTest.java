@@ -22,6 +22,7 @@ import dev.aigw.core.media.DataUrl;
 import dev.aigw.core.media.GeneratedMedia;
 import dev.aigw.core.operation.Operation;
 import dev.aigw.core.operation.OperationStatus;
+import dev.aigw.testkit.TestMedia;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
@@ -168,6 +169,38 @@ class CheapSubImagesWireTest {
     Path saved = image.saveTo(dir.resolve("cat.png"));
     assertThat(Files.readAllBytes(saved)).isEqualTo(png);
     assertThat(ImageIO.read(saved.toFile()).getWidth()).isEqualTo(2);
+  }
+
+  /**
+   * The documented task answer with a 140 KB PNG as its data URL (slashes written plain, or as
+   * {@code \/} the way PHP encodes them): the image is spooled to disk while the poll is read, and
+   * saved byte for byte.
+   */
+  @ParameterizedTest
+  @ValueSource(booleans = {false, true})
+  void aLargeDataUrlResultIsSpooledAndSavedByteForByte(boolean escapedSlashes, @TempDir Path dir) throws Exception {
+    byte[] png = TestMedia.png(256, 256, 1);
+    String dataUrl = DataUrl.encode("image/png", png);
+    String answer = fixture("s3-image-task-complete.json").replace(
+        "\"https://google.datas.systems/fileSystem/response_images/...\"",
+        "\"" + (escapedSlashes ? dataUrl.replace("/", "\\/") : dataUrl) + "\"");
+    assertThat(answer).contains(escapedSlashes ? "data:image\\/png;base64," : "data:image/png;base64,");
+    server.enqueue(ok(fixture("s3-image-async-response.json")));
+    server.enqueue(ok(answer));
+    ImageResult result;
+    try (CheapSubClient client = CheapSubWire.client(server)) {
+      result = client.images().generate(curlExample(), WAIT);
+    }
+
+    GeneratedImage image = result.first();
+    assertThat(image.source()).isEqualTo(GeneratedMedia.Source.FILE);
+    assertThat(image.mimeType()).isEqualTo("image/png");
+    assertThat(result.cost()).isEqualTo(new BigDecimal("0.500000"));
+    assertThat(result.raw().get("data", "result", 0, "image")).isEqualTo("aigw-spooled:0");
+    assertThat(result.raw().get("data", "created_at")).isEqualTo("2026-03-20T15:25:57.464Z");
+    Path saved = image.saveTo(dir.resolve("cat.png"));
+    assertThat(Files.readAllBytes(saved)).isEqualTo(png);
+    assertThat(ImageIO.read(saved.toFile()).getWidth()).isEqualTo(256);
   }
 
   @Test

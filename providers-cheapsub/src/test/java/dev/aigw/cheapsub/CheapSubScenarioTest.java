@@ -337,6 +337,29 @@ class CheapSubScenarioTest {
     assertThat(fake.journal().requests().stream().noneMatch(e -> e.path().startsWith("/files/"))).isTrue();
   }
 
+  /**
+   * A data URL above 64 KiB is decoded to a temporary file while the poll is read: the image is that
+   * file, saving writes the exact PNG and removes it, and raw() shows a placeholder.
+   */
+  @Test
+  void aLargeDataUrlImageIsSpooledToDiskAndSavedExactly() throws IOException {
+    fake.imagesAsDataUrls(true).imageSize(256, 256);
+
+    ImageResult result = client.images().generate(cat(), WAIT);
+
+    byte[] expected = TestMedia.png(256, 256, result.id().hashCode());
+    assertThat(expected.length).as("the PNG is above the spooling threshold").isGreaterThan(64 * 1024);
+    assertThat(result.first().source()).isEqualTo(GeneratedMedia.Source.FILE);
+    assertThat(result.first().mimeType()).isEqualTo("image/png");
+    assertThat(result.raw().get("data", "result", 0, "image")).isEqualTo("aigw-spooled:0");
+    assertThat(result.raw().text()).doesNotContain("base64");
+    Path spooled = result.first().file();
+    Path saved = result.first().saveTo(dir.resolve("large.png"));
+    assertThat(Files.readAllBytes(saved)).isEqualTo(expected);
+    assertThat(spooled).doesNotExist();
+    assertThat(result.first().file()).isEqualTo(saved);
+  }
+
   // ----- 6. failed tasks -----
 
   @Test

@@ -36,6 +36,8 @@ public final class FakeCheapSub extends FakeGateway {
       "veo3-pro", "veo3.1", "veo3.1-fast", "veo3.1-components");
 
   private volatile boolean dataUrls;
+  private volatile int imageWidth = 64;
+  private volatile int imageHeight = 48;
   private volatile String chatReply;
 
   private FakeCheapSub() {
@@ -69,6 +71,20 @@ public final class FakeCheapSub extends FakeGateway {
   /** Serve finished images as {@code data:image/png;base64,…} URLs instead of links. */
   public FakeCheapSub imagesAsDataUrls(boolean value) {
     this.dataUrls = value;
+    return this;
+  }
+
+  /**
+   * The size of the PNG a finished image task makes ({@code TestMedia.png(width, height, task id's
+   * hash)}); 64×48 by default. A 256×256 one is about 140 KB, so as a data URL it is larger than
+   * the 64 KiB above which aigw spools data URLs to disk.
+   */
+  public FakeCheapSub imageSize(int width, int height) {
+    if (width < 1 || height < 1) {
+      throw new IllegalArgumentException("width and height must be 1 or more, were " + width + "x" + height);
+    }
+    this.imageWidth = width;
+    this.imageHeight = height;
     return this;
   }
 
@@ -193,7 +209,7 @@ public final class FakeCheapSub extends FakeGateway {
   protected void taskFinished(FakeTask task) {
     if (task.status() == OperationStatus.SUCCEEDED) {
       if (task.kind().equals("image")) {
-        byte[] png = TestMedia.png(64, 48, task.id().hashCode());
+        byte[] png = TestMedia.png(imageWidth, imageHeight, task.id().hashCode());
         task.result(dataUrls ? DataUrl.encode("image/png", png) : storeFile(png, "image/png", "png"));
       } else {
         task.result(storeFile(TestMedia.mp4(), "video/mp4", "mp4"));

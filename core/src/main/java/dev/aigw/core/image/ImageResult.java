@@ -11,7 +11,10 @@ import java.util.List;
  * @param images the images, in the gateway's order
  * @param cost what the gateway charged, in its own unit (credits, KRW, CNY…), exactly as it said,
  *     or {@code null} when it did not say
- * @param raw the final answer's JSON as received (empty for binary answers)
+ * @param raw the final answer's JSON as received (empty for binary answers), except that a large
+ *     {@code data:} URL the SDK decoded to a temporary file while reading the answer (CheapSub's
+ *     images above 64 KiB) reads as the placeholder {@code "aigw-spooled:<n>"} instead of its
+ *     megabytes of base64; the image itself is in {@link #images()}
  */
 public record ImageResult(String id, List<GeneratedImage> images, BigDecimal cost, RawJson raw) {
   /** Copies the list. */

@@ -65,22 +65,49 @@ public interface ResponseReader<T> {
    * RawJson#get}); a body that is not JSON becomes a clear exception.
    */
   static ResponseReader<RawJson> rawJson() {
+    return answer -> parsedRawJson(answer.vendor(), answer.text());
+  }
+
+  /**
+   * As {@link #rawJson()}, but every large base64 {@code data:} URL of an image or video (longer
+   * than {@link DataUrlSpooler#THRESHOLD}) is decoded straight from the socket into a temporary
+   * file and replaced in the JSON text by a placeholder, so a 30 MB image never sits on the heap.
+   * Resolve a location with {@link JsonWithMedia#image} or {@link JsonWithMedia#video}.
+   */
+  static ResponseReader<JsonWithMedia> rawJsonSpoolingDataUrls() {
+    return rawJsonSpoolingDataUrls(DataUrlSpooler.THRESHOLD);
+  }
+
+  /** As {@link #rawJsonSpoolingDataUrls()}, spooling data URLs longer than {@code threshold} bytes. */
+  static ResponseReader<JsonWithMedia> rawJsonSpoolingDataUrls(int threshold) {
     return answer -> {
-      String text = answer.text();
-      // strict, as RawJson parses later: a lenient reader takes "<html>…" or "OK" for a bare string
-      Object tree;
+      DataUrlSpooler.Result read = DataUrlSpooler.read(answer.vendor(), answer.source(), threshold);
+      RawJson raw;
       try {
-        tree = text.isBlank() ? null : Json.parseTree(text);
+        raw = parsedRawJson(answer.vendor(), read.text());
       } catch (RuntimeException e) {
-        tree = null;
+        read.media().values().forEach(m -> SpoolFiles.delete(m.file()));
+        throw e;
       }
-      if (tree == null) {
-        String snippet = text.length() > 300 ? text.substring(0, 300) + "…" : text;
-        throw new AigwException(answer.vendor(), "expected a JSON answer but got: " + snippet, null);
-      }
-      Object parsed = tree;
-      return RawJson.of(text, ignored -> parsed);
+      return new JsonWithMedia(raw, read.media());
     };
+  }
+
+  /** {@code text} parsed strictly into {@link RawJson}; text that is not JSON is a clear exception. */
+  private static RawJson parsedRawJson(String vendor, String text) {
+    // strict, as RawJson parses later: a lenient reader takes "<html>…" or "OK" for a bare string
+    Object tree;
+    try {
+      tree = text.isBlank() ? null : Json.parseTree(text);
+    } catch (RuntimeException e) {
+      tree = null;
+    }
+    if (tree == null) {
+      String snippet = text.length() > 300 ? text.substring(0, 300) + "…" : text;
+      throw new AigwException(vendor, "expected a JSON answer but got: " + snippet, null);
+    }
+    Object parsed = tree;
+    return RawJson.of(text, ignored -> parsed);
   }
 
   /** The body as text. */

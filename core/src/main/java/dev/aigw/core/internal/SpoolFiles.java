@@ -28,6 +28,23 @@ public final class SpoolFiles {
     return file;
   }
 
+  /**
+   * Runs {@code action} once {@code owner} is no longer reachable, on aigw's one cleaner thread
+   * (started when first needed). {@code action} must not refer to {@code owner}, or it never runs.
+   *
+   * @return the registration; {@link java.lang.ref.Cleaner.Cleanable#clean()} runs the action now
+   *     (at most once in all)
+   */
+  public static java.lang.ref.Cleaner.Cleanable whenUnreachable(Object owner, Runnable action) {
+    return Cleaning.CLEANER.register(owner, action);
+  }
+
+  /** Holds the cleaner, so its thread starts only when something registers. */
+  private static final class Cleaning {
+    static final java.lang.ref.Cleaner CLEANER =
+        java.lang.ref.Cleaner.create(SharedResources.daemon("aigw-media-cleaner"));
+  }
+
   /** Deletes {@code file} now, if it is still there. */
   public static void delete(Path file) {
     deleteQuietly(file);

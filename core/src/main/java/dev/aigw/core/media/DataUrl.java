@@ -4,8 +4,6 @@ import dev.aigw.core.error.ValidationException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
-import java.io.Reader;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Locale;
@@ -31,6 +29,17 @@ public record DataUrl(String mimeType, boolean base64, String payload) {
    * @throws ValidationException (field {@code dataUrl}) when it is malformed
    */
   public static DataUrl parse(String value) {
+    InPlace p = parseInPlace(value);
+    return new DataUrl(p.mimeType, p.base64, value.substring(p.payloadStart));
+  }
+
+  /**
+   * Parses and checks a data URL without copying its payload (the {@link #payload()} of {@link
+   * #parse} is a copy of up to tens of megabytes).
+   *
+   * @throws ValidationException (field {@code dataUrl}) when it is malformed
+   */
+  static InPlace parseInPlace(String value) {
     if (!isDataUrl(value)) {
       throw new ValidationException(null, "dataUrl", "must start with 'data:'");
     }
@@ -50,21 +59,44 @@ public record DataUrl(String mimeType, boolean base64, String payload) {
         b64 = true;
       }
     }
-    String payload = value.substring(comma + 1);
     if (b64) {
-      checkBase64(payload);
+      checkBase64(value, comma + 1);
     } else {
-      percentDecode(payload);
+      percentDecode(value, comma + 1);
     }
-    return new DataUrl(mime, b64, payload);
+    return new InPlace(value, mime, b64, comma + 1);
   }
 
-  private static void checkBase64(String payload) {
+  /**
+   * A checked data URL whose payload stays where it is in the URL string.
+   *
+   * @param url the whole data URL
+   * @param mimeType the declared MIME type
+   * @param base64 whether the payload is base64
+   * @param payloadStart where the payload starts in {@code url}
+   */
+  record InPlace(String url, String mimeType, boolean base64, int payloadStart) {
+    /** Decodes the payload as a stream. */
+    InputStream openStream() {
+      if (!base64) {
+        return new ByteArrayInputStream(percentDecode(url, payloadStart));
+      }
+      return Base64.getMimeDecoder().wrap(new CharsInputStream(url, payloadStart));
+    }
+
+    /** As {@link DataUrl#toString()}: never the payload. */
+    @Override
+    public String toString() {
+      return "DataUrl[" + mimeType + (base64 ? ";base64" : "") + ", " + (url.length() - payloadStart) + " chars]";
+    }
+  }
+
+  private static void checkBase64(String s, int from) {
     int data = 0;
     int padding = 0;
     boolean ended = false; // a line break after the padding: nothing but line breaks may follow
-    for (int i = 0; i < payload.length(); i++) {
-      char c = payload.charAt(i);
+    for (int i = from; i < s.length(); i++) {
+      char c = s.charAt(i);
       if (c == '\r' || c == '\n') {
         ended = padding > 0;
         continue;
@@ -73,11 +105,11 @@ public record DataUrl(String mimeType, boolean base64, String payload) {
           || c == '+' || c == '/' || c == '=';
       if (!ok) {
         throw new ValidationException(
-            null, "dataUrl", "payload is not valid base64 (bad character at index " + i + ")");
+            null, "dataUrl", "payload is not valid base64 (bad character at index " + (i - from) + ")");
       }
       if (c == '=' ? ended : padding > 0) {
         throw new ValidationException(
-            null, "dataUrl", "payload is not valid base64 (bad padding: more after '=' at index " + i + ")");
+            null, "dataUrl", "payload is not valid base64 (bad padding: more after '=' at index " + (i - from) + ")");
       }
       if (c == '=') {
         padding++;
@@ -102,7 +134,7 @@ public record DataUrl(String mimeType, boolean base64, String payload) {
   /** The decoded size in bytes, computed without decoding. */
   public long decodedSize() {
     if (!base64) {
-      return percentDecode(payload).length;
+      return percentDecode(payload, 0).length;
     }
     long chars = 0;
     int padding = 0;
@@ -121,7 +153,7 @@ public record DataUrl(String mimeType, boolean base64, String payload) {
   /** Decodes the payload into memory. */
   public byte[] decode() {
     if (!base64) {
-      return percentDecode(payload);
+      return percentDecode(payload, 0);
     }
     return Base64.getMimeDecoder().decode(payload);
   }
@@ -131,7 +163,7 @@ public record DataUrl(String mimeType, boolean base64, String payload) {
     if (!base64) {
       return new ByteArrayInputStream(decode());
     }
-    return Base64.getMimeDecoder().wrap(new ReaderInputStream(new StringReader(payload)));
+    return Base64.getMimeDecoder().wrap(new CharsInputStream(payload, 0));
   }
 
   /**
@@ -140,10 +172,10 @@ public record DataUrl(String mimeType, boolean base64, String payload) {
    *
    * @throws ValidationException on a malformed escape
    */
-  private static byte[] percentDecode(String s) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(s.length());
-    int run = 0;
-    for (int i = 0; i < s.length(); i++) {
+  private static byte[] percentDecode(String s, int from) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(s.length() - from);
+    int run = from;
+    for (int i = from; i < s.length(); i++) {
       if (s.charAt(i) != '%') {
         continue;
       }
@@ -151,7 +183,7 @@ public record DataUrl(String mimeType, boolean base64, String payload) {
       int hi = i + 2 < s.length() ? Character.digit(s.charAt(i + 1), 16) : -1;
       int lo = hi >= 0 ? Character.digit(s.charAt(i + 2), 16) : -1;
       if (lo < 0) {
-        throw new ValidationException(null, "dataUrl", "payload has a malformed %-escape at index " + i);
+        throw new ValidationException(null, "dataUrl", "payload has a malformed %-escape at index " + (i - from));
       }
       out.write(hi << 4 | lo);
       i += 2;
@@ -172,19 +204,21 @@ public record DataUrl(String mimeType, boolean base64, String payload) {
     return "DataUrl[" + mimeType + (base64 ? ";base64" : "") + ", " + payload.length() + " chars]";
   }
 
-  /** ASCII characters of a reader as bytes, a few kilobytes at a time. */
-  private static final class ReaderInputStream extends InputStream {
-    private final Reader reader;
+  /** The ASCII characters of a string from an index on, as bytes, a few kilobytes at a time. */
+  private static final class CharsInputStream extends InputStream {
+    private final String chars;
     private final char[] buffer = new char[8192];
+    private int next;
     private int pos;
     private int limit;
 
-    ReaderInputStream(Reader reader) {
-      this.reader = reader;
+    CharsInputStream(String chars, int from) {
+      this.chars = chars;
+      this.next = from;
     }
 
     @Override
-    public int read() throws java.io.IOException {
+    public int read() {
       if (pos == limit && !fill()) {
         return -1;
       }
@@ -192,7 +226,7 @@ public record DataUrl(String mimeType, boolean base64, String payload) {
     }
 
     @Override
-    public int read(byte[] b, int off, int len) throws java.io.IOException {
+    public int read(byte[] b, int off, int len) {
       if (len == 0) {
         return 0;
       }
@@ -207,11 +241,13 @@ public record DataUrl(String mimeType, boolean base64, String payload) {
       return n;
     }
 
-    private boolean fill() throws java.io.IOException {
-      int n = reader.read(buffer);
+    private boolean fill() {
+      int n = Math.min(buffer.length, chars.length() - next);
       if (n <= 0) {
         return false;
       }
+      chars.getChars(next, next + n, buffer, 0);
+      next += n;
       pos = 0;
       limit = n;
       return true;

@@ -34,7 +34,8 @@ public abstract class GeneratedMedia {
 
   private final Source source;
   private final String url;
-  private final DataUrl dataUrl;
+  /** Checked, its payload not copied out of the location string. */
+  private final DataUrl.InPlace dataUrl;
   private final byte[] bytes;
   private volatile Path file;
   /** Set while {@link #file} is a spooled temporary file this media owns (and must delete). */
@@ -55,7 +56,7 @@ public abstract class GeneratedMedia {
     this.vendor = vendor;
     if (DataUrl.isDataUrl(location)) {
       this.source = Source.DATA_URL;
-      this.dataUrl = DataUrl.parse(location);
+      this.dataUrl = DataUrl.parseInPlace(location);
       this.url = null;
       this.mimeType = mimeType != null ? mimeType : dataUrl.mimeType();
     } else {
@@ -104,15 +105,12 @@ public abstract class GeneratedMedia {
       throw new IllegalArgumentException("bytes or file is required");
     }
     if (temporary && file != null) {
-      this.temporary = TemporaryFiles.CLEANER.register(this, new TemporaryFiles.Delete(file));
+      this.temporary = dev.aigw.core.internal.SpoolFiles.whenUnreachable(this, new TemporaryFiles.Delete(file));
     }
   }
 
   /** Deletes spooled temporary files of media nobody references any more. */
   private static final class TemporaryFiles {
-    static final java.lang.ref.Cleaner CLEANER =
-        java.lang.ref.Cleaner.create(dev.aigw.core.internal.SharedResources.daemon("aigw-media-cleaner"));
-
     /** Must not refer to the media, or it would never become unreachable. */
     record Delete(Path file) implements Runnable {
       @Override

@@ -6,6 +6,7 @@ import dev.aigw.core.http.RawResponse;
 import dev.aigw.core.image.GeneratedImage;
 import dev.aigw.core.image.ImageResult;
 import dev.aigw.core.internal.ApiRequest;
+import dev.aigw.core.internal.JsonWithMedia;
 import dev.aigw.core.internal.PreparedCall;
 import dev.aigw.core.internal.ResponseReader;
 import dev.aigw.core.internal.Transport;
@@ -32,9 +33,13 @@ public final class CheapSubTasks {
   /** The task endpoint. */
   public static final String PATH = "/api/v1/task";
 
-  /** Prepares the poll of task {@code id}. */
-  public static PreparedCall<RawJson> fetch(Transport transport, String id) {
-    return transport.prepare(ApiRequest.get(PATH).query("task_id", id).build(), ResponseReader.rawJson());
+  /**
+   * Prepares the poll of task {@code id}. A finished image task may carry its image as a {@code
+   * data:} URL of tens of megabytes: such a URL is decoded into a temporary file while the answer is
+   * read, and the answer's JSON holds a placeholder in its place (resolved by {@link #readImage}).
+   */
+  public static PreparedCall<JsonWithMedia> fetch(Transport transport, String id) {
+    return transport.prepare(ApiRequest.get(PATH).query("task_id", id).build(), ResponseReader.rawJsonSpoolingDataUrls());
   }
 
   /** The task id of a submission's answer: {@code data.task_id} (image shape) or {@code task_id} (flat shape). */
@@ -67,8 +72,21 @@ public final class CheapSubTasks {
     return root instanceof Map<?, ?> m ? m : Map.of();
   }
 
-  /** A snapshot of an image task. */
-  public static OperationSnapshot<ImageResult> readImage(String vendor, String id, RawJson raw, MediaDownloader downloader) {
+  /**
+   * A snapshot of an image task; the images take the files spooled for their data URLs, and any
+   * other spooled file is deleted.
+   */
+  public static OperationSnapshot<ImageResult> readImage(String vendor, String id, JsonWithMedia answer,
+      MediaDownloader downloader) {
+    try {
+      return readImage(vendor, id, answer.raw(), answer, downloader);
+    } finally {
+      answer.discardUnclaimed();
+    }
+  }
+
+  private static OperationSnapshot<ImageResult> readImage(String vendor, String id, RawJson raw, JsonWithMedia answer,
+      MediaDownloader downloader) {
     Map<?, ?> task = task(raw);
     String word = string(task.get("status"));
     OperationStatus status = status(word);
@@ -78,7 +96,7 @@ public final class CheapSubTasks {
         for (Object r : results) {
           String location = r instanceof Map<?, ?> m ? string(m.get("image")) : string(r);
           if (location != null && !location.isBlank()) {
-            images.add(new GeneratedImage(vendor, location, null, null, null, downloader));
+            images.add(answer.image(vendor, location, downloader));
           }
         }
       }
@@ -87,8 +105,18 @@ public final class CheapSubTasks {
     return unfinished(vendor, id, raw, task, word, status);
   }
 
-  /** A snapshot of a video task. */
-  public static OperationSnapshot<VideoResult> readVideo(String vendor, String id, RawJson raw, MediaDownloader downloader) {
+  /** A snapshot of a video task; as {@link #readImage} for a video given as a large data URL. */
+  public static OperationSnapshot<VideoResult> readVideo(String vendor, String id, JsonWithMedia answer,
+      MediaDownloader downloader) {
+    try {
+      return readVideo(vendor, id, answer.raw(), answer, downloader);
+    } finally {
+      answer.discardUnclaimed();
+    }
+  }
+
+  private static OperationSnapshot<VideoResult> readVideo(String vendor, String id, RawJson raw, JsonWithMedia answer,
+      MediaDownloader downloader) {
     Map<?, ?> task = task(raw);
     String word = string(task.get("status"));
     OperationStatus status = status(word);
@@ -103,7 +131,7 @@ public final class CheapSubTasks {
         return OperationSnapshot.failed(id, OperationStatus.FAILED, word, "no_video_url",
             "the task is " + word + " but its result has no video_url", raw);
       }
-      GeneratedVideo video = new GeneratedVideo(vendor, url, "video/mp4", downloader);
+      GeneratedVideo video = answer.video(vendor, url, "video/mp4", downloader);
       return OperationSnapshot.succeeded(id, word, new VideoResult(id, video, decimal(task.get("consumed")), raw), raw);
     }
     return unfinished(vendor, id, raw, task, word, status);
