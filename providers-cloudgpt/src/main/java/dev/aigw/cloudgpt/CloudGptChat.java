@@ -9,7 +9,6 @@ import dev.aigw.core.http.RetrySafety;
 import dev.aigw.core.internal.Checks;
 import dev.aigw.core.internal.OpenAiChat;
 import dev.aigw.core.internal.Transport;
-import java.util.Map;
 
 /**
  * CloudGPT chat on {@code POST /api/chat} (OpenAI-style): {@code model}, {@code messages} (each a
@@ -45,9 +44,8 @@ public final class CloudGptChat implements ChatService {
 
   private RawResponse<ChatResponse> createRaw(ChatRequest request) {
     check(request);
-    Map<String, Object> body = OpenAiChat.body(request, false);
-    body.putIfAbsent("stream", false);
-    return OpenAiChat.create(transport, PATH, RetrySafety.UNPROTECTED, body);
+    return OpenAiChat.create(transport, PATH, RetrySafety.UNPROTECTED,
+        OpenAiChat.body(request, false).withDefault("stream", false));
   }
 
   private static void check(ChatRequest request) {

@@ -46,8 +46,13 @@ public record ApiRequest(
     if (external && authenticated) {
       throw new IllegalArgumentException("a request to an external URL never carries the API key");
     }
-    query = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(query));
-    headers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+    query = copy(query);
+    headers = copy(headers);
+  }
+
+  /** An unmodifiable copy keeping the order; no copy at all when empty (most calls). */
+  private static Map<String, String> copy(Map<String, String> map) {
+    return map.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(map));
   }
 
   /** A GET of {@code path}; retried freely. */
@@ -189,8 +194,8 @@ public record ApiRequest(
     private final HttpMethod method;
     private String path;
     private final RetrySafety retrySafety;
-    private final Map<String, String> query = new LinkedHashMap<>();
-    private final Map<String, String> headers = new LinkedHashMap<>();
+    private Map<String, String> query = Map.of();
+    private Map<String, String> headers = Map.of();
     private RequestBody body;
     private String idempotencyKey;
     private Duration timeout;
@@ -214,6 +219,9 @@ public record ApiRequest(
     /** Adds a query parameter (ignored when {@code value} is null). */
     public Builder query(String name, Object value) {
       if (value != null) {
+        if (query.isEmpty()) {
+          query = new LinkedHashMap<>();
+        }
         query.put(name, String.valueOf(value));
       }
       return this;
@@ -221,6 +229,9 @@ public record ApiRequest(
 
     /** Adds a header. */
     public Builder header(String name, String value) {
+      if (headers.isEmpty()) {
+        headers = new LinkedHashMap<>();
+      }
       headers.put(name, value);
       return this;
     }

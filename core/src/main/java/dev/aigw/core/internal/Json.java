@@ -34,6 +34,15 @@ public final class Json {
     return TREE.toJson(value);
   }
 
+  /** Serialises {@code value} (a record, a map, a list …) into {@code sink}. */
+  public static void writeTo(Buffer sink, Object value) {
+    try {
+      TREE.toJson(sink, value);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e); // a Buffer does not fail
+    }
+  }
+
   /** Parses {@code text} as {@code type}, lenient about what the server adds. */
   public static <T> T fromJson(String text, Class<T> type) {
     try {

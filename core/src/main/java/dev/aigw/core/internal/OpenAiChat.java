@@ -24,28 +24,117 @@ public final class OpenAiChat {
   private OpenAiChat() {}
 
   /** The request body: model, messages, temperature, max_tokens, stream, then extraBody. */
-  public static Map<String, Object> body(ChatRequest request, boolean stream) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("model", request.model());
-    List<Map<String, Object>> messages = new ArrayList<>();
-    for (ChatMessage m : request.messages()) {
-      Map<String, Object> msg = new LinkedHashMap<>();
-      msg.put("role", m.role().value());
-      msg.put("content", m.content());
-      messages.add(msg);
+  public static Body body(ChatRequest request, boolean stream) {
+    return new Body(request, stream, Map.of());
+  }
+
+  /**
+   * A chat request body. It writes its JSON straight from the request; {@link #toTree()} is the
+   * same document as a map: {@code model}, {@code messages} ({@code role}, {@code content}),
+   * {@code temperature} and {@code max_tokens} when set, {@code stream: true} when streaming, then
+   * the request's {@code extraBody} (a field it names replaces the one above in place), then the
+   * {@code defaults} it does not name.
+   *
+   * @param request the request
+   * @param stream whether the answer is streamed
+   * @param defaults fields added at the end unless already present
+   */
+  public record Body(ChatRequest request, boolean stream, Map<String, Object> defaults) implements JsonWritable {
+    /** Copies the defaults. */
+    public Body {
+      java.util.Objects.requireNonNull(request, "request");
+      defaults = defaults.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(defaults));
     }
-    body.put("messages", messages);
-    if (request.temperature() != null) {
-      body.put("temperature", request.temperature());
+
+    /** This body with {@code name: value} added at the end unless a field of that name is present. */
+    public Body withDefault(String name, Object value) {
+      Map<String, Object> more = new LinkedHashMap<>(defaults);
+      more.putIfAbsent(name, value);
+      return new Body(request, stream, more);
     }
-    if (request.maxTokens() != null) {
-      body.put("max_tokens", request.maxTokens());
+
+    @Override
+    public Map<String, Object> toTree() {
+      Map<String, Object> body = new LinkedHashMap<>();
+      body.put("model", request.model());
+      List<Map<String, Object>> messages = new ArrayList<>();
+      for (ChatMessage m : request.messages()) {
+        Map<String, Object> msg = new LinkedHashMap<>();
+        msg.put("role", m.role().value());
+        msg.put("content", m.content());
+        messages.add(msg);
+      }
+      body.put("messages", messages);
+      if (request.temperature() != null) {
+        body.put("temperature", request.temperature());
+      }
+      if (request.maxTokens() != null) {
+        body.put("max_tokens", request.maxTokens());
+      }
+      if (stream) {
+        body.put("stream", true);
+      }
+      body.putAll(request.extraBody());
+      defaults.forEach(body::putIfAbsent);
+      return body;
     }
-    if (stream) {
-      body.put("stream", true);
+
+    @Override
+    public void writeJson(okio.Buffer sink) {
+      Map<String, Object> extra = request.extraBody();
+      sink.writeByte('{');
+      boolean first = PlainJson.member(sink, true, "model", extra.getOrDefault("model", request.model()));
+      if (extra.containsKey("messages")) {
+        first = PlainJson.member(sink, first, "messages", extra.get("messages"));
+      } else {
+        sink.writeUtf8(",\"messages\":[");
+        List<ChatMessage> messages = request.messages();
+        for (int i = 0; i < messages.size(); i++) {
+          ChatMessage m = messages.get(i);
+          sink.writeUtf8(i == 0 ? "{\"role\":" : ",{\"role\":");
+          PlainJson.string(sink, m.role().value());
+          sink.writeUtf8(",\"content\":");
+          PlainJson.string(sink, m.content());
+          sink.writeByte('}');
+        }
+        sink.writeByte(']');
+      }
+      if (request.temperature() != null) {
+        first = PlainJson.member(sink, first, "temperature", extra.getOrDefault("temperature", request.temperature()));
+      }
+      if (request.maxTokens() != null) {
+        first = PlainJson.member(sink, first, "max_tokens", extra.getOrDefault("max_tokens", request.maxTokens()));
+      }
+      if (stream) {
+        first = PlainJson.member(sink, first, "stream", extra.getOrDefault("stream", true));
+      }
+      if (!extra.isEmpty()) {
+        for (Map.Entry<String, Object> e : extra.entrySet()) {
+          if (!written(e.getKey())) {
+            first = PlainJson.member(sink, first, e.getKey(), e.getValue());
+          }
+        }
+      }
+      if (!defaults.isEmpty()) {
+        for (Map.Entry<String, Object> e : defaults.entrySet()) {
+          if (!written(e.getKey()) && !extra.containsKey(e.getKey())) {
+            first = PlainJson.member(sink, first, e.getKey(), e.getValue());
+          }
+        }
+      }
+      sink.writeByte('}');
     }
-    body.putAll(request.extraBody());
-    return body;
+
+    /** Whether {@code name} is one of the fields written before the extra ones. */
+    private boolean written(String name) {
+      return switch (name) {
+        case "model", "messages" -> true;
+        case "temperature" -> request.temperature() != null;
+        case "max_tokens" -> request.maxTokens() != null;
+        case "stream" -> stream;
+        default -> false;
+      };
+    }
   }
 
   /** A {@code chat.completion}. */
@@ -95,7 +184,7 @@ public final class OpenAiChat {
    * @param safety when a failure may be retried (chat is paid work at most gateways)
    */
   public static RawResponse<ChatResponse> create(Transport transport, String path, RetrySafety safety,
-      Map<String, Object> body) {
+      Body body) {
     return transport.execute(ApiRequest.post(path, safety).json(body).build(), responseReader());
   }
 
@@ -103,7 +192,7 @@ public final class OpenAiChat {
    * Sends {@code body} (usually from {@code body(request, true)}) to {@code path} and streams the
    * completion's chunks as they arrive.
    */
-  public static ChatStream stream(Transport transport, String path, RetrySafety safety, Map<String, Object> body) {
+  public static ChatStream stream(Transport transport, String path, RetrySafety safety, Body body) {
     ApiRequest call = ApiRequest.post(path, safety).json(body).streaming(true).build();
     return new ChatStream(transport.openStream(call, chunkDecoder()));
   }

@@ -55,6 +55,8 @@ public final class Transport implements AutoCloseable {
   /** Request headers whose values are credentials, masked in anything a server echoes back. */
   private static final java.util.Set<String> CREDENTIAL_HEADERS =
       java.util.Set.of("cookie", "authorization", "proxy-authorization", "x-api-key");
+  /** At most this many resolved URLs are kept (see {@code urls}). */
+  static final int MAX_CACHED_URLS = 64;
   /** The SDK version sent in {@code User-Agent}. */
   public static final String VERSION = "0.1.0";
 
@@ -64,6 +66,11 @@ public final class Transport implements AutoCloseable {
   private final RequestGate gate;
   private final HttpDownloader downloader;
   private final String userAgent;
+  /**
+   * The URLs of query-less paths already resolved (an {@link HttpUrl} is immutable): most calls
+   * go to a few fixed paths, and joining the base URL with a path allocates about 800 bytes.
+   */
+  private final Map<String, HttpUrl> urls = new java.util.concurrent.ConcurrentHashMap<>();
   private volatile boolean closed;
 
   /** Creates a transport; the OkHttp client is derived from the config's (sharing its pool). */
@@ -373,17 +380,38 @@ public final class Transport implements AutoCloseable {
       request.query().forEach(b::addQueryParameter);
       return b.build();
     }
+    Map<String, String> query = request.query();
+    if (query.isEmpty()) {
+      HttpUrl url = urls.get(request.path());
+      if (url == null) {
+        url = resolve(request.path()).build();
+        if (urls.size() >= MAX_CACHED_URLS) {
+          urls.clear(); // paths with ids in them (task polls) come and go: start over
+        }
+        urls.put(request.path(), url);
+      }
+      return url;
+    }
+    HttpUrl.Builder b = resolve(request.path());
+    for (Map.Entry<String, String> q : query.entrySet()) {
+      b.addQueryParameter(q.getKey(), q.getValue());
+    }
+    return b.build();
+  }
+
+  /** How many resolved URLs are kept now. */
+  int cachedUrls() {
+    return urls.size();
+  }
+
+  /** The base URL (with its path prefix) joined with {@code path}, which is already encoded. */
+  private HttpUrl.Builder resolve(String path) {
     HttpUrl base = config.baseUrl();
     String basePath = base.encodedPath();
     if (basePath.endsWith("/")) {
       basePath = basePath.substring(0, basePath.length() - 1);
     }
-    String path = request.path().startsWith("/") ? request.path() : "/" + request.path();
-    HttpUrl.Builder b = base.newBuilder().encodedPath(basePath + path);
-    for (Map.Entry<String, String> q : request.query().entrySet()) {
-      b.addQueryParameter(q.getKey(), q.getValue());
-    }
-    return b.build();
+    return base.newBuilder().encodedPath(basePath + (path.startsWith("/") ? path : "/" + path));
   }
 
   private RequestBody body(ApiRequest.RequestBody body) {
@@ -391,7 +419,7 @@ public final class Transport implements AutoCloseable {
       return null;
     }
     if (body instanceof ApiRequest.JsonBody json) {
-      return RequestBody.create(Json.toJson(json.value()), JSON);
+      return RequestBody.create(PlainJson.bytes(json.value()), JSON);
     }
     if (body instanceof ApiRequest.BytesBody bytes) {
       MediaType type = MediaType.get(bytes.contentType());
@@ -489,19 +517,33 @@ public final class Transport implements AutoCloseable {
   /** One logical call: its attempts, idempotency key and timing. */
   private final class Exchange {
     private final ApiRequest request;
-    private final String idempotencyKey;
     private final long startNanos = System.nanoTime();
+    private String generatedKey;
     private int attempt;
     private SendTracker tracker;
 
     Exchange(ApiRequest request) {
       this.request = request;
-      String key = request.idempotencyKey();
-      if (key == null && request.method() == HttpMethod.POST) {
-        key = UUID.randomUUID().toString();
+    }
+
+    /**
+     * The call's idempotency key: the caller's, or for a POST one generated when first needed (a
+     * vendor without an idempotency header never needs it unless a retry is logged) and kept for
+     * every attempt; {@code null} for an external host, which never gets (nor do logs claim to
+     * send it) the vendor's idempotency header.
+     */
+    private String idempotencyKey() {
+      if (request.isExternal()) {
+        return null;
       }
-      // another host never gets (nor do logs claim to send it) the vendor's idempotency header
-      this.idempotencyKey = request.isExternal() ? null : key;
+      String key = request.idempotencyKey();
+      if (key != null || request.method() != HttpMethod.POST) {
+        return key;
+      }
+      if (generatedKey == null) {
+        generatedKey = UUID.randomUUID().toString();
+      }
+      return generatedKey;
     }
 
     Call newCall() {
@@ -515,7 +557,8 @@ public final class Transport implements AutoCloseable {
       if (request.authenticated() && key != null) {
         b.header("Authorization", "Bearer " + key.reveal());
       }
-      if (idempotencyKey != null && config.idempotencyHeader() != null) {
+      String idempotencyKey = config.idempotencyHeader() == null ? null : idempotencyKey();
+      if (idempotencyKey != null) {
         b.header(config.idempotencyHeader(), idempotencyKey);
       }
       request.headers().forEach(b::header);
@@ -532,7 +575,7 @@ public final class Transport implements AutoCloseable {
       call.addEventListener(tracker);
       if (LOG.isDebugEnabled()) {
         LOG.debug("[{}] --> {} (attempt {}{})", config.vendor(), request.describe(), attempt,
-            idempotencyKey != null && config.idempotencyHeader() != null ? ", idempotency key " + idempotencyKey : "");
+            idempotencyKey != null ? ", idempotency key " + idempotencyKey : "");
       }
       return call;
     }
@@ -666,6 +709,7 @@ public final class Transport implements AutoCloseable {
     }
 
     private void logRetry(String cause, Duration wait) {
+      String idempotencyKey = idempotencyKey();
       LOG.info("[{}] retrying {} in {} ms after {} (retry {} of {}{})", config.vendor(), request.describe(),
           wait.toMillis(), cause, attempt, config.retryPolicy().maxRetries(),
           idempotencyKey != null ? ", idempotency key " + idempotencyKey : "");
