@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the benchmarks jar and runs everything BENCHMARKS.md records, with the settings used
 # there, then prints the ratio tables. Run from anywhere; results go to benchmarks/target/results/.
-#   benchmarks/run.sh          full run (about 25 minutes on 2 cores)
+#   benchmarks/run.sh          full run (about 16 minutes on 2 cores)
 #   benchmarks/run.sh quick    short settings for development (about 6 minutes; noisy)
 set -euo pipefail
 cd "$(dirname "$0")/.."
