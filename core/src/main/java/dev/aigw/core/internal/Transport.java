@@ -135,6 +135,28 @@ public final class Transport implements AutoCloseable {
   /** Runs {@code request} on the caller's thread, retrying as its {@link RetrySafety} allows. */
   public <T> RawResponse<T> execute(ApiRequest request, ResponseReader<T> reader) {
     Exchange exchange = new Exchange(request);
+    return runBlocking(exchange, false, (call, received) -> {
+      try (Response response = received) {
+        return exchange.read(response, reader);
+      }
+    });
+  }
+
+  /** What to do with a successful answer; it owns {@code response} (closes it or hands it on). */
+  @FunctionalInterface
+  private interface OnSuccess<R> {
+    R accept(Call call, Response response) throws IOException;
+  }
+
+  /**
+   * The blocking attempt loop shared by {@link #execute} and {@link #openStream}: takes a slot of
+   * the concurrency gate, sends, and either hands a successful answer to {@code onSuccess} or asks
+   * the exchange whether (and when) to try again; the wait before a retry holds no slot.
+   *
+   * @param keepsSlot whether a successful answer keeps the slot (a stream releases it when closed)
+   */
+  private <R> R runBlocking(Exchange exchange, boolean keepsSlot, OnSuccess<R> onSuccess) {
+    ApiRequest request = exchange.request;
     while (true) {
       CompletableFuture<Void> ticket = gate.acquire();
       try {
@@ -144,6 +166,7 @@ public final class Transport implements AutoCloseable {
         throw e;
       }
       Duration retryIn = null;
+      boolean slotHandedOver = false;
       try {
         // inside the try: a refused call (closed client) must give its slot back
         Call call = exchange.newCall();
@@ -153,20 +176,26 @@ public final class Transport implements AutoCloseable {
         } catch (IOException e) {
           retryIn = exchange.onIoFailure(e, call);
         }
-        if (received != null) {
+        if (received != null && received.isSuccessful()) {
+          try {
+            R value = onSuccess.accept(call, received);
+            slotHandedOver = keepsSlot;
+            return value;
+          } catch (IOException e) {
+            retryIn = exchange.onIoFailure(e, call);
+          }
+        } else if (received != null) {
           try (Response response = received) {
-            if (response.isSuccessful()) {
-              return exchange.read(response, reader);
-            }
             retryIn = exchange.onErrorStatus(response);
           } catch (IOException e) {
             retryIn = exchange.onIoFailure(e, call);
           }
         }
       } finally {
-        gate.release();
+        if (!slotHandedOver) {
+          gate.release();
+        }
       }
-      // the wait before a retry holds no slot
       sleep(retryIn, request);
     }
   }
@@ -188,46 +217,12 @@ public final class Transport implements AutoCloseable {
       throw new IllegalArgumentException("openStream needs a streaming request");
     }
     Exchange exchange = new Exchange(request);
-    while (true) {
-      CompletableFuture<Void> ticket = gate.acquire();
-      try {
-        awaitTicket(ticket, request);
-      } catch (RuntimeException e) {
-        gate.abandon(ticket);
-        throw e;
-      }
-      Duration retryIn = null;
-      boolean handedOver = false;
-      try {
-        // inside the try: a refused call (closed client) must give its slot back
-        Call call = exchange.newCall();
-        Response received = null;
-        try {
-          received = call.execute();
-        } catch (IOException e) {
-          retryIn = exchange.onIoFailure(e, call);
-        }
-        if (received != null && received.isSuccessful()) {
-          exchange.logAnswer(received);
-          refuseNonStream(received, request);
-          handedOver = true;
-          return new SseSource<>(config.vendor(), call, received, decoder, config.apiKey(), gate::release,
-              HttpHeaders.rateLimit(received.headers(), config.clock()));
-        }
-        if (received != null) {
-          try (Response response = received) {
-            retryIn = exchange.onErrorStatus(response);
-          } catch (IOException e) {
-            retryIn = exchange.onIoFailure(e, call);
-          }
-        }
-      } finally {
-        if (!handedOver) {
-          gate.release();
-        }
-      }
-      sleep(retryIn, request);
-    }
+    return runBlocking(exchange, true, (call, received) -> {
+      exchange.logAnswer(received);
+      refuseNonStream(received, request);
+      return new SseSource<>(config.vendor(), call, received, decoder, config.apiKey(), gate::release,
+          HttpHeaders.rateLimit(received.headers(), config.clock()));
+    });
   }
 
   /**
