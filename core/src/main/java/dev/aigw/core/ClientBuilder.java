@@ -102,7 +102,10 @@ public abstract class ClientBuilder<B extends ClientBuilder<B, C>, C> {
     return self();
   }
 
-  /** The most calls this client has in flight at once; more wait their turn. */
+  /**
+   * The most calls in flight at once for this client's key (every client of the same key and base
+   * URL in the process shares the count, as vendors count per key); more wait their turn.
+   */
   public B maxConcurrentRequests(int max) {
     this.maxConcurrentRequests = max;
     return self();

@@ -6,7 +6,7 @@
  * <p>Never charged twice: every POST carries an {@code Idempotency-Key} (the caller's, or a
  * generated one) that is reused on every retry, and gptimage2.plus returns the existing
  * generation for a key it has seen; so a generation is retried after a 5xx, a 429 or a lost
- * connection. At most 5 requests per client are in flight at once (the vendor's limit); more
- * wait their turn instead of failing.
+ * connection. At most 5 requests per key are in flight at once (the vendor's limit), counted over
+ * every client of the key in the process; more wait their turn instead of failing.
  */
 package dev.aigw.gptimage2;

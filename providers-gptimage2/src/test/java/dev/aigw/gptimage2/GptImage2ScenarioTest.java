@@ -235,6 +235,30 @@ class GptImage2ScenarioTest {
   }
 
   @Test
+  void twoClientsOfOneKeyShareTheFiveSlotsAndNo429Surfaces() throws Exception {
+    fake.processingDelay(Duration.ofMillis(60)).tasks().pollsToFinish(1);
+    try (GptImage2Client second = GptImage2TestWire.builder(fake.baseUrl(), fake.apiKey()).build()) {
+      List<Future<ImageResult>> results = new ArrayList<>();
+      ExecutorService both = Executors.newFixedThreadPool(2);
+      try {
+        Future<List<Future<ImageResult>>> a = both.submit(() -> burst(client, 25, false));
+        Future<List<Future<ImageResult>>> b = both.submit(() -> burst(second, 25, false));
+        results.addAll(a.get(60, TimeUnit.SECONDS));
+        results.addAll(b.get(60, TimeUnit.SECONDS));
+      } finally {
+        both.shutdownNow();
+      }
+
+      for (Future<ImageResult> f : results) {
+        f.get(); // each submission succeeded
+      }
+      assertThat(fake.maxConcurrentRequests()).isBetween(2, FakeGptImage2.CONCURRENCY_LIMIT);
+      assertThat(fake.journal().requests()).noneMatch(e -> e.status() == 429);
+      assertThat(fake.journal().requests("POST", "/api/v1/generate")).hasSize(50);
+    }
+  }
+
+  @Test
   void withoutTheLimitTheSameBurstGoesPastFiveAtOnceAndIsRefused() throws Exception {
     fake.processingDelay(Duration.ofMillis(60));
     try (GptImage2Client unlimited = GptImage2TestWire.builder(fake.baseUrl(), fake.apiKey())

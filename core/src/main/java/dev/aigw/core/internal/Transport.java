@@ -82,7 +82,8 @@ public final class Transport implements AutoCloseable {
         .writeTimeout(Duration.ZERO)
         .build();
     this.streamingHttp = http.newBuilder().readTimeout(config.streamIdleTimeout()).build();
-    this.gate = new RequestGate(config.maxConcurrentRequests());
+    this.gate = RequestGate.shared(config.vendor(), config.baseUrl().toString(), config.apiKey(),
+        config.maxConcurrentRequests());
     this.downloader = new HttpDownloader(config.httpClient(), config.vendor(), Duration.ofSeconds(60));
     this.userAgent = userAgent(config.vendor());
   }

@@ -18,7 +18,7 @@ import java.util.Objects;
  * @param requestTimeout default time for an ordinary call
  * @param streamIdleTimeout longest silence inside a stream
  * @param polling default polling of operations
- * @param maxConcurrentRequests the most calls in flight per client by default (0: no limit)
+ * @param maxConcurrentRequests the most calls in flight per key by default (0: no limit)
  */
 public record VendorSpec(
     String name,
@@ -81,7 +81,7 @@ public record VendorSpec(
         requestTimeout, streamIdleTimeout, strategy, maxConcurrentRequests);
   }
 
-  /** With a default concurrency limit per client. */
+  /** With a default concurrency limit per key. */
   public VendorSpec withMaxConcurrentRequests(int max) {
     return new VendorSpec(name, envPrefix, defaultBaseUrl, keyPrefix, allowsAnonymous, errorMapping, idempotencyHeader,
         requestTimeout, streamIdleTimeout, polling, max);

@@ -1,10 +1,13 @@
 package dev.aigw.core.internal;
 
+import static dev.aigw.core.internal.TransportTestSupport.FAST;
+import static dev.aigw.core.internal.TransportTestSupport.VENDOR;
 import static dev.aigw.core.internal.TransportTestSupport.config;
 import static dev.aigw.core.internal.TransportTestSupport.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.aigw.core.Secret;
 import dev.aigw.core.error.AigwException;
 import dev.aigw.core.error.ConnectionException;
 import dev.aigw.core.http.RawResponse;
@@ -115,6 +118,51 @@ class TransportConcurrencyTest {
     assertThat(dispatcher.max.get()).isBetween(1, 2);
     assertThat(dispatcher.total).hasValue(12);
     assertThat(t.inFlight()).isZero();
+  }
+
+  @Test
+  void clientsOfTheSameKeyShareTheLimit() throws Exception {
+    CountingDispatcher dispatcher = new CountingDispatcher(50);
+    server.setDispatcher(dispatcher);
+    Transport first = new Transport(config(server).withMaxConcurrentRequests(2));
+    Transport second = new Transport(config(server).withMaxConcurrentRequests(2));
+
+    callFromSixThreads(first, second);
+
+    assertThat(dispatcher.max.get()).isBetween(1, 2);
+    assertThat(dispatcher.total).hasValue(12);
+    assertThat(first.inFlight()).isZero();
+  }
+
+  @Test
+  void clientsOfDifferentKeysHaveALimitEach() throws Exception {
+    // the control for the test above: two keys, two gates, so the calls do overlap beyond 2
+    CountingDispatcher dispatcher = new CountingDispatcher(50);
+    server.setDispatcher(dispatcher);
+    Transport first = new Transport(config(server).withMaxConcurrentRequests(2));
+    Transport second = new Transport(TransportConfig.of(VENDOR, server.url("/"), Secret.of("tk_other_key_456"))
+        .withRetryPolicy(FAST).withMaxConcurrentRequests(2));
+
+    callFromSixThreads(first, second);
+
+    assertThat(dispatcher.max.get()).isBetween(3, 4);
+    assertThat(dispatcher.total).hasValue(12);
+  }
+
+  private static void callFromSixThreads(Transport first, Transport second) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(6);
+    try {
+      List<Future<RawResponse<String>>> results = new ArrayList<>();
+      for (int i = 0; i < 12; i++) {
+        Transport t = i % 2 == 0 ? first : second;
+        results.add(pool.submit(() -> t.execute(ApiRequest.get("/v1/x").build(), ResponseReader.text())));
+      }
+      for (Future<RawResponse<String>> r : results) {
+        assertThat(r.get(10, TimeUnit.SECONDS).status()).isEqualTo(200);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test
