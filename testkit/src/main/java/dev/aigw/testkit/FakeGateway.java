@@ -82,8 +82,20 @@ public abstract class FakeGateway implements AutoCloseable {
   private final Clock clock;
   private final TaskEngine tasks;
   private final String defaultKey;
-  private final OkHttpClient callbackClient = SharedResources.httpClient().newBuilder()
-      .callTimeout(Duration.ofSeconds(5)).build();
+  /**
+   * Delivers callbacks for every fake: its own daemon threads (a fake is the server side and must
+   * not take the SDK's few async threads), no redirects followed (a gateway POSTs to the URL it
+   * was given), 5 s per delivery.
+   */
+  private static final OkHttpClient CALLBACKS = new OkHttpClient.Builder()
+      .dispatcher(new okhttp3.Dispatcher(java.util.concurrent.Executors.newCachedThreadPool(
+          SharedResources.daemon("aigw-fake-callback"))))
+      .followRedirects(false)
+      .followSslRedirects(false)
+      .retryOnConnectionFailure(false)
+      .callTimeout(Duration.ofSeconds(5))
+      .build();
+  private final OkHttpClient callbackClient = CALLBACKS;
   private BigDecimal balance;
   private volatile Duration streamPause = Duration.ofMillis(5);
 

@@ -162,6 +162,22 @@ class FakeGatewayTest {
   }
 
   @Test
+  void aCallbackAnsweredWithARedirectIsJournaledAndNotFollowed() throws Exception {
+    try (MockWebServer receiver = new MockWebServer()) {
+      receiver.enqueue(new MockResponse.Builder().code(302).setHeader("Location", "/elsewhere").build());
+      receiver.start(InetAddress.getLoopbackAddress(), 0);
+      String hook = receiver.url("/cb").toString();
+
+      assertThat(post(fake, "/notify", fake.apiKey(), "{\"url\":\"" + hook + "\"}").code()).isEqualTo(202);
+
+      RawHttp.await(() -> fake.journal().callbacks().size() == 1, Duration.ofSeconds(5));
+      assertThat(fake.journal().callbacks().get(0).status()).isEqualTo(302);
+      assertThat(receiver.takeRequest(5, TimeUnit.SECONDS).getUrl().encodedPath()).isEqualTo("/cb");
+      assertThat(receiver.takeRequest(300, TimeUnit.MILLISECONDS)).as("the redirect was followed").isNull();
+    }
+  }
+
+  @Test
   void journalRecordsEveryRequestWithMethodPathQueryBodyAndStatus() throws IOException {
     Request request = new Request.Builder().url(fake.baseUrl() + "/items/7?q=x&r=y")
         .header("Authorization", "Bearer " + fake.apiKey()).build();
