@@ -205,14 +205,23 @@ public record VendorProfile(
         switch (this) {
           case SUBMISSION_IMAGE_URLS -> submissionLists(fake, imagePath, "images")
               .forEach(url -> received.add(new Received(url, null)));
-          case MULTIPART_UPLOADS -> ((FakeGptImageHub) fake).uploads()
+          case MULTIPART_UPLOADS -> fakeOf(FakeGptImageHub.class, fake).uploads()
               .forEach(u -> received.add(new Received(null, u.bytes())));
           case UPLOADS_NAMED_IN_SUBMISSION -> submissionLists(fake, imagePath, "inputImageKeys")
-              .forEach(key -> received.add(new Received(null, ((FakeGptImage2) fake).uploadedBytes(key))));
-          case LAST_REFERENCES -> ((FakeICodeEasy) fake).lastReferences()
+              .forEach(key -> received.add(new Received(null, fakeOf(FakeGptImage2.class, fake).uploadedBytes(key))));
+          case LAST_REFERENCES -> fakeOf(FakeICodeEasy.class, fake).lastReferences()
               .forEach(r -> received.add(new Received(r.url(), r.bytes())));
         }
         return received;
+      }
+
+      /** {@code fake} as the fake this place belongs to. */
+      private <F extends FakeGateway> F fakeOf(Class<F> type, FakeGateway fake) {
+        if (!type.isInstance(fake)) {
+          throw new IllegalStateException(this + " is read from a " + type.getSimpleName() + ", not from a "
+              + fake.getClass().getSimpleName());
+        }
+        return type.cast(fake);
       }
 
       /** The strings of the list {@code field} of every JSON body POSTed to {@code path}. */

@@ -210,4 +210,13 @@ class VendorProfilesTest {
     }
     assertThat(VendorProfiles.cloudgpt().reference()).isNull();
   }
+
+  @Test
+  void referenceReadFromTheFakeOfAnotherVendorIsAClearError() {
+    try (FakeGateway fake = FakeCheapSub.start()) {
+      assertThatThrownBy(() -> ReceivedIn.LAST_REFERENCES.read(fake, "/api/v1/image"))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessage("LAST_REFERENCES is read from a FakeICodeEasy, not from a FakeCheapSub");
+    }
+  }
 }
