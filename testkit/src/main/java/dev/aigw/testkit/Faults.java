@@ -81,6 +81,14 @@ public final class Faults {
     return add(new Fault(Kind.STATUS, Stage.BEFORE_HANDLING, 429, retryAfterSeconds, null, 0, null));
   }
 
+  /**
+   * The next request to {@code pathPrefix} is refused with 429 and {@code Retry-After: seconds},
+   * before it is handled.
+   */
+  public Faults rateLimitNext(String pathPrefix, int retryAfterSeconds) {
+    return add(new Fault(Kind.STATUS, Stage.BEFORE_HANDLING, 429, retryAfterSeconds, null, 0, pathPrefix));
+  }
+
   /** The next request to {@code pathPrefix} loses its connection before it is handled. */
   public Faults dropNextConnection(String pathPrefix) {
     return add(new Fault(Kind.DROP_CONNECTION, Stage.BEFORE_HANDLING, 0, -1, null, 0, pathPrefix));

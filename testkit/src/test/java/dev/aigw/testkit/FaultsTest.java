@@ -129,6 +129,20 @@ class FaultsTest {
   }
 
   @Test
+  void rateLimitOnAPathWaitsForThatPathAndSendsRetryAfter() throws IOException {
+    fake.faults().rateLimitNext("/api/v1/image", 3);
+
+    assertThat(models().code()).as("another path").isEqualTo(200);
+    assertThat(fake.faults().pending()).isEqualTo(1);
+    RawHttp.Answer answer = image();
+
+    assertThat(answer.code()).isEqualTo(429);
+    assertThat(answer.headers().get("Retry-After")).isEqualTo("3");
+    assertThat(fake.journal().charges()).isEmpty();
+    assertThat(fake.faults().pending()).isZero();
+  }
+
+  @Test
   void statusFaultsSendNoRetryAfterUnlessRateLimiting() throws IOException {
     fake.faults().failNext(503);
 

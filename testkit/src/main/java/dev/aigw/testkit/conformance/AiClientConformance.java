@@ -3,6 +3,7 @@ package dev.aigw.testkit.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.aigw.core.AiClient;
 import dev.aigw.core.AiClients;
@@ -14,11 +15,15 @@ import dev.aigw.core.chat.ChatResponse;
 import dev.aigw.core.chat.ChatStream;
 import dev.aigw.core.error.AigwException;
 import dev.aigw.core.error.AuthenticationException;
+import dev.aigw.core.error.RateLimitException;
+import dev.aigw.core.error.StreamException;
 import dev.aigw.core.error.UnsupportedCapabilityException;
 import dev.aigw.core.error.ValidationException;
 import dev.aigw.core.image.GeneratedImage;
+import dev.aigw.core.image.ImageRequest;
 import dev.aigw.core.image.ImageResult;
 import dev.aigw.core.media.ImageFormat;
+import dev.aigw.core.media.MediaInput;
 import dev.aigw.core.model.ModelInfo;
 import dev.aigw.core.operation.Operation;
 import dev.aigw.core.operation.OperationStatus;
@@ -35,6 +40,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import javax.imageio.ImageIO;
@@ -59,6 +65,10 @@ public abstract class AiClientConformance {
   protected static final PollingStrategy FAST_POLLING = PollingStrategy.fixed(Duration.ofMillis(10), WAIT);
   /** Polls a fake's task needs before it ends (so that operations really poll). */
   protected static final int POLLS_TO_FINISH = 2;
+  /** Events a cut stream sends before its connection breaks (fewer than the reply's words). */
+  protected static final int EVENTS_BEFORE_CUT = 3;
+  /** The {@code Retry-After} of the fake's rate-limit answers, in seconds. */
+  protected static final int RETRY_AFTER_SECONDS = 1;
 
   /** A folder for saved media, emptied after each test. */
   @TempDir protected Path dir;
@@ -100,7 +110,12 @@ public abstract class AiClientConformance {
 
   /** A new client of the fake with {@code apiKey}, closed after the test. */
   protected AiClient open(String apiKey) {
-    AiClient c = AiClients.create(profile.vendor(), options(apiKey));
+    return open(options(apiKey));
+  }
+
+  /** A new client with {@code options}, closed after the test. */
+  protected AiClient open(ClientOptions options) {
+    AiClient c = AiClients.create(profile.vendor(), options);
     opened.add(c);
     return c;
   }
@@ -177,6 +192,37 @@ public abstract class AiClientConformance {
     assertThat(String.join("", pieces)).isEqualTo(profile.chatReply());
   }
 
+  @Test
+  void chatStreamCutMidwayGivesTheChunksSentThenAStreamExceptionAndIsNotRetried() {
+    if (!profile.offers(Capability.CHAT_STREAMING)) {
+      assertRefused(Capability.CHAT, client::chat);
+      return;
+    }
+    String[] words = profile.chatReply().split(" ");
+    assertThat(words.length).as("words of the reply").isGreaterThan(EVENTS_BEFORE_CUT);
+    List<String> sent = new ArrayList<>();
+    for (int i = 0; i < EVENTS_BEFORE_CUT; i++) {
+      sent.add((i == 0 ? "" : " ") + words[i]);
+    }
+    fake.faults().cutNextStream(EVENTS_BEFORE_CUT);
+    List<String> pieces = new ArrayList<>();
+
+    try (ChatStream stream = client.chat().stream(chatRequest())) {
+      StreamException e = catchThrowableOfType(StreamException.class,
+          () -> stream.forEach(chunk -> pieces.add(chunk.text())));
+
+      assertThat(e).as("stream failure").isNotNull();
+      assertThat(e.vendor()).isEqualTo(profile.vendor());
+      assertThat(e.getMessage()).startsWith("[" + profile.vendor() + "] the stream was cut after "
+          + EVENTS_BEFORE_CUT + " events");
+      assertThat(stream.isClosed()).as("closed after the cut").isTrue();
+    }
+    assertThat(pieces).as("chunks before the cut").containsExactlyElementsOf(sent);
+    assertThat(fake.journal().requests()).as("requests (a started stream is not retried)")
+        .extracting(Journal.Entry::method, Journal.Entry::path).containsExactly(tuple("POST", profile.chatPath()));
+    assertThat(fake.faults().pending()).as("faults left").isZero();
+  }
+
   // ----- images -----
 
   @Test
@@ -233,6 +279,33 @@ public abstract class AiClientConformance {
     assertThat(again.cost()).isEqualTo(finished.cost());
     assertThat(again.images()).hasSameSizeAs(finished.images());
     assertThat(again.first().bytes()).isEqualTo(finished.first().bytes());
+  }
+
+  @Test
+  void referenceImageReachesTheGatewayOrIsRefusedBeforeSending() {
+    if (!profile.offers(Capability.IMAGE_REFERENCES)) {
+      ImageRequest withReference = profile.imageRequest().toBuilder()
+          .reference(MediaInput.url("https://example.com/refs/cat.jpg")).build();
+      ValidationException e = catchThrowableOfType(ValidationException.class,
+          () -> client.images().submit(withReference));
+      assertThat(e).as("refusal").isNotNull();
+      assertThat(e.vendor()).isEqualTo(profile.vendor());
+      assertThat(e.field()).isEqualTo("references");
+      assertThat(e.getMessage()).startsWith(profile.vendor() + ": references: ");
+      assertThat(fake.journal().requests()).as("requests sent").isEmpty();
+      return;
+    }
+    VendorProfile.Reference reference = profile.reference();
+    ImageRequest withReference = profile.imageRequest().toBuilder().reference(reference.toMediaInput(dir)).build();
+
+    ImageResult result = client.images().submit(withReference).waitForCompletion(WAIT);
+
+    assertThat(result.images()).hasSize(withReference.count());
+    List<VendorProfile.Reference.Received> received = reference.receivedIn().read(fake, profile.imagePath());
+    assertThat(received).as("references the fake received").singleElement().satisfies(r -> {
+      assertThat(r.url()).as("URL").isEqualTo(reference.url());
+      assertThat(r.bytes()).as("bytes").isEqualTo(reference.bytes());
+    });
   }
 
   // ----- videos -----
@@ -337,6 +410,32 @@ public abstract class AiClientConformance {
       assertThat(fake.journal().chargesOnly()).as("charges").hasSize(1);
       assertThat(fake.journal().netCharged()).as("net charged").isEqualByComparingTo(profile.imagePrice());
     }
+  }
+
+  @Test
+  void rateLimitBeyondTheRetriesIsARateLimitExceptionWithTheServersRetryAfter() {
+    int maxRetries = 1;
+    AiClient limited = open(options(fake.apiKey()).toBuilder().maxRetries(maxRetries).build());
+    for (int i = 0; i <= maxRetries; i++) {
+      fake.faults().rateLimitNext(profile.imagePath(), RETRY_AFTER_SECONDS);
+    }
+
+    RateLimitException e = catchThrowableOfType(RateLimitException.class,
+        () -> limited.images().submit(profile.imageRequest()));
+
+    assertThat(e).as("rate limit error").isNotNull();
+    assertThat(e.vendor()).isEqualTo(profile.vendor());
+    assertThat(e.status()).isEqualTo(429);
+    assertThat(e.retryAfter()).as("retryAfter").isEqualTo(Optional.of(Duration.ofSeconds(RETRY_AFTER_SECONDS)));
+    assertThat(e.getMessage()).contains(profile.vendor());
+    List<Journal.Entry> attempts = fake.journal().requests("POST", profile.imagePath());
+    assertThat(attempts).extracting(Journal.Entry::status).as("attempts").hasSize(maxRetries + 1).containsOnly(429);
+    for (int i = 1; i < attempts.size(); i++) {
+      assertThat(Duration.between(attempts.get(i - 1).at(), attempts.get(i).at())).as("wait before retry %s", i)
+          .isGreaterThanOrEqualTo(Duration.ofSeconds(RETRY_AFTER_SECONDS).minusMillis(50));
+    }
+    assertThat(fake.journal().charges()).as("charges").isEmpty();
+    assertThat(fake.faults().pending()).as("faults left").isZero();
   }
 
   // ----- discovery and secrets -----

@@ -2,12 +2,24 @@ package dev.aigw.testkit.conformance;
 
 import dev.aigw.core.Capability;
 import dev.aigw.core.image.ImageRequest;
+import dev.aigw.core.internal.Json;
 import dev.aigw.core.media.ImageFormat;
+import dev.aigw.core.media.MediaInput;
 import dev.aigw.core.video.VideoRequest;
 import dev.aigw.testkit.FakeGateway;
-import dev.aigw.testkit.Faults;
+import dev.aigw.testkit.FakeGptImage2;
+import dev.aigw.testkit.FakeGptImageHub;
+import dev.aigw.testkit.FakeICodeEasy;
+import dev.aigw.testkit.Journal;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -26,7 +38,9 @@ import java.util.function.Supplier;
  * @param authStatus the HTTP status the fake answers an unknown key with
  * @param authMessage the fake's message for an unknown key
  * @param chatModel the model to chat with, or {@code null} when there is no chat
- * @param chatReply the reply the started fake gives, or {@code null} when there is no chat
+ * @param chatReply the reply the started fake gives, one word an event when streamed, or {@code
+ *     null} when there is no chat
+ * @param chatPath the path chat requests are POSTed to, or {@code null} when there is no chat
  * @param imageRequest an image request the vendor accepts
  * @param imageFormat the format of the images the fake makes for {@code imageRequest}
  * @param imagePath the path {@code imageRequest} is submitted on
@@ -39,6 +53,8 @@ import java.util.function.Supplier;
  * @param refusedRequest an image request the client refuses before sending anything
  * @param refusedField the field the refusal names
  * @param fault the retryable fault to inject on the image submission
+ * @param reference a reference image the vendor accepts with {@code imageRequest}, or {@code null}
+ *     when there are no reference images
  */
 public record VendorProfile(
     String vendor,
@@ -49,6 +65,7 @@ public record VendorProfile(
     String authMessage,
     String chatModel,
     String chatReply,
+    String chatPath,
     ImageRequest imageRequest,
     ImageFormat imageFormat,
     String imagePath,
@@ -58,7 +75,8 @@ public record VendorProfile(
     String listedModel,
     ImageRequest refusedRequest,
     String refusedField,
-    Fault fault) {
+    Fault fault,
+    Reference reference) {
 
   /** Copies the capabilities. */
   public VendorProfile {
@@ -133,11 +151,154 @@ public record VendorProfile(
     /** Arms the fault in {@code fake}. */
     public void injectInto(FakeGateway fake) {
       switch (kind) {
-        case RATE_LIMITED -> fake.faults().add(
-            new Faults.Fault(Faults.Kind.STATUS, Faults.Stage.BEFORE_HANDLING, 429, 0, null, 0, path));
+        case RATE_LIMITED -> fake.faults().rateLimitNext(path, 0);
         case ERROR_BEFORE_HANDLING -> fake.faults().failNext(path, status);
         case ERROR_AFTER_HANDLING -> fake.faults().failNextAfterHandling(path, status);
       }
+    }
+  }
+
+  /**
+   * A reference image the vendor accepts, how the request carries it, and where the fake keeps
+   * what it received.
+   *
+   * @param source how the request carries it
+   * @param url the URL, for {@link Source#URL}; otherwise {@code null}
+   * @param bytes the image, for {@link Source#FILE} and {@link Source#BYTES}; otherwise {@code
+   *     null}
+   * @param receivedIn where the fake keeps the references it received
+   */
+  public record Reference(Source source, String url, byte[] bytes, ReceivedIn receivedIn) {
+
+    /** How a request carries the reference. */
+    public enum Source {
+      /** A remote URL ({@link MediaInput#url}), which the gateway fetches itself. */
+      URL,
+      /** A local file ({@link MediaInput#file}), written into the test's folder first. */
+      FILE,
+      /** Bytes in memory ({@link MediaInput#bytes(byte[], String)}). */
+      BYTES
+    }
+
+    /** Where a fake keeps the reference images it received. */
+    public enum ReceivedIn {
+      /** The {@code images} URLs of the JSON bodies POSTed to the image path (the journal; CheapSub). */
+      SUBMISSION_IMAGE_URLS,
+      /** {@link FakeGptImageHub#uploads()}: the {@code reference_image} files of accepted generations. */
+      MULTIPART_UPLOADS,
+      /**
+       * The {@code inputImageKeys} of the JSON bodies POSTed to the image path, each read back with
+       * {@link FakeGptImage2#uploadedBytes(String)} (what was PUT to the storage host).
+       */
+      UPLOADS_NAMED_IN_SUBMISSION,
+      /** {@link FakeICodeEasy#lastReferences()}: the references of the last valid generation. */
+      LAST_REFERENCES;
+
+      /**
+       * The references {@code fake} received, in order.
+       *
+       * @param fake the vendor's fake (of the class this place belongs to)
+       * @param imagePath the path image requests are POSTed to
+       */
+      public List<Received> read(FakeGateway fake, String imagePath) {
+        List<Received> received = new ArrayList<>();
+        switch (this) {
+          case SUBMISSION_IMAGE_URLS -> submissionLists(fake, imagePath, "images")
+              .forEach(url -> received.add(new Received(url, null)));
+          case MULTIPART_UPLOADS -> fakeOf(FakeGptImageHub.class, fake).uploads()
+              .forEach(u -> received.add(new Received(null, u.bytes())));
+          case UPLOADS_NAMED_IN_SUBMISSION -> submissionLists(fake, imagePath, "inputImageKeys")
+              .forEach(key -> received.add(new Received(null, fakeOf(FakeGptImage2.class, fake).uploadedBytes(key))));
+          case LAST_REFERENCES -> fakeOf(FakeICodeEasy.class, fake).lastReferences()
+              .forEach(r -> received.add(new Received(r.url(), r.bytes())));
+        }
+        return received;
+      }
+
+      /** {@code fake} as the fake this place belongs to. */
+      private <F extends FakeGateway> F fakeOf(Class<F> type, FakeGateway fake) {
+        if (!type.isInstance(fake)) {
+          throw new IllegalStateException(this + " is read from a " + type.getSimpleName() + ", not from a "
+              + fake.getClass().getSimpleName());
+        }
+        return type.cast(fake);
+      }
+
+      /** The strings of the list {@code field} of every JSON body POSTed to {@code path}. */
+      private static List<String> submissionLists(FakeGateway fake, String path, String field) {
+        List<String> values = new ArrayList<>();
+        for (Journal.Entry e : fake.journal().requests("POST", path)) {
+          if (Json.tryParseTree(e.body()) instanceof Map<?, ?> body && body.get(field) instanceof List<?> list) {
+            list.forEach(v -> values.add(String.valueOf(v)));
+          }
+        }
+        return values;
+      }
+    }
+
+    /**
+     * One reference image as a fake received it.
+     *
+     * @param url the URL it was given as, or {@code null} for uploaded or inline bytes
+     * @param bytes the bytes received, or {@code null} for a URL
+     */
+    public record Received(String url, byte[] bytes) {}
+
+    /** Checks that the values fit the source, and copies the bytes. */
+    public Reference {
+      Objects.requireNonNull(source, "source");
+      Objects.requireNonNull(receivedIn, "receivedIn");
+      if ((source == Source.URL) != (url != null) || (source == Source.URL) == (bytes != null)) {
+        throw new IllegalArgumentException("a " + source + " reference needs "
+            + (source == Source.URL ? "a URL and no bytes" : "bytes and no URL"));
+      }
+      bytes = bytes == null ? null : bytes.clone();
+    }
+
+    /** A remote URL the vendor fetches. */
+    public static Reference url(String url, ReceivedIn receivedIn) {
+      return new Reference(Source.URL, url, null, receivedIn);
+    }
+
+    /** A local file holding {@code bytes}. */
+    public static Reference file(byte[] bytes, ReceivedIn receivedIn) {
+      return new Reference(Source.FILE, null, bytes, receivedIn);
+    }
+
+    /** {@code bytes} in memory. */
+    public static Reference bytes(byte[] bytes, ReceivedIn receivedIn) {
+      return new Reference(Source.BYTES, null, bytes, receivedIn);
+    }
+
+    /** The image, for a file or bytes (a copy); {@code null} for a URL. */
+    @Override
+    public byte[] bytes() {
+      return bytes == null ? null : bytes.clone();
+    }
+
+    /**
+     * The reference as a request carries it; a file is written into {@code dir} first.
+     *
+     * @throws UncheckedIOException when the file cannot be written
+     */
+    public MediaInput toMediaInput(Path dir) {
+      return switch (source) {
+        case URL -> MediaInput.url(url);
+        case BYTES -> MediaInput.bytes(bytes, "reference.png");
+        case FILE -> {
+          try {
+            yield MediaInput.file(Files.write(dir.resolve("reference.png"), bytes));
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        }
+      };
+    }
+
+    /** The source and size, for test reports. */
+    @Override
+    public String toString() {
+      return "Reference[" + source + (url != null ? " " + url : " " + bytes.length + " bytes") + " in " + receivedIn + "]";
     }
   }
 
@@ -151,6 +312,7 @@ public record VendorProfile(
     private String authMessage;
     private String chatModel;
     private String chatReply;
+    private String chatPath;
     private ImageRequest imageRequest;
     private ImageFormat imageFormat;
     private String imagePath;
@@ -161,6 +323,7 @@ public record VendorProfile(
     private ImageRequest refusedRequest;
     private String refusedField;
     private Fault fault;
+    private Reference reference;
 
     private Builder(String vendor) {
       this.vendor = vendor;
@@ -191,10 +354,11 @@ public record VendorProfile(
       return this;
     }
 
-    /** The chat model, and the reply the started fake gives. */
-    public Builder chat(String model, String reply) {
+    /** The chat model, the reply the started fake gives, and the path chat is POSTed to. */
+    public Builder chat(String model, String reply, String path) {
       this.chatModel = model;
       this.chatReply = reply;
+      this.chatPath = path;
       return this;
     }
 
@@ -243,6 +407,12 @@ public record VendorProfile(
       return this;
     }
 
+    /** A reference image the vendor accepts beside the image request. */
+    public Builder reference(Reference reference) {
+      this.reference = reference;
+      return this;
+    }
+
     /**
      * The profile.
      *
@@ -263,15 +433,18 @@ public record VendorProfile(
       require(fault != null, "a retryable fault");
       require(imagePrice == null || imagePrice.signum() > 0, "a positive image price, or none");
       boolean chat = capabilities.contains(Capability.CHAT);
-      consistent(chat, chatModel != null && chatReply != null, Capability.CHAT, "a chat model and reply");
+      consistent(chat, chatModel != null && chatReply != null && chatPath != null, Capability.CHAT,
+          "a chat model, reply and path");
       // the suite has no declared refusal for a chat without streaming: every chat here streams
       consistent(chat, capabilities.contains(Capability.CHAT_STREAMING), Capability.CHAT, "CHAT_STREAMING");
       consistent(capabilities.contains(Capability.VIDEOS), videoRequest != null, Capability.VIDEOS, "a video request");
       consistent(capabilities.contains(Capability.MODELS), listedModel != null, Capability.MODELS, "a listed model");
+      consistent(capabilities.contains(Capability.IMAGE_REFERENCES), reference != null, Capability.IMAGE_REFERENCES,
+          "a reference image");
       require(chatReply == null || chatReply.split(" ").length > 1, "a chat reply of several words (it streams in pieces)");
       return new VendorProfile(vendor, capabilities, fake, keyPrefix, authStatus, authMessage, chatModel, chatReply,
-          imageRequest, imageFormat, imagePath, imagePrice, resumeRefusedField, videoRequest, listedModel,
-          refusedRequest, refusedField, fault);
+          chatPath, imageRequest, imageFormat, imagePath, imagePrice, resumeRefusedField, videoRequest, listedModel,
+          refusedRequest, refusedField, fault, reference);
     }
 
     private void require(boolean ok, String what) {

@@ -11,7 +11,10 @@ import dev.aigw.testkit.FakeCloudGpt;
 import dev.aigw.testkit.FakeGptImage2;
 import dev.aigw.testkit.FakeGptImageHub;
 import dev.aigw.testkit.FakeICodeEasy;
+import dev.aigw.testkit.TestMedia;
 import dev.aigw.testkit.conformance.VendorProfile.Fault;
+import dev.aigw.testkit.conformance.VendorProfile.Reference;
+import dev.aigw.testkit.conformance.VendorProfile.Reference.ReceivedIn;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -24,6 +27,8 @@ public final class VendorProfiles {
   public static final String CHAT_REPLY = "Seoul is the capital of South Korea.";
 
   private static final String PROMPT = "A cute cat on a windowsill watching the rain";
+  /** A small real PNG to give as a reference image. */
+  private static final byte[] REFERENCE_PNG = TestMedia.png(24, 16, 3);
 
   private VendorProfiles() {}
 
@@ -35,7 +40,7 @@ public final class VendorProfiles {
   /**
    * CheapSub: chat, images and videos as tasks polled by id, a model list; keys {@code csk_}, an
    * unknown key is a 403; an image is charged on submission, and a paid POST is retried only
-   * after a 429.
+   * after a 429; reference images are URLs only, sent in the body's {@code images}.
    */
   public static VendorProfile cheapsub() {
     return VendorProfile.builder("cheapsub")
@@ -44,7 +49,7 @@ public final class VendorProfiles {
         .fake(() -> FakeCheapSub.start().chatReply(CHAT_REPLY))
         .keyPrefix("csk_")
         .authError(403, "Invalid API key")
-        .chat("gemini-3-flash", CHAT_REPLY)
+        .chat("gemini-3-flash", CHAT_REPLY, "/api/v1/chat")
         .image(ImageRequest.builder().model("nano-banana-2").prompt(PROMPT).aspectRatio(16, 9)
             .resolution(Resolution.K2).build(), "/api/v1/image", ImageFormat.PNG)
         .imagePrice(FakeCheapSub.IMAGE_PRICE)
@@ -52,6 +57,7 @@ public final class VendorProfiles {
         .listedModel("nano-banana-2")
         .refused(ImageRequest.builder().model("nano-banana-2").prompt(PROMPT).n(2).build(), "n")
         .fault(Fault.rateLimited("/api/v1/image"))
+        .reference(Reference.url("https://example.com/refs/cat.jpg", ReceivedIn.SUBMISSION_IMAGE_URLS))
         .build();
   }
 
@@ -67,7 +73,7 @@ public final class VendorProfiles {
         .fake(() -> FakeCloudGpt.start().chatReply(CHAT_REPLY).imagesAs("image/jpeg"))
         .keyPrefix("cgpt_")
         .authError(401, "Invalid API key")
-        .chat("openai", CHAT_REPLY)
+        .chat("openai", CHAT_REPLY, "/api/chat")
         .image(ImageRequest.builder().model("flux").prompt(PROMPT).size(64, 48).seed(7).build(), "/api/image",
             ImageFormat.JPEG)
         .resumeRefused("operationId")
@@ -81,7 +87,7 @@ public final class VendorProfiles {
   /**
    * GPTImageHub: images only (queued asynchronously and polled), a public model list; keys {@code
    * gih_live_}; charged on submission, refunded on failure, so a generation is retried after an
-   * explicit 5xx.
+   * explicit 5xx; a reference file is uploaded as a multipart {@code reference_image} part.
    */
   public static VendorProfile gptimagehub() {
     return VendorProfile.builder("gptimagehub")
@@ -95,13 +101,14 @@ public final class VendorProfiles {
         .listedModel("gpt-image-2")
         .refused(ImageRequest.builder().prompt(PROMPT).n(5).build(), "n")
         .fault(Fault.errorBeforeHandling("/api/v1/images/generations", 503))
+        .reference(Reference.file(REFERENCE_PNG, ReceivedIn.MULTIPART_UPLOADS))
         .build();
   }
 
   /**
    * icodeeasy: images only ({@code ?async=1} tasks polled by id), no model list; keys {@code
    * sk_}; charged when the images are made, never for a failed request, so a generation is
-   * retried after an explicit 5xx.
+   * retried after an explicit 5xx; a reference file goes as a multipart {@code image[]} part.
    */
   public static VendorProfile icodeeasy() {
     return VendorProfile.builder("icodeeasy")
@@ -114,6 +121,7 @@ public final class VendorProfiles {
         .imagePrice(FakeICodeEasy.LOW_PRICE)
         .refused(ImageRequest.builder().prompt(PROMPT).resolution(Resolution.K4).build(), "resolution")
         .fault(Fault.errorBeforeHandling("/v1/images/generations", 503))
+        .reference(Reference.file(REFERENCE_PNG, ReceivedIn.LAST_REFERENCES))
         .build();
   }
 
@@ -121,7 +129,8 @@ public final class VendorProfiles {
    * gptimage2.plus: images only (generations polled by id), a single model and no model list;
    * keys {@code gimg_}; charged on submission, and the server deduplicates by {@code
    * Idempotency-Key}, so even a submission that was handled and charged before its answer was lost
-   * is retried — and charged once.
+   * is retried — and charged once; reference bytes are uploaded to the storage host first and
+   * named in the submission by their keys.
    */
   public static VendorProfile gptimage2() {
     return VendorProfile.builder("gptimage2")
@@ -134,6 +143,7 @@ public final class VendorProfiles {
         .imagePrice(BigDecimal.ONE)
         .refused(ImageRequest.builder().model("gpt-image-2").prompt(PROMPT).build(), "model")
         .fault(Fault.errorAfterHandling("/api/v1/generate", 503))
+        .reference(Reference.bytes(REFERENCE_PNG, ReceivedIn.UPLOADS_NAMED_IN_SUBMISSION))
         .build();
   }
 }

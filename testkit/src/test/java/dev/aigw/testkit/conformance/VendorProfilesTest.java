@@ -6,12 +6,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.aigw.core.Capability;
 import dev.aigw.core.image.ImageRequest;
 import dev.aigw.core.media.ImageFormat;
+import dev.aigw.core.media.MediaInput;
 import dev.aigw.core.video.VideoRequest;
 import dev.aigw.testkit.FakeCheapSub;
 import dev.aigw.testkit.FakeGateway;
+import dev.aigw.testkit.TestMedia;
 import dev.aigw.testkit.conformance.VendorProfile.Fault;
+import dev.aigw.testkit.conformance.VendorProfile.Reference;
+import dev.aigw.testkit.conformance.VendorProfile.Reference.ReceivedIn;
+import dev.aigw.testkit.conformance.VendorProfile.Reference.Source;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.UnaryOperator;
 import okhttp3.MediaType;
@@ -21,6 +28,7 @@ import okhttp3.RequestBody;
 import okhttp3.Response;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The five profiles are complete and consistent, each starts its vendor's fake, and each declared
@@ -133,17 +141,82 @@ class VendorProfilesTest {
 
   @Test
   void builderRefusesDataForWhatIsNotOfferedAndNoDataForWhatIs() {
-    refused(b -> b.chat("m", "two words"),
-        "profile tiny: a chat model and reply must be given exactly when CHAT is offered (CHAT is not offered)");
+    refused(b -> b.chat("m", "two words", "/chat"),
+        "profile tiny: a chat model, reply and path must be given exactly when CHAT is offered (CHAT is not offered)");
     refused(b -> b.capabilities(Capability.IMAGES, Capability.CHAT, Capability.CHAT_STREAMING),
-        "profile tiny: a chat model and reply must be given exactly when CHAT is offered (CHAT is offered)");
-    refused(b -> b.capabilities(Capability.IMAGES, Capability.CHAT).chat("m", "two words"),
+        "profile tiny: a chat model, reply and path must be given exactly when CHAT is offered (CHAT is offered)");
+    refused(b -> b.capabilities(Capability.IMAGES, Capability.CHAT, Capability.CHAT_STREAMING).chat("m", "two words", null),
+        "profile tiny: a chat model, reply and path must be given exactly when CHAT is offered (CHAT is offered)");
+    refused(b -> b.capabilities(Capability.IMAGES, Capability.CHAT).chat("m", "two words", "/chat"),
         "profile tiny: CHAT_STREAMING must be given exactly when CHAT is offered (CHAT is offered)");
     refused(b -> b.video(VideoRequest.builder().model("v").prompt("p").build()),
         "profile tiny: a video request must be given exactly when VIDEOS is offered (VIDEOS is not offered)");
     refused(b -> b.capabilities(Capability.IMAGES, Capability.MODELS),
         "profile tiny: a listed model must be given exactly when MODELS is offered (MODELS is offered)");
-    refused(b -> b.capabilities(Capability.IMAGES, Capability.CHAT, Capability.CHAT_STREAMING).chat("m", "one"),
+    refused(b -> b.capabilities(Capability.IMAGES, Capability.CHAT, Capability.CHAT_STREAMING).chat("m", "one", "/chat"),
         "profile tiny needs a chat reply of several words (it streams in pieces)");
+    refused(b -> b.reference(Reference.url("https://example.com/a.png", ReceivedIn.SUBMISSION_IMAGE_URLS)),
+        "profile tiny: a reference image must be given exactly when IMAGE_REFERENCES is offered"
+            + " (IMAGE_REFERENCES is not offered)");
+    refused(b -> b.capabilities(Capability.IMAGES, Capability.IMAGE_REFERENCES),
+        "profile tiny: a reference image must be given exactly when IMAGE_REFERENCES is offered"
+            + " (IMAGE_REFERENCES is offered)");
+  }
+
+  @Test
+  void referenceNeedsExactlyWhatItsSourceCarries() {
+    byte[] png = TestMedia.png(4, 4, 1);
+    assertThatThrownBy(() -> new Reference(Source.URL, null, png, ReceivedIn.SUBMISSION_IMAGE_URLS))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("a URL reference needs a URL and no bytes");
+    assertThatThrownBy(() -> new Reference(Source.URL, "https://example.com/a.png", png, ReceivedIn.SUBMISSION_IMAGE_URLS))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("a URL reference needs a URL and no bytes");
+    assertThatThrownBy(() -> new Reference(Source.FILE, "https://example.com/a.png", null, ReceivedIn.LAST_REFERENCES))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("a FILE reference needs bytes and no URL");
+    assertThatThrownBy(() -> new Reference(Source.BYTES, null, null, ReceivedIn.LAST_REFERENCES))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("a BYTES reference needs bytes and no URL");
+    Reference bytes = Reference.bytes(png, ReceivedIn.MULTIPART_UPLOADS);
+    png[0] = 0;
+    assertThat(bytes.bytes()).as("a copy").isEqualTo(TestMedia.png(4, 4, 1));
+  }
+
+  @Test
+  void referenceBecomesTheMediaInputItsSourceSays(@TempDir Path dir) throws IOException {
+    byte[] png = TestMedia.png(4, 4, 1);
+
+    MediaInput url = Reference.url("https://example.com/a.png", ReceivedIn.SUBMISSION_IMAGE_URLS).toMediaInput(dir);
+    MediaInput file = Reference.file(png, ReceivedIn.LAST_REFERENCES).toMediaInput(dir);
+    MediaInput bytes = Reference.bytes(png, ReceivedIn.LAST_REFERENCES).toMediaInput(dir);
+
+    assertThat(url.kind()).isEqualTo(MediaInput.Kind.URL);
+    assertThat(url.url()).isEqualTo("https://example.com/a.png");
+    assertThat(file.kind()).isEqualTo(MediaInput.Kind.FILE);
+    assertThat(file.path().getParent()).isEqualTo(dir);
+    assertThat(Files.readAllBytes(file.path())).isEqualTo(png);
+    assertThat(bytes.kind()).isEqualTo(MediaInput.Kind.BYTES);
+    assertThat(bytes.bytes()).isEqualTo(png);
+  }
+
+  @Test
+  void eachReferenceIsGivenExactlyWithImageReferencesAndReadFromItsOwnFake() {
+    for (VendorProfile profile : VendorProfiles.all()) {
+      assertThat(profile.reference() != null).as(profile.vendor()).isEqualTo(profile.offers(Capability.IMAGE_REFERENCES));
+      if (profile.reference() == null) {
+        continue;
+      }
+      try (FakeGateway fake = profile.fake().get()) {
+        assertThat(profile.reference().receivedIn().read(fake, profile.imagePath()))
+            .as("%s: received before any request", profile.vendor()).isEmpty();
+      }
+    }
+    assertThat(VendorProfiles.cloudgpt().reference()).isNull();
+  }
+
+  @Test
+  void referenceReadFromTheFakeOfAnotherVendorIsAClearError() {
+    try (FakeGateway fake = FakeCheapSub.start()) {
+      assertThatThrownBy(() -> ReceivedIn.LAST_REFERENCES.read(fake, "/api/v1/image"))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessage("LAST_REFERENCES is read from a FakeICodeEasy, not from a FakeCheapSub");
+    }
   }
 }
