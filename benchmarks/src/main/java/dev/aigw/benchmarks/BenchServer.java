@@ -1,5 +1,6 @@
 package dev.aigw.benchmarks;
 
+import dev.aigw.testkit.Mp4Body;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -162,7 +163,7 @@ public final class BenchServer implements AutoCloseable {
     }
     if ("GET".equals(method) && path.equals("/files/big.mp4")) {
       return new MockResponse.Builder().code(200).setHeader("Content-Type", "video/mp4")
-          .body(new VideoBody(videoBytes)).build();
+          .body(new Mp4Body(videoBytes)).build();
     }
     if ("POST".equals(method) && path.equals("/v1/images/edits")) {
       return json(202, ("{\"status\":\"pending\",\"task_id\":\"" + newTaskId() + "\"}").getBytes(StandardCharsets.UTF_8));
@@ -221,37 +222,6 @@ public final class BenchServer implements AutoCloseable {
     }
   }
 
-  /** An MP4-shaped body generated as it is written: {@code ftyp}, then one {@code mdat} box. */
-  private static final class VideoBody implements MockResponseBody {
-    private final long length;
-
-    VideoBody(long length) {
-      this.length = length;
-    }
-
-    @Override
-    public long getContentLength() {
-      return length;
-    }
-
-    @Override
-    public void writeTo(BufferedSink sink) throws IOException {
-      sink.writeInt(32).writeUtf8("ftyp").writeUtf8("isom").writeInt(0x200).writeUtf8("isomiso2avc1mp41");
-      long rest = length - 32;
-      sink.writeInt((int) rest).writeUtf8("mdat");
-      rest -= 8;
-      byte[] chunk = new byte[64 * 1024];
-      for (int i = 0; i < chunk.length; i++) {
-        chunk[i] = (byte) (i * 31 + 7);
-      }
-      while (rest > 0) {
-        int n = (int) Math.min(chunk.length, rest);
-        sink.write(chunk, 0, n);
-        rest -= n;
-      }
-      sink.flush();
-    }
-  }
 
   /** The decoded image of the data-URL task: a PNG signature, then a pattern. */
   static byte[] dataUrlChunk(int offset, int length) {

@@ -7,17 +7,17 @@ import okio.BufferedSink;
 /**
  * An MP4-shaped body of any length, generated while it is written: an {@code ftyp} box, then one
  * {@code mdat} box filling the rest with a repeating pattern. Only one small chunk is ever held in
- * memory, so a fake can serve a 50 MB video without the heap noticing.
+ * memory, so a fake (or a benchmark's server) can serve a 50 MB video without the heap noticing.
  */
-final class Mp4Body implements MockResponseBody {
+public final class Mp4Body implements MockResponseBody {
   /** The smallest length: the {@code ftyp} box and an {@code mdat} header. */
-  static final int MIN_LENGTH = 32 + 8;
+  public static final int MIN_LENGTH = 32 + 8;
   private static final int CHUNK = 64 * 1024;
 
   private final long length;
 
   /** @param length the whole body's length in bytes, at least {@link #MIN_LENGTH} */
-  Mp4Body(long length) {
+  public Mp4Body(long length) {
     if (length < MIN_LENGTH || length > 0xFFFF_FFFFL) {
       throw new IllegalArgumentException("an MP4 body is " + MIN_LENGTH + " bytes to 4 GiB long, was " + length);
     }

@@ -8,6 +8,7 @@ import java.lang.ref.Cleaner;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * A JSON answer whose large {@code data:} URLs were spooled to temporary files while it was read
@@ -78,6 +79,18 @@ public final class JsonWithMedia {
       return GeneratedVideo.fromTemporaryFile(vendor, m.file(), m.mimeType());
     }
     return new GeneratedVideo(vendor, location, mimeType, downloader);
+  }
+
+  /**
+   * Reads this answer with {@code reader} (which takes what it needs with {@link #image} and
+   * {@link #video}), then deletes every spooled file it did not take, also when it throws.
+   */
+  public <T> T read(Function<JsonWithMedia, T> reader) {
+    try {
+      return reader.apply(this);
+    } finally {
+      discardUnclaimed();
+    }
   }
 
   /** Deletes now every spooled file no image or video took; taking one afterwards fails. */

@@ -12,6 +12,7 @@ import dev.aigw.core.video.GeneratedVideo;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.List;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
@@ -93,6 +94,32 @@ class ResponseReaderSpoolingDataUrlsTest {
         .isExactlyInstanceOf(IllegalStateException.class)
         .hasMessage("the media spooled as aigw-spooled:1 was already taken or discarded");
     first.discard();
+    assertThat(SpoolFiles.live()).isEqualTo(liveBefore);
+  }
+
+  @Test
+  void readingAnAnswerDeletesWhatTheReaderDidNotTakeEvenWhenItThrows() throws Exception {
+    byte[] png = DataUrlSpoolerTest.png(100_000);
+    String body = "[\"" + dataUrl("image/png", png) + "\",\"" + dataUrl("image/png", png) + "\"]";
+    server.enqueue(new MockResponse.Builder().body(body).build());
+    server.enqueue(new MockResponse.Builder().body(body).build());
+
+    JsonWithMedia answer = poll();
+    Path second = answer.media().get("aigw-spooled:1").file();
+    GeneratedImage taken = answer.read(a -> a.image("acme", "aigw-spooled:0", null));
+
+    assertThat(second).doesNotExist();
+    assertThat(taken.file()).exists();
+    taken.discard();
+
+    JsonWithMedia failing = poll();
+    List<Path> files = failing.media().values().stream().map(SpooledMedia::file).toList();
+    assertThatThrownBy(() -> failing.read(a -> {
+      a.image("acme", "aigw-spooled:0", null).discard();
+      throw new IllegalStateException("the reader failed");
+    })).hasMessage("the reader failed");
+
+    assertThat(files).allSatisfy(f -> assertThat(f).doesNotExist());
     assertThat(SpoolFiles.live()).isEqualTo(liveBefore);
   }
 

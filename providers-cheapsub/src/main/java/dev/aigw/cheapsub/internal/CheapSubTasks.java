@@ -78,49 +78,38 @@ public final class CheapSubTasks {
    */
   public static OperationSnapshot<ImageResult> readImage(String vendor, String id, JsonWithMedia answer,
       MediaDownloader downloader) {
-    try {
-      return readImage(vendor, id, answer.raw(), answer, downloader);
-    } finally {
-      answer.discardUnclaimed();
-    }
-  }
-
-  private static OperationSnapshot<ImageResult> readImage(String vendor, String id, RawJson raw, JsonWithMedia answer,
-      MediaDownloader downloader) {
-    Map<?, ?> task = task(raw);
-    String word = string(task.get("status"));
-    OperationStatus status = status(word);
-    if (status == OperationStatus.SUCCEEDED) {
+    return answer.read(a -> {
+      RawJson raw = a.raw();
+      Map<?, ?> task = task(raw);
+      String word = string(task.get("status"));
+      OperationStatus status = status(word);
+      if (status != OperationStatus.SUCCEEDED) {
+        return unfinished(vendor, id, raw, task, word, status);
+      }
       List<GeneratedImage> images = new ArrayList<>();
       if (task.get("result") instanceof List<?> results) {
         for (Object r : results) {
           String location = r instanceof Map<?, ?> m ? string(m.get("image")) : string(r);
           if (location != null && !location.isBlank()) {
-            images.add(answer.image(vendor, location, downloader));
+            images.add(a.image(vendor, location, downloader));
           }
         }
       }
       return OperationSnapshot.succeeded(id, word, new ImageResult(id, images, decimal(task.get("consumed")), raw), raw);
-    }
-    return unfinished(vendor, id, raw, task, word, status);
+    });
   }
 
   /** A snapshot of a video task; as {@link #readImage} for a video given as a large data URL. */
   public static OperationSnapshot<VideoResult> readVideo(String vendor, String id, JsonWithMedia answer,
       MediaDownloader downloader) {
-    try {
-      return readVideo(vendor, id, answer.raw(), answer, downloader);
-    } finally {
-      answer.discardUnclaimed();
-    }
-  }
-
-  private static OperationSnapshot<VideoResult> readVideo(String vendor, String id, RawJson raw, JsonWithMedia answer,
-      MediaDownloader downloader) {
-    Map<?, ?> task = task(raw);
-    String word = string(task.get("status"));
-    OperationStatus status = status(word);
-    if (status == OperationStatus.SUCCEEDED) {
+    return answer.read(a -> {
+      RawJson raw = a.raw();
+      Map<?, ?> task = task(raw);
+      String word = string(task.get("status"));
+      OperationStatus status = status(word);
+      if (status != OperationStatus.SUCCEEDED) {
+        return unfinished(vendor, id, raw, task, word, status);
+      }
       String url = null;
       if (task.get("result") instanceof Map<?, ?> result) {
         url = string(result.get("video_url"));
@@ -131,10 +120,9 @@ public final class CheapSubTasks {
         return OperationSnapshot.failed(id, OperationStatus.FAILED, word, "no_video_url",
             "the task is " + word + " but its result has no video_url", raw);
       }
-      GeneratedVideo video = answer.video(vendor, url, "video/mp4", downloader);
+      GeneratedVideo video = a.video(vendor, url, "video/mp4", downloader);
       return OperationSnapshot.succeeded(id, word, new VideoResult(id, video, decimal(task.get("consumed")), raw), raw);
-    }
-    return unfinished(vendor, id, raw, task, word, status);
+    });
   }
 
   private static <T> OperationSnapshot<T> unfinished(String vendor, String id, RawJson raw, Map<?, ?> task,
