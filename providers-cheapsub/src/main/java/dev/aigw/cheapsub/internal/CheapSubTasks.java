@@ -78,14 +78,7 @@ public final class CheapSubTasks {
    */
   public static OperationSnapshot<ImageResult> readImage(String vendor, String id, JsonWithMedia answer,
       MediaDownloader downloader) {
-    return answer.read(a -> {
-      RawJson raw = a.raw();
-      Map<?, ?> task = task(raw);
-      String word = string(task.get("status"));
-      OperationStatus status = status(word);
-      if (status != OperationStatus.SUCCEEDED) {
-        return unfinished(vendor, id, raw, task, word, status);
-      }
+    return readTask(vendor, id, answer, (a, raw, task, word) -> {
       List<GeneratedImage> images = new ArrayList<>();
       if (task.get("result") instanceof List<?> results) {
         for (Object r : results) {
@@ -102,14 +95,7 @@ public final class CheapSubTasks {
   /** A snapshot of a video task; as {@link #readImage} for a video given as a large data URL. */
   public static OperationSnapshot<VideoResult> readVideo(String vendor, String id, JsonWithMedia answer,
       MediaDownloader downloader) {
-    return answer.read(a -> {
-      RawJson raw = a.raw();
-      Map<?, ?> task = task(raw);
-      String word = string(task.get("status"));
-      OperationStatus status = status(word);
-      if (status != OperationStatus.SUCCEEDED) {
-        return unfinished(vendor, id, raw, task, word, status);
-      }
+    return readTask(vendor, id, answer, (a, raw, task, word) -> {
       String url = null;
       if (task.get("result") instanceof Map<?, ?> result) {
         url = string(result.get("video_url"));
@@ -122,6 +108,28 @@ public final class CheapSubTasks {
       }
       GeneratedVideo video = a.video(vendor, url, "video/mp4", downloader);
       return OperationSnapshot.succeeded(id, word, new VideoResult(id, video, decimal(task.get("consumed")), raw), raw);
+    });
+  }
+
+  /** How a finished task's result is read. */
+  @FunctionalInterface
+  private interface Finished<T> {
+    OperationSnapshot<T> read(JsonWithMedia answer, RawJson raw, Map<?, ?> task, String word);
+  }
+
+  /**
+   * Reads a task answer: {@code finished} when it succeeded, else the unfinished or failed
+   * snapshot; spooled files the result did not take are deleted.
+   */
+  private static <T> OperationSnapshot<T> readTask(String vendor, String id, JsonWithMedia answer,
+      Finished<T> finished) {
+    return answer.read(a -> {
+      RawJson raw = a.raw();
+      Map<?, ?> task = task(raw);
+      String word = string(task.get("status"));
+      OperationStatus status = status(word);
+      return status == OperationStatus.SUCCEEDED ? finished.read(a, raw, task, word)
+          : unfinished(vendor, id, raw, task, word, status);
     });
   }
 
