@@ -2,10 +2,13 @@ package dev.aigw.core;
 
 import dev.aigw.core.error.ValidationException;
 import dev.aigw.core.http.RetryPolicy;
+import dev.aigw.core.internal.SharedResources;
 import dev.aigw.core.internal.Transport;
 import dev.aigw.core.internal.TransportConfig;
-import dev.aigw.core.internal.VendorSpec;
 import dev.aigw.core.operation.PollingStrategy;
+import dev.aigw.core.spi.Checks;
+import dev.aigw.core.spi.Gateway;
+import dev.aigw.core.spi.VendorSpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -168,12 +171,21 @@ public abstract class ClientBuilder<B extends ClientBuilder<B, C>, C> {
   }
 
   /**
-   * Checks the settings and builds the transport.
+   * Pre-send checks that name this builder's vendor, for the vendor builder's own settings.
+   *
+   * @return the checks
+   */
+  protected Checks checks() {
+    return spec.checks();
+  }
+
+  /**
+   * Checks the settings and builds the client's line to its gateway.
    *
    * @throws ValidationException when the key is missing or has the wrong prefix, or the base URL
    *     is missing or malformed
    */
-  protected Transport buildTransport() {
+  protected Gateway buildGateway() {
     String vendor = spec.name();
     String url = baseUrl != null ? baseUrl : spec.defaultBaseUrl();
     if (url == null || url.isBlank()) {
@@ -196,7 +208,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B, C>, C> {
       throw new ValidationException(vendor, "apiKey",
           vendor + " keys start with '" + spec.keyPrefix() + "'; this one starts otherwise (is it another vendor's key?)");
     }
-    OkHttpClient base = httpClient != null ? httpClient : dev.aigw.core.internal.SharedResources.httpClient();
+    OkHttpClient base = httpClient != null ? httpClient : SharedResources.httpClient();
     if (connectTimeout != null) {
       base = base.newBuilder().connectTimeout(connectTimeout).build();
     }

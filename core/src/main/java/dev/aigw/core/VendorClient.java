@@ -1,6 +1,8 @@
 package dev.aigw.core;
 
-import dev.aigw.core.internal.Transport;
+import dev.aigw.core.spi.Gateway;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
 
@@ -9,21 +11,22 @@ import java.util.Set;
  * and closing. Thread-safe.
  */
 public abstract class VendorClient implements AiClient {
-  private final Transport transport;
+  private final Gateway gateway;
   private final Set<Capability> capabilities;
 
   /**
-   * @param transport the client's transport (it names the vendor)
+   * @param gateway the client's line to its gateway (it names the vendor)
    * @param capabilities what the vendor offers through the neutral API
    */
-  protected VendorClient(Transport transport, Set<Capability> capabilities) {
-    this.transport = Objects.requireNonNull(transport, "transport");
-    this.capabilities = Set.copyOf(capabilities);
+  protected VendorClient(Gateway gateway, Set<Capability> capabilities) {
+    this.gateway = Objects.requireNonNull(gateway, "gateway");
+    this.capabilities = Collections.unmodifiableSet(capabilities.isEmpty()
+        ? EnumSet.noneOf(Capability.class) : EnumSet.copyOf(capabilities));
   }
 
   @Override
   public final String vendor() {
-    return transport.vendor();
+    return gateway.vendor();
   }
 
   @Override
@@ -31,9 +34,13 @@ public abstract class VendorClient implements AiClient {
     return capabilities;
   }
 
-  /** The transport, for the vendor client's own services. */
-  protected final Transport transport() {
-    return transport;
+  /**
+   * The client's line to its gateway, for the vendor client's own services.
+   *
+   * @return the gateway
+   */
+  protected final Gateway gateway() {
+    return gateway;
   }
 
   /**
@@ -42,12 +49,12 @@ public abstract class VendorClient implements AiClient {
    */
   @Override
   public void close() {
-    transport.close();
+    gateway.close();
   }
 
   /** The client's class and base URL; never a credential. */
   @Override
   public String toString() {
-    return getClass().getSimpleName() + "[" + transport.config().baseUrl() + "]";
+    return getClass().getSimpleName() + "[" + gateway.baseUrl() + "]";
   }
 }

@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.aigw.core.error.ValidationException;
 import dev.aigw.core.http.RetryPolicy;
-import dev.aigw.core.internal.ApiRequest;
-import dev.aigw.core.internal.ResponseReader;
 import dev.aigw.core.internal.SharedResources;
 import dev.aigw.core.internal.TransportConfig;
-import dev.aigw.core.internal.VendorSpec;
 import dev.aigw.core.operation.PollingStrategy;
+import dev.aigw.core.spi.ApiRequest;
+import dev.aigw.core.spi.ResponseReader;
+import dev.aigw.core.spi.VendorSpec;
 import java.time.Duration;
 import java.util.Map;
 import mockwebserver3.MockResponse;

@@ -1,6 +1,6 @@
 package dev.aigw.core;
 
-import dev.aigw.core.internal.VendorSpec;
+import dev.aigw.core.spi.VendorSpec;
 import java.util.Map;
 
 /**

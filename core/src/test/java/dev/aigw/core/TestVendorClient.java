@@ -3,11 +3,11 @@ package dev.aigw.core;
 import dev.aigw.core.http.RateLimit;
 import dev.aigw.core.http.RawResponse;
 import dev.aigw.core.internal.Transport;
-import dev.aigw.core.internal.VendorSpec;
 import dev.aigw.core.model.Modality;
 import dev.aigw.core.model.ModelInfo;
 import dev.aigw.core.model.ModelService;
 import dev.aigw.core.operation.PollingStrategy;
+import dev.aigw.core.spi.VendorSpec;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -91,7 +91,7 @@ public final class TestVendorClient implements AiClient {
 
     @Override
     public TestVendorClient build() {
-      return new TestVendorClient(spec, buildTransport(), pollingStrategy(), requestTimeoutOverride());
+      return new TestVendorClient(spec, (Transport) buildGateway(), pollingStrategy(), requestTimeoutOverride());
     }
   }
 }

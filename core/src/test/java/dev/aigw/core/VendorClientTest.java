@@ -4,12 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.aigw.core.error.UnsupportedCapabilityException;
-import dev.aigw.core.internal.ApiRequest;
-import dev.aigw.core.internal.ResponseReader;
 import dev.aigw.core.internal.Transport;
 import dev.aigw.core.internal.TransportConfig;
+import dev.aigw.core.spi.ApiRequest;
+import dev.aigw.core.spi.ResponseReader;
 import java.util.EnumSet;
-import java.util.Set;
 import okhttp3.HttpUrl;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +19,7 @@ class VendorClientTest {
     }
 
     Transport exposedTransport() {
-      return transport();
+      return (Transport) gateway();
     }
   }
 

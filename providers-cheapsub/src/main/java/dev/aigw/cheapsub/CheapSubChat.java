@@ -6,12 +6,11 @@ import dev.aigw.core.chat.ChatResponse;
 import dev.aigw.core.chat.ChatService;
 import dev.aigw.core.chat.ChatStream;
 import dev.aigw.core.chat.Role;
-import dev.aigw.core.error.ValidationException;
 import dev.aigw.core.http.RawResponse;
 import dev.aigw.core.http.RetrySafety;
-import dev.aigw.core.internal.Checks;
-import dev.aigw.core.internal.OpenAiChat;
-import dev.aigw.core.internal.Transport;
+import dev.aigw.core.spi.Checks;
+import dev.aigw.core.spi.Gateway;
+import dev.aigw.core.spi.OpenAiChat;
 import java.util.Set;
 
 /**
@@ -20,13 +19,14 @@ import java.util.Set;
  * and {@code stream}. Thread-safe.
  */
 public final class CheapSubChat implements ChatService {
+  private static final Checks CHECKS = Checks.of(CheapSubClient.VENDOR);
   static final String PATH = "/api/v1/chat";
   private static final Set<Role> ROLES = Set.of(Role.SYSTEM, Role.USER, Role.ASSISTANT);
 
-  private final Transport transport;
+  private final Gateway transport;
   private final Raw raw = this::createRaw;
 
-  CheapSubChat(Transport transport) {
+  CheapSubChat(Gateway transport) {
     this.transport = transport;
   }
 
@@ -48,11 +48,11 @@ public final class CheapSubChat implements ChatService {
 
   private static void check(ChatRequest request) {
     String vendor = CheapSubClient.VENDOR;
-    Checks.ownOptions(vendor, request.vendorOptions());
-    Checks.range(vendor, "temperature", request.temperature(), 0.0, 2.0);
+    CHECKS.ownOptions(request.vendorOptions());
+    CHECKS.range("temperature", request.temperature(), 0.0, 2.0);
     for (ChatMessage m : request.messages()) {
       if (!ROLES.contains(m.role())) {
-        throw new ValidationException(vendor, "messages[].role",
+        throw CHECKS.invalid("messages[].role",
             "accepts system, user, assistant; was " + m.role());
       }
     }

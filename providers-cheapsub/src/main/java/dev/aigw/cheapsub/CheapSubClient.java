@@ -1,14 +1,13 @@
 package dev.aigw.cheapsub;
 
 import dev.aigw.cheapsub.legacy.CheapSubLegacy;
-import dev.aigw.core.VendorClient;
 import dev.aigw.core.Capability;
 import dev.aigw.core.ClientBuilder;
-import dev.aigw.core.internal.ErrorMapping;
-import dev.aigw.core.internal.Checks;
-import dev.aigw.core.internal.Transport;
-import dev.aigw.core.internal.VendorSpec;
+import dev.aigw.core.VendorClient;
 import dev.aigw.core.operation.PollingStrategy;
+import dev.aigw.core.spi.ErrorMapping;
+import dev.aigw.core.spi.Gateway;
+import dev.aigw.core.spi.VendorSpec;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Map;
@@ -48,7 +47,7 @@ public final class CheapSubClient extends VendorClient {
   private final CheapSubModels models;
   private final CheapSubLegacy legacy;
 
-  private CheapSubClient(Transport transport, PollingStrategy polling, Duration videoTimeout) {
+  private CheapSubClient(Gateway transport, PollingStrategy polling, Duration videoTimeout) {
     super(transport, CAPABILITIES);
     this.chat = new CheapSubChat(transport);
     this.images = new CheapSubImages(transport, polling);
@@ -111,7 +110,7 @@ public final class CheapSubClient extends VendorClient {
 
     /** How long waiting for a video lasts when no timeout is given (default 30 minutes). */
     public Builder videoTimeout(Duration timeout) {
-      this.videoTimeout = Checks.positive(VENDOR, "videoTimeout", timeout);
+      this.videoTimeout = checks().positive("videoTimeout", timeout);
       return this;
     }
 
@@ -123,7 +122,7 @@ public final class CheapSubClient extends VendorClient {
      */
     @Override
     public CheapSubClient build() {
-      return new CheapSubClient(buildTransport(), pollingStrategy(), videoTimeout);
+      return new CheapSubClient(buildGateway(), pollingStrategy(), videoTimeout);
     }
   }
 }

@@ -7,19 +7,18 @@ import dev.aigw.core.http.RetrySafety;
 import dev.aigw.core.image.ImageRequest;
 import dev.aigw.core.image.ImageResult;
 import dev.aigw.core.image.ImageService;
-import dev.aigw.core.internal.ApiRequest;
-import dev.aigw.core.internal.JsonWithMedia;
-import dev.aigw.core.internal.Checks;
-import dev.aigw.core.internal.OperationDriver;
-import dev.aigw.core.internal.OperationFactory;
-import dev.aigw.core.internal.ResponseReader;
-import dev.aigw.core.internal.Transport;
 import dev.aigw.core.json.RawJson;
 import dev.aigw.core.media.MediaInput;
 import dev.aigw.core.operation.Operation;
-import dev.aigw.core.operation.OperationSnapshot;
 import dev.aigw.core.operation.OperationStatus;
 import dev.aigw.core.operation.PollingStrategy;
+import dev.aigw.core.spi.ApiRequest;
+import dev.aigw.core.spi.Checks;
+import dev.aigw.core.spi.Gateway;
+import dev.aigw.core.spi.JsonWithMedia;
+import dev.aigw.core.spi.OperationDriver;
+import dev.aigw.core.spi.OperationFactory;
+import dev.aigw.core.spi.ResponseReader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,17 +33,18 @@ import java.util.Set;
  * task consumed come back exactly in {@link ImageResult#cost()}. Thread-safe.
  */
 public final class CheapSubImages implements ImageService {
+  private static final Checks CHECKS = Checks.of(CheapSubClient.VENDOR);
   static final String PATH = "/api/v1/image";
   /** The most reference images CheapSub takes. */
   public static final int MAX_REFERENCES = 4;
   /** The models that take {@code image_size}. */
   public static final Set<String> SIZED_MODELS = Set.of("nano-banana-pro", "nano-banana-2");
 
-  private final Transport transport;
+  private final Gateway transport;
   private final OperationFactory<ImageResult> operations;
   private final Raw raw = this::submitRaw;
 
-  CheapSubImages(Transport transport, PollingStrategy polling) {
+  CheapSubImages(Gateway transport, PollingStrategy polling) {
     this.transport = transport;
     this.operations = new OperationFactory<>(transport, "task_id", OperationDriver.of(
         id -> CheapSubTasks.fetch(transport, id),
@@ -76,25 +76,25 @@ public final class CheapSubImages implements ImageService {
   /** The wire body, after every pre-send check. */
   static Map<String, Object> body(ImageRequest request) {
     String vendor = CheapSubClient.VENDOR;
-    Checks.ownOptions(vendor, request.vendorOptions());
-    Checks.required(vendor, "model", request.model());
+    CHECKS.ownOptions(request.vendorOptions());
+    CHECKS.required("model", request.model());
     if (request.n() != null && request.n() != 1) {
-      throw new ValidationException(vendor, "n", "CheapSub makes one image per task; was " + request.n());
+      throw CHECKS.invalid("n", "CheapSub makes one image per task; was " + request.n());
     }
-    Checks.unsupported(vendor, "size", request.size(), "use aspectRatio and resolution");
-    Checks.unsupported(vendor, "quality", request.quality(), null);
-    Checks.unsupported(vendor, "seed", request.seed(), null);
-    Checks.atMost(vendor, "references", request.references().size(), MAX_REFERENCES);
+    CHECKS.unsupported("size", request.size(), "use aspectRatio and resolution");
+    CHECKS.unsupported("quality", request.quality(), null);
+    CHECKS.unsupported("seed", request.seed(), null);
+    CHECKS.atMost("references", request.references().size(), MAX_REFERENCES);
     List<String> urls = new ArrayList<>();
     for (MediaInput ref : request.references()) {
       if (ref.kind() != MediaInput.Kind.URL) {
-        throw new ValidationException(vendor, "references",
+        throw CHECKS.invalid("references",
             "CheapSub takes reference images as http(s) URLs only; got " + ref);
       }
       urls.add(ref.url());
     }
     if (request.resolution() != null && !SIZED_MODELS.contains(request.model())) {
-      throw new ValidationException(vendor, "resolution",
+      throw CHECKS.invalid("resolution",
           "image_size is accepted only by nano-banana-pro and nano-banana-2, not by " + request.model());
     }
     Map<String, Object> body = new LinkedHashMap<>();
@@ -131,7 +131,7 @@ public final class CheapSubImages implements ImageService {
       parsed = null;
     }
     if (parsed == null || parsed.kind() != MediaInput.Kind.URL) {
-      throw new ValidationException(CheapSubClient.VENDOR, "callbackUrl",
+      throw CHECKS.invalid("callbackUrl",
           "must be an absolute http or https URL that CheapSub can POST to");
     }
   }

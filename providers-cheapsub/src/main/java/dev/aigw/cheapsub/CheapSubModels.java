@@ -2,14 +2,14 @@ package dev.aigw.cheapsub;
 
 import dev.aigw.cheapsub.internal.CheapSubTasks;
 import dev.aigw.core.http.RawResponse;
-import dev.aigw.core.internal.ApiRequest;
-import dev.aigw.core.internal.Json;
-import dev.aigw.core.internal.ResponseReader;
-import dev.aigw.core.internal.Transport;
 import dev.aigw.core.json.RawJson;
 import dev.aigw.core.model.Modality;
 import dev.aigw.core.model.ModelInfo;
 import dev.aigw.core.model.ModelService;
+import dev.aigw.core.spi.ApiRequest;
+import dev.aigw.core.spi.Gateway;
+import dev.aigw.core.spi.Json;
+import dev.aigw.core.spi.ResponseReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,10 +33,10 @@ public final class CheapSubModels implements ModelService {
   public static final Set<String> VIDEO_MODELS = Set.of("sora-2", "sora-2-stable", "sora-2-pro", "veo3-fast",
       "veo3-pro", "veo3.1", "veo3.1-fast", "veo3.1-components");
 
-  private final Transport transport;
+  private final Gateway transport;
   private final Raw raw = this::listRaw;
 
-  CheapSubModels(Transport transport) {
+  CheapSubModels(Gateway transport) {
     this.transport = transport;
   }
 

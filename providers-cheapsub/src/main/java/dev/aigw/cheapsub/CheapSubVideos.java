@@ -1,20 +1,18 @@
 package dev.aigw.cheapsub;
 
 import dev.aigw.cheapsub.internal.CheapSubTasks;
-import dev.aigw.core.error.AigwException;
 import dev.aigw.core.http.RawResponse;
 import dev.aigw.core.http.RetrySafety;
-import dev.aigw.core.internal.ApiRequest;
-import dev.aigw.core.internal.JsonWithMedia;
-import dev.aigw.core.internal.Checks;
-import dev.aigw.core.internal.OperationDriver;
-import dev.aigw.core.internal.OperationFactory;
-import dev.aigw.core.internal.ResponseReader;
-import dev.aigw.core.internal.Transport;
 import dev.aigw.core.json.RawJson;
 import dev.aigw.core.operation.Operation;
-import dev.aigw.core.operation.OperationSnapshot;
 import dev.aigw.core.operation.PollingStrategy;
+import dev.aigw.core.spi.ApiRequest;
+import dev.aigw.core.spi.Checks;
+import dev.aigw.core.spi.Gateway;
+import dev.aigw.core.spi.JsonWithMedia;
+import dev.aigw.core.spi.OperationDriver;
+import dev.aigw.core.spi.OperationFactory;
+import dev.aigw.core.spi.ResponseReader;
 import dev.aigw.core.video.VideoRequest;
 import dev.aigw.core.video.VideoResult;
 import dev.aigw.core.video.VideoService;
@@ -28,15 +26,16 @@ import java.util.Map;
  * {@code GET /api/v1/task}. Thread-safe.
  */
 public final class CheapSubVideos implements VideoService {
+  private static final Checks CHECKS = Checks.of(CheapSubClient.VENDOR);
   static final String PATH = "/api/v1/video";
   /** The durations CheapSub takes, in seconds. */
   public static final List<Integer> DURATIONS = List.of(10, 15, 25);
 
-  private final Transport transport;
+  private final Gateway transport;
   private final OperationFactory<VideoResult> operations;
   private final Raw raw = this::submitRaw;
 
-  CheapSubVideos(Transport transport, PollingStrategy polling) {
+  CheapSubVideos(Gateway transport, PollingStrategy polling) {
     this.transport = transport;
     this.operations = new OperationFactory<>(transport, "task_id", OperationDriver.of(
         id -> CheapSubTasks.fetch(transport, id),
@@ -66,10 +65,10 @@ public final class CheapSubVideos implements VideoService {
   /** The wire body, after every pre-send check. */
   static Map<String, Object> body(VideoRequest request) {
     String vendor = CheapSubClient.VENDOR;
-    Checks.ownOptions(vendor, request.vendorOptions());
-    Checks.oneOf(vendor, "durationSeconds", request.durationSeconds(), DURATIONS);
-    Checks.unsupported(vendor, "size", request.size(), "use resolution, e.g. 720p or 1080p");
-    Checks.unsupported(vendor, "aspectRatio", request.aspectRatio(), null);
+    CHECKS.ownOptions(request.vendorOptions());
+    CHECKS.oneOf("durationSeconds", request.durationSeconds(), DURATIONS);
+    CHECKS.unsupported("size", request.size(), "use resolution, e.g. 720p or 1080p");
+    CHECKS.unsupported("aspectRatio", request.aspectRatio(), null);
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("model", request.model());
     body.put("prompt", request.prompt());
@@ -77,7 +76,7 @@ public final class CheapSubVideos implements VideoService {
       body.put("duration", String.valueOf(request.durationSeconds()));
     }
     if (request.resolution() != null) {
-      Checks.required(vendor, "resolution", request.resolution());
+      CHECKS.required("resolution", request.resolution());
       body.put("resolution", request.resolution());
     }
     body.putAll(request.extraBody());

@@ -6,9 +6,9 @@ import dev.aigw.core.chat.ChatService;
 import dev.aigw.core.chat.ChatStream;
 import dev.aigw.core.http.RawResponse;
 import dev.aigw.core.http.RetrySafety;
-import dev.aigw.core.internal.Checks;
-import dev.aigw.core.internal.OpenAiChat;
-import dev.aigw.core.internal.Transport;
+import dev.aigw.core.spi.Checks;
+import dev.aigw.core.spi.Gateway;
+import dev.aigw.core.spi.OpenAiChat;
 
 /**
  * CloudGPT chat on {@code POST /api/chat} (OpenAI-style): {@code model}, {@code messages} (each a
@@ -21,12 +21,13 @@ import dev.aigw.core.internal.Transport;
  * after a 429 or a connection that failed before the request was sent. Thread-safe.
  */
 public final class CloudGptChat implements ChatService {
+  private static final Checks CHECKS = Checks.of(CloudGptClient.VENDOR);
   static final String PATH = "/api/chat";
 
-  private final Transport transport;
+  private final Gateway transport;
   private final Raw raw = this::createRaw;
 
-  CloudGptChat(Transport transport) {
+  CloudGptChat(Gateway transport) {
     this.transport = transport;
   }
 
@@ -49,7 +50,7 @@ public final class CloudGptChat implements ChatService {
   }
 
   private static void check(ChatRequest request) {
-    Checks.ownOptions(CloudGptClient.VENDOR, request.vendorOptions());
-    Checks.range(CloudGptClient.VENDOR, "temperature", request.temperature(), 0.0, 2.0);
+    CHECKS.ownOptions(request.vendorOptions());
+    CHECKS.range("temperature", request.temperature(), 0.0, 2.0);
   }
 }

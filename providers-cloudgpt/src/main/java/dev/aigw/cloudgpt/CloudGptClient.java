@@ -1,12 +1,11 @@
 package dev.aigw.cloudgpt;
 
-import dev.aigw.core.VendorClient;
 import dev.aigw.core.Capability;
 import dev.aigw.core.ClientBuilder;
-import dev.aigw.core.internal.ErrorMapping;
-import dev.aigw.core.internal.Checks;
-import dev.aigw.core.internal.Transport;
-import dev.aigw.core.internal.VendorSpec;
+import dev.aigw.core.VendorClient;
+import dev.aigw.core.spi.ErrorMapping;
+import dev.aigw.core.spi.Gateway;
+import dev.aigw.core.spi.VendorSpec;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Map;
@@ -58,7 +57,7 @@ public final class CloudGptClient extends VendorClient {
   private final CloudGptModels models;
   private final CloudGptKeys keys;
 
-  private CloudGptClient(Transport transport, Duration videoTimeout) {
+  private CloudGptClient(Gateway transport, Duration videoTimeout) {
     super(transport, CAPABILITIES);
     this.chat = new CloudGptChat(transport);
     this.images = new CloudGptImages(transport);
@@ -84,7 +83,7 @@ public final class CloudGptClient extends VendorClient {
 
   /** Whether this client calls without a key, at the anonymous rate limits. */
   public boolean isAnonymous() {
-    return transport().config().apiKey() == null;
+    return gateway().isAnonymous();
   }
 
   /** Chat on {@code POST /api/chat}, plain and streamed. */
@@ -118,7 +117,7 @@ public final class CloudGptClient extends VendorClient {
 
   @Override
   public String toString() {
-    return "CloudGptClient[" + transport().config().baseUrl() + (isAnonymous() ? ", anonymous" : "") + "]";
+    return "CloudGptClient[" + gateway().baseUrl() + (isAnonymous() ? ", anonymous" : "") + "]";
   }
 
   /** Builds {@link CloudGptClient}. */
@@ -135,7 +134,7 @@ public final class CloudGptClient extends VendorClient {
      * builder applies to videos too unless this is set).
      */
     public Builder videoTimeout(Duration timeout) {
-      this.videoTimeout = Checks.positive(VENDOR, "videoTimeout", timeout);
+      this.videoTimeout = checks().positive("videoTimeout", timeout);
       return this;
     }
 
@@ -150,7 +149,7 @@ public final class CloudGptClient extends VendorClient {
     public CloudGptClient build() {
       Duration video = videoTimeout != null ? videoTimeout
           : requestTimeoutOverride() != null ? requestTimeoutOverride() : DEFAULT_VIDEO_TIMEOUT;
-      return new CloudGptClient(buildTransport(), video);
+      return new CloudGptClient(buildGateway(), video);
     }
   }
 }

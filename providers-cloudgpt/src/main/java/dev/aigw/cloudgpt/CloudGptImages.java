@@ -8,10 +8,10 @@ import dev.aigw.core.image.GeneratedImage;
 import dev.aigw.core.image.ImageRequest;
 import dev.aigw.core.image.ImageResult;
 import dev.aigw.core.image.ImageService;
-import dev.aigw.core.internal.ApiRequest;
-import dev.aigw.core.internal.Checks;
-import dev.aigw.core.internal.Transport;
 import dev.aigw.core.operation.Operation;
+import dev.aigw.core.spi.ApiRequest;
+import dev.aigw.core.spi.Checks;
+import dev.aigw.core.spi.Gateway;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,12 +38,13 @@ import java.util.Map;
  * a 429 or a connection that failed before the request was sent. Thread-safe.
  */
 public final class CloudGptImages implements ImageService {
+  private static final Checks CHECKS = Checks.of(CloudGptClient.VENDOR);
   static final String PATH = "/api/image";
 
-  private final Transport transport;
+  private final Gateway transport;
   private final Raw raw = this::submitRaw;
 
-  CloudGptImages(Transport transport) {
+  CloudGptImages(Gateway transport) {
     this.transport = transport;
   }
 
@@ -83,15 +84,15 @@ public final class CloudGptImages implements ImageService {
   /** The wire body, after every pre-send check. */
   static Map<String, Object> body(ImageRequest request) {
     String vendor = CloudGptClient.VENDOR;
-    Checks.ownOptions(vendor, request.vendorOptions());
-    Checks.required(vendor, "model", request.model());
+    CHECKS.ownOptions(request.vendorOptions());
+    CHECKS.required("model", request.model());
     if (request.n() != null && request.n() != 1) {
-      throw new ValidationException(vendor, "n", "CloudGPT makes one image per call; was " + request.n());
+      throw CHECKS.invalid("n", "CloudGPT makes one image per call; was " + request.n());
     }
-    Checks.unsupported(vendor, "aspectRatio", request.aspectRatio(), "give the exact size(width, height)");
-    Checks.unsupported(vendor, "resolution", request.resolution(), "give the exact size(width, height)");
-    Checks.unsupported(vendor, "quality", request.quality(), null);
-    Checks.unsupported(vendor, "references", request.references(), "/api/image takes no reference images");
+    CHECKS.unsupported("aspectRatio", request.aspectRatio(), "give the exact size(width, height)");
+    CHECKS.unsupported("resolution", request.resolution(), "give the exact size(width, height)");
+    CHECKS.unsupported("quality", request.quality(), null);
+    CHECKS.unsupported("references", request.references(), "/api/image takes no reference images");
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("prompt", request.prompt());
     body.put("model", request.model());

@@ -7,12 +7,12 @@ import dev.aigw.core.error.AigwException;
 import dev.aigw.core.error.ValidationException;
 import dev.aigw.core.http.RawResponse;
 import dev.aigw.core.http.RetrySafety;
-import dev.aigw.core.internal.ApiRequest;
-import dev.aigw.core.internal.Checks;
-import dev.aigw.core.internal.Json;
-import dev.aigw.core.internal.ResponseReader;
-import dev.aigw.core.internal.Transport;
 import dev.aigw.core.json.RawJson;
+import dev.aigw.core.spi.ApiRequest;
+import dev.aigw.core.spi.Checks;
+import dev.aigw.core.spi.Gateway;
+import dev.aigw.core.spi.Json;
+import dev.aigw.core.spi.ResponseReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,9 +29,10 @@ import java.util.Map;
  * neither kept nor logged. Thread-safe.
  */
 public final class CloudGptKeys {
+  private static final Checks CHECKS = Checks.of(CloudGptClient.VENDOR);
   static final String PATH = "/api/keys";
 
-  private final Transport transport;
+  private final Gateway transport;
   private final Raw raw = new Raw() {
     @Override
     public RawResponse<CreatedApiKey> create(String name) {
@@ -49,7 +50,7 @@ public final class CloudGptKeys {
     }
   };
 
-  CloudGptKeys(Transport transport) {
+  CloudGptKeys(Gateway transport) {
     this.transport = transport;
   }
 
@@ -96,7 +97,7 @@ public final class CloudGptKeys {
 
   private RawResponse<CreatedApiKey> createRaw(String name) {
     requireKey();
-    Checks.required(CloudGptClient.VENDOR, "name", name);
+    CHECKS.required("name", name);
     ApiRequest call = ApiRequest.post(PATH, RetrySafety.UNPROTECTED).json(Map.of("name", name)).build();
     // read into a record and dropped: the raw text, which holds the new key, is not kept
     RawResponse<CreatedKeyAnswer> response = transport.execute(call,
@@ -128,15 +129,15 @@ public final class CloudGptKeys {
 
   private RawResponse<Boolean> deleteRaw(String id) {
     requireKey();
-    Checks.required(CloudGptClient.VENDOR, "id", id);
+    CHECKS.required("id", id);
     ApiRequest call = ApiRequest.delete(PATH + "/{id}").pathParam("id", id.strip()).build();
     RawResponse<RawJson> response = transport.execute(call, ResponseReader.rawJson());
     return response.withBody(Boolean.TRUE.equals(response.body().get("deleted")));
   }
 
   private void requireKey() {
-    if (transport.config().apiKey() == null) {
-      throw new ValidationException(CloudGptClient.VENDOR, "apiKey",
+    if (transport.isAnonymous()) {
+      throw CHECKS.invalid("apiKey",
           "key management needs an API key; this client is anonymous (build it with apiKey(…))");
     }
   }

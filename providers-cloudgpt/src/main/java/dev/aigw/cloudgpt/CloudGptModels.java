@@ -1,14 +1,14 @@
 package dev.aigw.cloudgpt;
 
 import dev.aigw.core.http.RawResponse;
-import dev.aigw.core.internal.ApiRequest;
-import dev.aigw.core.internal.Json;
-import dev.aigw.core.internal.ResponseReader;
-import dev.aigw.core.internal.Transport;
 import dev.aigw.core.json.RawJson;
 import dev.aigw.core.model.Modality;
 import dev.aigw.core.model.ModelInfo;
 import dev.aigw.core.model.ModelService;
+import dev.aigw.core.spi.ApiRequest;
+import dev.aigw.core.spi.Gateway;
+import dev.aigw.core.spi.Json;
+import dev.aigw.core.spi.ResponseReader;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +44,7 @@ public final class CloudGptModels implements ModelService {
   public static final Map<String, Integer> MAX_DURATIONS = Map.of(
       "veo", 8, "seedance", 10, "seedance-pro", 10, "mapleai-veo", 8);
 
-  private final Transport transport;
+  private final Gateway transport;
   private final Raw raw = new Raw() {
     @Override
     public RawResponse<List<ModelInfo>> list() {
@@ -67,7 +67,7 @@ public final class CloudGptModels implements ModelService {
     }
   };
 
-  CloudGptModels(Transport transport) {
+  CloudGptModels(Gateway transport) {
     this.transport = transport;
   }
 

@@ -4,10 +4,10 @@ import dev.aigw.cloudgpt.internal.CloudGptMedia;
 import dev.aigw.core.error.ValidationException;
 import dev.aigw.core.http.RawResponse;
 import dev.aigw.core.http.RetrySafety;
-import dev.aigw.core.internal.ApiRequest;
-import dev.aigw.core.internal.Checks;
-import dev.aigw.core.internal.Transport;
 import dev.aigw.core.operation.Operation;
+import dev.aigw.core.spi.ApiRequest;
+import dev.aigw.core.spi.Checks;
+import dev.aigw.core.spi.Gateway;
 import dev.aigw.core.video.GeneratedVideo;
 import dev.aigw.core.video.VideoRequest;
 import dev.aigw.core.video.VideoResult;
@@ -33,13 +33,14 @@ import java.util.Map;
  * a 429 or a connection that failed before the request was sent — never after a timeout. Thread-safe.
  */
 public final class CloudGptVideos implements VideoService {
+  private static final Checks CHECKS = Checks.of(CloudGptClient.VENDOR);
   static final String PATH = "/api/video";
 
-  private final Transport transport;
+  private final Gateway transport;
   private final Duration timeout;
   private final Raw raw = this::submitRaw;
 
-  CloudGptVideos(Transport transport, Duration timeout) {
+  CloudGptVideos(Gateway transport, Duration timeout) {
     this.transport = transport;
     this.timeout = timeout;
   }
@@ -90,14 +91,14 @@ public final class CloudGptVideos implements VideoService {
   /** The wire body, after every pre-send check. */
   static Map<String, Object> body(VideoRequest request) {
     String vendor = CloudGptClient.VENDOR;
-    Checks.ownOptions(vendor, request.vendorOptions());
+    CHECKS.ownOptions(request.vendorOptions());
     Integer max = CloudGptModels.MAX_DURATIONS.get(request.model());
     if (max != null && request.durationSeconds() != null && request.durationSeconds() > max) {
-      throw new ValidationException(vendor, "durationSeconds",
+      throw CHECKS.invalid("durationSeconds",
           request.model() + " makes videos of 1 to " + max + " seconds; was " + request.durationSeconds());
     }
-    Checks.unsupported(vendor, "resolution", request.resolution(), "give the exact size(width, height), e.g. size(1280, 720)");
-    Checks.unsupported(vendor, "aspectRatio", request.aspectRatio(), "give the exact size(width, height), e.g. size(1280, 720)");
+    CHECKS.unsupported("resolution", request.resolution(), "give the exact size(width, height), e.g. size(1280, 720)");
+    CHECKS.unsupported("aspectRatio", request.aspectRatio(), "give the exact size(width, height), e.g. size(1280, 720)");
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("prompt", request.prompt());
     body.put("model", request.model());

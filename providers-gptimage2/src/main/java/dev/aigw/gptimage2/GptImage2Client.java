@@ -1,11 +1,11 @@
 package dev.aigw.gptimage2;
 
-import dev.aigw.core.VendorClient;
 import dev.aigw.core.Capability;
 import dev.aigw.core.ClientBuilder;
-import dev.aigw.core.internal.Transport;
-import dev.aigw.core.internal.VendorSpec;
+import dev.aigw.core.VendorClient;
 import dev.aigw.core.operation.PollingStrategy;
+import dev.aigw.core.spi.Gateway;
+import dev.aigw.core.spi.VendorSpec;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
@@ -42,7 +42,7 @@ public final class GptImage2Client extends VendorClient {
   private final GptImage2Images images;
   private final GptImage2Webhooks webhooks;
 
-  private GptImage2Client(Transport transport, PollingStrategy polling) {
+  private GptImage2Client(Gateway transport, PollingStrategy polling) {
     super(transport, CAPABILITIES);
     this.uploads = new GptImage2Uploads(transport);
     this.images = new GptImage2Images(transport, uploads, polling);
@@ -95,7 +95,7 @@ public final class GptImage2Client extends VendorClient {
      */
     @Override
     public GptImage2Client build() {
-      return new GptImage2Client(buildTransport(), pollingStrategy());
+      return new GptImage2Client(buildGateway(), pollingStrategy());
     }
   }
 }

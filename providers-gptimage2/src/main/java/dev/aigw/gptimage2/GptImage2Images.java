@@ -8,19 +8,19 @@ import dev.aigw.core.image.ImageRequest;
 import dev.aigw.core.image.ImageResult;
 import dev.aigw.core.image.ImageService;
 import dev.aigw.core.image.Quality;
-import dev.aigw.core.internal.ApiRequest;
-import dev.aigw.core.internal.Checks;
-import dev.aigw.core.internal.OperationDriver;
-import dev.aigw.core.internal.OperationFactory;
-import dev.aigw.core.internal.PreparedCall;
-import dev.aigw.core.internal.ResponseReader;
-import dev.aigw.core.internal.Transport;
 import dev.aigw.core.json.RawJson;
 import dev.aigw.core.media.MediaInput;
 import dev.aigw.core.operation.Operation;
 import dev.aigw.core.operation.OperationSnapshot;
 import dev.aigw.core.operation.OperationStatus;
 import dev.aigw.core.operation.PollingStrategy;
+import dev.aigw.core.spi.ApiRequest;
+import dev.aigw.core.spi.Checks;
+import dev.aigw.core.spi.Gateway;
+import dev.aigw.core.spi.OperationDriver;
+import dev.aigw.core.spi.OperationFactory;
+import dev.aigw.core.spi.PreparedCall;
+import dev.aigw.core.spi.ResponseReader;
 import dev.aigw.gptimage2.internal.GptImage2Wire;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,6 +47,7 @@ import java.util.Map;
  * credits were refunded. Thread-safe.
  */
 public final class GptImage2Images implements ImageService {
+  private static final Checks CHECKS = Checks.of(GptImage2Client.VENDOR);
   static final String GENERATE = "/api/v1/generate";
   static final String GENERATION = "/api/v1/generations/{id}";
   /** The documented sizes. */
@@ -60,7 +61,7 @@ public final class GptImage2Images implements ImageService {
   /** The most images per generation. */
   public static final int MAX_N = 4;
 
-  private final Transport transport;
+  private final Gateway transport;
   private final GptImage2Uploads uploads;
   private final OperationFactory<ImageResult> operations;
   private final Raw raw = new Raw() {
@@ -71,12 +72,12 @@ public final class GptImage2Images implements ImageService {
 
     @Override
     public RawResponse<GptImage2Generation> generation(String generationId) {
-      Checks.required(GptImage2Client.VENDOR, "generationId", generationId);
+      CHECKS.required("generationId", generationId);
       return fetch(generationId.strip()).execute();
     }
   };
 
-  GptImage2Images(Transport transport, GptImage2Uploads uploads, PollingStrategy polling) {
+  GptImage2Images(Gateway transport, GptImage2Uploads uploads, PollingStrategy polling) {
     this.transport = transport;
     this.uploads = uploads;
     this.operations = new OperationFactory<>(transport, "generationId", OperationDriver.of(this::fetch, this::snapshot),
@@ -179,38 +180,38 @@ public final class GptImage2Images implements ImageService {
 
   static Checked check(ImageRequest request) {
     String vendor = GptImage2Client.VENDOR;
-    Checks.ownOptions(vendor, request.vendorOptions());
-    Checks.required(vendor, "prompt", request.prompt());
-    Checks.maxLength(vendor, "prompt", request.prompt(), MAX_PROMPT);
+    CHECKS.ownOptions(request.vendorOptions());
+    CHECKS.required("prompt", request.prompt());
+    CHECKS.maxLength("prompt", request.prompt(), MAX_PROMPT);
     if (request.model() != null) {
-      throw new ValidationException(vendor, "model",
+      throw CHECKS.invalid("model",
           "gptimage2.plus has a single model and takes no model field; leave model unset (was " + request.model() + ")");
     }
-    Checks.range(vendor, "n", request.n(), 1, MAX_N);
-    Checks.oneOf(vendor, "quality", request.quality(), QUALITIES);
-    Checks.unsupported(vendor, "resolution", request.resolution(), "quality HIGH renders at 2K");
-    Checks.unsupported(vendor, "seed", request.seed(), null);
+    CHECKS.range("n", request.n(), 1, MAX_N);
+    CHECKS.oneOf("quality", request.quality(), QUALITIES);
+    CHECKS.unsupported("resolution", request.resolution(), "quality HIGH renders at 2K");
+    CHECKS.unsupported("seed", request.seed(), null);
     String size = size(request);
     GptImage2Options options = request.vendorOption(GptImage2Options.class).orElse(new GptImage2Options(null, null));
     int inputs = options.inputImageKeys().size() + request.references().size();
     if (inputs > MAX_INPUT_IMAGES) {
-      throw new ValidationException(vendor, "references", "accepts at most " + MAX_INPUT_IMAGES
+      throw CHECKS.invalid("references", "accepts at most " + MAX_INPUT_IMAGES
           + " input images, references and inputImageKeys together; was given " + inputs + " ("
           + request.references().size() + " references, " + options.inputImageKeys().size() + " inputImageKeys)");
     }
     for (String key : options.inputImageKeys()) {
-      Checks.required(vendor, "inputImageKeys", key);
+      CHECKS.required("inputImageKeys", key);
     }
     for (MediaInput ref : request.references()) {
       if (ref.kind() == MediaInput.Kind.URL) {
-        throw new ValidationException(vendor, "references",
+        throw CHECKS.invalid("references",
             "gptimage2.plus takes input images as uploads; give a file, bytes or a data URL instead of a remote URL");
       }
       ref.requireImage(vendor, "references", GptImage2Uploads.FORMATS, GptImage2Uploads.MAX_BYTES);
-      Checks.maxLength(vendor, "filename", ref.filename(), GptImage2Uploads.MAX_FILENAME);
+      CHECKS.maxLength("filename", ref.filename(), GptImage2Uploads.MAX_FILENAME);
     }
     if (options.idempotencyKey() != null) {
-      Checks.required(vendor, "idempotencyKey", options.idempotencyKey());
+      CHECKS.required("idempotencyKey", options.idempotencyKey());
     }
     return new Checked(size, options.inputImageKeys(), request.references(), options.idempotencyKey());
   }
@@ -220,14 +221,14 @@ public final class GptImage2Images implements ImageService {
     String fromSize = request.size() == null ? null : request.size().toString();
     String fromRatio = request.aspectRatio() == null ? null : ratio(request.aspectRatio());
     if (fromSize != null) {
-      Checks.oneOf(vendor, "size", fromSize, SIZES);
+      CHECKS.oneOf("size", fromSize, SIZES);
     }
     if (request.aspectRatio() != null && fromRatio == null) {
-      throw new ValidationException(vendor, "aspectRatio",
+      throw CHECKS.invalid("aspectRatio",
           "accepts 1:1, 2:3, 3:2 (the sizes 1024x1024, 1024x1536, 1536x1024); was " + request.aspectRatio());
     }
     if (fromSize != null && fromRatio != null && !fromSize.equals(fromRatio)) {
-      throw new ValidationException(vendor, "aspectRatio",
+      throw CHECKS.invalid("aspectRatio",
           request.aspectRatio() + " contradicts the size " + fromSize + "; give one of them");
     }
     return fromSize != null ? fromSize : fromRatio;

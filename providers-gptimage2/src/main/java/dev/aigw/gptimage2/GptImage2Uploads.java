@@ -3,14 +3,14 @@ package dev.aigw.gptimage2;
 import dev.aigw.core.error.AigwException;
 import dev.aigw.core.error.ValidationException;
 import dev.aigw.core.http.RetrySafety;
-import dev.aigw.core.internal.ApiRequest;
-import dev.aigw.core.internal.Checks;
-import dev.aigw.core.internal.HttpMethod;
-import dev.aigw.core.internal.ResponseReader;
-import dev.aigw.core.internal.Transport;
 import dev.aigw.core.json.RawJson;
 import dev.aigw.core.media.ImageFormat;
 import dev.aigw.core.media.MediaInput;
+import dev.aigw.core.spi.ApiRequest;
+import dev.aigw.core.spi.Checks;
+import dev.aigw.core.spi.Gateway;
+import dev.aigw.core.spi.HttpMethod;
+import dev.aigw.core.spi.ResponseReader;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -23,6 +23,7 @@ import java.util.Set;
  * most 200 characters. Thread-safe.
  */
 public final class GptImage2Uploads {
+  private static final Checks CHECKS = Checks.of(GptImage2Client.VENDOR);
   static final String PATH = "/api/v1/upload";
   /** The largest upload, 10 MB. */
   public static final long MAX_BYTES = 10L * 1024 * 1024;
@@ -31,9 +32,9 @@ public final class GptImage2Uploads {
   /** The accepted formats. */
   public static final Set<ImageFormat> FORMATS = Set.of(ImageFormat.PNG, ImageFormat.JPEG, ImageFormat.WEBP);
 
-  private final Transport transport;
+  private final Gateway transport;
 
-  GptImage2Uploads(Transport transport) {
+  GptImage2Uploads(Gateway transport) {
     this.transport = transport;
   }
 
@@ -53,15 +54,15 @@ public final class GptImage2Uploads {
   UploadedImage upload(MediaInput image, String field) {
     String vendor = GptImage2Client.VENDOR;
     if (image == null) {
-      throw new ValidationException(vendor, field, "is required (a file, bytes or a data URL)");
+      throw CHECKS.invalid(field, "is required (a file, bytes or a data URL)");
     }
     if (image.kind() == MediaInput.Kind.URL) {
-      throw new ValidationException(vendor, field,
+      throw CHECKS.invalid(field,
           "gptimage2.plus takes input images as uploads; give a file, bytes or a data URL instead of a remote URL");
     }
     ImageFormat format = image.requireImage(vendor, field, FORMATS, MAX_BYTES);
     String filename = filename(image, format);
-    Checks.maxLength(vendor, "filename", filename, MAX_FILENAME);
+    CHECKS.maxLength("filename", filename, MAX_FILENAME);
     long size = image.size();
 
     Map<String, Object> body = new LinkedHashMap<>();

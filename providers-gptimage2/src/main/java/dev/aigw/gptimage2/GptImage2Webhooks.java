@@ -4,11 +4,11 @@ import dev.aigw.core.Secret;
 import dev.aigw.core.error.AigwException;
 import dev.aigw.core.error.ValidationException;
 import dev.aigw.core.http.RetrySafety;
-import dev.aigw.core.internal.ApiRequest;
-import dev.aigw.core.internal.Checks;
-import dev.aigw.core.internal.ResponseReader;
-import dev.aigw.core.internal.Transport;
 import dev.aigw.core.json.RawJson;
+import dev.aigw.core.spi.ApiRequest;
+import dev.aigw.core.spi.Checks;
+import dev.aigw.core.spi.Gateway;
+import dev.aigw.core.spi.ResponseReader;
 import dev.aigw.core.webhook.DeliveryDeduplicator;
 import dev.aigw.core.webhook.WebhookReceiver;
 import dev.aigw.gptimage2.internal.GptImage2Wire;
@@ -24,6 +24,7 @@ import java.util.Map;
  * GptImage2Event}.
  */
 public final class GptImage2Webhooks {
+  private static final Checks CHECKS = Checks.of(GptImage2Client.VENDOR);
   static final String PATH = "/api/account/webhooks";
   /** The events gptimage2.plus sends. */
   public static final List<String> EVENTS = List.of(GptImage2Event.SUCCEEDED, GptImage2Event.FAILED);
@@ -34,9 +35,9 @@ public final class GptImage2Webhooks {
   /** The event header. */
   public static final String EVENT_HEADER = "X-Gptimg-Event";
 
-  private final Transport transport;
+  private final Gateway transport;
 
-  GptImage2Webhooks(Transport transport) {
+  GptImage2Webhooks(Gateway transport) {
     this.transport = transport;
   }
 
@@ -58,14 +59,14 @@ public final class GptImage2Webhooks {
   public WebhookRegistration register(Secret sessionCookie, String url, List<String> events, String label) {
     String vendor = GptImage2Client.VENDOR;
     if (sessionCookie == null) {
-      throw new ValidationException(vendor, "sessionCookie", "a logged-in session cookie is required");
+      throw CHECKS.invalid("sessionCookie", "a logged-in session cookie is required");
     }
-    String endpoint = Checks.httpsUrl(vendor, "url", url);
+    String endpoint = CHECKS.httpsUrl("url", url);
     if (events == null || events.isEmpty()) {
-      throw new ValidationException(vendor, "events", "accepts one or more of " + String.join(", ", EVENTS));
+      throw CHECKS.invalid("events", "accepts one or more of " + String.join(", ", EVENTS));
     }
     for (String e : events) {
-      Checks.oneOf(vendor, "events", e, EVENTS);
+      CHECKS.oneOf("events", e, EVENTS);
     }
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("url", endpoint);

@@ -1,14 +1,13 @@
 package dev.aigw.gptimagehub;
 
-import dev.aigw.core.VendorClient;
 import dev.aigw.core.Capability;
 import dev.aigw.core.ClientBuilder;
+import dev.aigw.core.VendorClient;
 import dev.aigw.core.error.ValidationException;
-import dev.aigw.core.internal.ErrorMapping;
-import dev.aigw.core.internal.Checks;
-import dev.aigw.core.internal.Transport;
-import dev.aigw.core.internal.VendorSpec;
 import dev.aigw.core.operation.PollingStrategy;
+import dev.aigw.core.spi.ErrorMapping;
+import dev.aigw.core.spi.Gateway;
+import dev.aigw.core.spi.VendorSpec;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Map;
@@ -66,7 +65,7 @@ public final class GptImageHubClient extends VendorClient {
   private final GptImageHubImages images;
   private final GptImageHubCredits credits;
 
-  private GptImageHubClient(Transport transport, PollingStrategy polling, Duration syncTimeout) {
+  private GptImageHubClient(Gateway transport, PollingStrategy polling, Duration syncTimeout) {
     super(transport, CAPABILITIES);
     this.models = new GptImageHubModels(transport);
     this.images = new GptImageHubImages(transport, models, polling, syncTimeout);
@@ -123,7 +122,7 @@ public final class GptImageHubClient extends VendorClient {
      * @throws ValidationException when it is not positive
      */
     public Builder syncTimeout(Duration timeout) {
-      this.syncTimeout = Checks.positive(VENDOR, "syncTimeout", timeout);
+      this.syncTimeout = checks().positive("syncTimeout", timeout);
       return this;
     }
 
@@ -135,7 +134,7 @@ public final class GptImageHubClient extends VendorClient {
      */
     @Override
     public GptImageHubClient build() {
-      return new GptImageHubClient(buildTransport(), pollingStrategy(), syncTimeout);
+      return new GptImageHubClient(buildGateway(), pollingStrategy(), syncTimeout);
     }
   }
 }

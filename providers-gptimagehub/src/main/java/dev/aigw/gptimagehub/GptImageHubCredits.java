@@ -1,8 +1,8 @@
 package dev.aigw.gptimagehub;
 
 import dev.aigw.core.http.RawResponse;
-import dev.aigw.core.internal.ApiRequest;
-import dev.aigw.core.internal.Transport;
+import dev.aigw.core.spi.ApiRequest;
+import dev.aigw.core.spi.Gateway;
 import dev.aigw.gptimagehub.internal.GptImageHubWire;
 
 /**
@@ -14,7 +14,7 @@ public final class GptImageHubCredits {
 
   private final Raw raw;
 
-  GptImageHubCredits(Transport transport) {
+  GptImageHubCredits(Gateway transport) {
     this.raw = () -> transport.execute(ApiRequest.get(PATH).build(), GptImageHubWire.credits());
   }
 

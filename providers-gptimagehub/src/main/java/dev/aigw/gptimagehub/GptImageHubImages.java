@@ -7,18 +7,18 @@ import dev.aigw.core.http.RetrySafety;
 import dev.aigw.core.image.ImageRequest;
 import dev.aigw.core.image.ImageResult;
 import dev.aigw.core.image.ImageService;
-import dev.aigw.core.internal.ApiRequest;
-import dev.aigw.core.internal.Checks;
-import dev.aigw.core.internal.OperationDriver;
-import dev.aigw.core.internal.OperationFactory;
-import dev.aigw.core.internal.PreparedCall;
-import dev.aigw.core.internal.ResponseReader;
-import dev.aigw.core.internal.Transport;
 import dev.aigw.core.media.ImageFormat;
 import dev.aigw.core.media.MediaInput;
 import dev.aigw.core.operation.Operation;
 import dev.aigw.core.operation.OperationStatus;
 import dev.aigw.core.operation.PollingStrategy;
+import dev.aigw.core.spi.ApiRequest;
+import dev.aigw.core.spi.Checks;
+import dev.aigw.core.spi.Gateway;
+import dev.aigw.core.spi.OperationDriver;
+import dev.aigw.core.spi.OperationFactory;
+import dev.aigw.core.spi.PreparedCall;
+import dev.aigw.core.spi.ResponseReader;
 import dev.aigw.gptimagehub.internal.GptImageHubWire;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -57,6 +57,7 @@ import java.util.function.Function;
  * success already charged. Reads are retried freely. Thread-safe.
  */
 public final class GptImageHubImages implements ImageService {
+  private static final Checks CHECKS = Checks.of(GptImageHubClient.VENDOR);
   static final String PATH = "/api/v1/images/generations";
   static final String GENERATION_PATH = "/api/v1/generations/{id}";
 
@@ -71,7 +72,7 @@ public final class GptImageHubImages implements ImageService {
   /** The multipart field of each reference image. */
   public static final String REFERENCE_FIELD = "reference_image";
 
-  private final Transport transport;
+  private final Gateway transport;
   private final GptImageHubModels models;
   private final Duration syncTimeout;
   private final OperationFactory<ImageResult> operations;
@@ -101,12 +102,12 @@ public final class GptImageHubImages implements ImageService {
 
     @Override
     public RawResponse<GptImageHubGeneration> retrieve(String generationId) {
-      Checks.required(transport.vendor(), "generationId", generationId);
+      transport.checks().required("generationId", generationId);
       return fetch(generationId.strip()).execute();
     }
   };
 
-  GptImageHubImages(Transport transport, GptImageHubModels models, PollingStrategy polling, Duration syncTimeout) {
+  GptImageHubImages(Gateway transport, GptImageHubModels models, PollingStrategy polling, Duration syncTimeout) {
     this.transport = transport;
     this.models = models;
     this.syncTimeout = syncTimeout;
@@ -199,20 +200,20 @@ public final class GptImageHubImages implements ImageService {
   /** The wire request, after every pre-send check. */
   ApiRequest request(ImageRequest request, boolean async) {
     String vendor = transport.vendor();
-    Checks.ownOptions(vendor, request.vendorOptions());
-    Checks.range(vendor, "n", request.n(), 1, MAX_IMAGES);
+    CHECKS.ownOptions(request.vendorOptions());
+    CHECKS.range("n", request.n(), 1, MAX_IMAGES);
     String instead = "give an exact size(width, height), or GptImageHubImageOptions.AUTO_SIZE";
-    Checks.unsupported(vendor, "aspectRatio", request.aspectRatio(), instead);
-    Checks.unsupported(vendor, "resolution", request.resolution(), instead);
-    Checks.unsupported(vendor, "seed", request.seed(), null);
+    CHECKS.unsupported("aspectRatio", request.aspectRatio(), instead);
+    CHECKS.unsupported("resolution", request.resolution(), instead);
+    CHECKS.unsupported("seed", request.seed(), null);
     boolean autoSize = request.vendorOption(GptImageHubImageOptions.class)
         .map(GptImageHubImageOptions::autoSize).orElse(false);
     if (autoSize && request.size() != null) {
-      throw new ValidationException(vendor, "size",
+      throw CHECKS.invalid("size",
           "give an exact size or GptImageHubImageOptions.AUTO_SIZE, not both; was " + request.size() + " and auto");
     }
     String quality = request.quality() == null ? null : request.quality().wireValue();
-    Checks.oneOf(vendor, "quality", quality, QUALITIES);
+    CHECKS.oneOf("quality", quality, QUALITIES);
     String model = request.model() != null ? request.model() : GptImageHubModel.GPT_IMAGE_2;
     List<ApiRequest.Part> files = referenceParts(vendor, request.references());
     if (!files.isEmpty()) {
@@ -256,7 +257,7 @@ public final class GptImageHubImages implements ImageService {
     List<ApiRequest.Part> parts = new ArrayList<>();
     for (MediaInput ref : references) {
       if (ref.kind() == MediaInput.Kind.URL) {
-        throw new ValidationException(vendor, "references",
+        throw CHECKS.invalid("references",
             "GPTImageHub takes reference images as uploaded files (a file, bytes or a data: URL), not as URLs");
       }
       ImageFormat format = ref.requireImage(vendor, "references", REFERENCE_FORMATS, MAX_REFERENCE_BYTES);
@@ -275,7 +276,7 @@ public final class GptImageHubImages implements ImageService {
     if (value instanceof String || value instanceof Number || value instanceof Boolean) {
       return String.valueOf(value);
     }
-    throw new ValidationException(vendor, "extraBody",
+    throw CHECKS.invalid("extraBody",
         "'" + name + "' cannot be a multipart form field: only text, numbers and booleans can (references make the body multipart)");
   }
 }

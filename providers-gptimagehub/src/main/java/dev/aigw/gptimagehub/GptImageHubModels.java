@@ -2,10 +2,11 @@ package dev.aigw.gptimagehub;
 
 import dev.aigw.core.error.ValidationException;
 import dev.aigw.core.http.RawResponse;
-import dev.aigw.core.internal.ApiRequest;
-import dev.aigw.core.internal.Transport;
 import dev.aigw.core.model.ModelInfo;
 import dev.aigw.core.model.ModelService;
+import dev.aigw.core.spi.ApiRequest;
+import dev.aigw.core.spi.Checks;
+import dev.aigw.core.spi.Gateway;
 import dev.aigw.gptimagehub.internal.GptImageHubWire;
 import java.util.List;
 import java.util.Optional;
@@ -21,9 +22,10 @@ import java.util.stream.Collectors;
  * it. Thread-safe.
  */
 public final class GptImageHubModels implements ModelService {
+  private static final Checks CHECKS = Checks.of(GptImageHubClient.VENDOR);
   static final String PATH = "/api/v1/models";
 
-  private final Transport transport;
+  private final Gateway transport;
   private final Object lock = new Object();
   private volatile List<GptImageHubModel> cache;
   private final Raw raw = new Raw() {
@@ -42,7 +44,7 @@ public final class GptImageHubModels implements ModelService {
     }
   };
 
-  GptImageHubModels(Transport transport) {
+  GptImageHubModels(Gateway transport) {
     this.transport = transport;
   }
 
@@ -78,12 +80,12 @@ public final class GptImageHubModels implements ModelService {
    */
   void checkReferenceCount(String model, int count) {
     String vendor = transport.vendor();
-    GptImageHubModel found = find(model).orElseThrow(() -> new ValidationException(vendor, "model",
+    GptImageHubModel found = find(model).orElseThrow(() -> CHECKS.invalid("model",
         "GPTImageHub lists " + cachedCatalog().stream().map(GptImageHubModel::id).collect(Collectors.joining(", "))
             + "; was " + model + " (its reference_image_limit cannot be checked)"));
     Integer limit = found.referenceImageLimit();
     if (limit != null && count > limit) {
-      throw new ValidationException(vendor, "references",
+      throw CHECKS.invalid("references",
           model + " takes at most " + limit + " reference images (its reference_image_limit), was given " + count);
     }
   }

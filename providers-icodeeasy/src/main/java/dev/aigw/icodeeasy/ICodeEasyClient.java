@@ -1,14 +1,13 @@
 package dev.aigw.icodeeasy;
 
-import dev.aigw.core.VendorClient;
 import dev.aigw.core.Capability;
 import dev.aigw.core.ClientBuilder;
+import dev.aigw.core.VendorClient;
 import dev.aigw.core.error.ValidationException;
-import dev.aigw.core.internal.ErrorMapping;
-import dev.aigw.core.internal.Checks;
-import dev.aigw.core.internal.Transport;
-import dev.aigw.core.internal.VendorSpec;
 import dev.aigw.core.operation.PollingStrategy;
+import dev.aigw.core.spi.ErrorMapping;
+import dev.aigw.core.spi.Gateway;
+import dev.aigw.core.spi.VendorSpec;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Map;
@@ -57,7 +56,7 @@ public final class ICodeEasyClient extends VendorClient {
 
   private final ICodeEasyImages images;
 
-  private ICodeEasyClient(Transport transport, PollingStrategy polling, Duration syncTimeout) {
+  private ICodeEasyClient(Gateway transport, PollingStrategy polling, Duration syncTimeout) {
     super(transport, CAPABILITIES);
     this.images = new ICodeEasyImages(transport, polling, syncTimeout);
   }
@@ -102,7 +101,7 @@ public final class ICodeEasyClient extends VendorClient {
      * @throws ValidationException when it is zero or negative
      */
     public Builder syncTimeout(Duration timeout) {
-      this.syncTimeout = Checks.positive(VENDOR, "syncTimeout", timeout);
+      this.syncTimeout = checks().positive("syncTimeout", timeout);
       return this;
     }
 
@@ -116,7 +115,7 @@ public final class ICodeEasyClient extends VendorClient {
     public ICodeEasyClient build() {
       Duration sync = syncTimeout != null ? syncTimeout
           : requestTimeoutOverride() != null ? requestTimeoutOverride() : DEFAULT_SYNC_TIMEOUT;
-      return new ICodeEasyClient(buildTransport(), pollingStrategy(), sync);
+      return new ICodeEasyClient(buildGateway(), pollingStrategy(), sync);
     }
   }
 }

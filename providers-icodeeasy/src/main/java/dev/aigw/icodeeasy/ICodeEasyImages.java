@@ -6,14 +6,15 @@ import dev.aigw.core.image.GeneratedImage;
 import dev.aigw.core.image.ImageRequest;
 import dev.aigw.core.image.ImageResult;
 import dev.aigw.core.image.ImageService;
-import dev.aigw.core.internal.HttpDownloader;
-import dev.aigw.core.internal.OperationDriver;
-import dev.aigw.core.internal.OperationFactory;
-import dev.aigw.core.internal.Transport;
 import dev.aigw.core.media.GeneratedMedia;
 import dev.aigw.core.operation.Operation;
 import dev.aigw.core.operation.OperationSnapshot;
 import dev.aigw.core.operation.PollingStrategy;
+import dev.aigw.core.spi.Checks;
+import dev.aigw.core.spi.Gateway;
+import dev.aigw.core.spi.OperationDriver;
+import dev.aigw.core.spi.OperationFactory;
+import dev.aigw.core.spi.Urls;
 import dev.aigw.icodeeasy.internal.ICodeEasyAnswers;
 import dev.aigw.icodeeasy.internal.ICodeEasyRequests;
 import java.time.Duration;
@@ -45,6 +46,7 @@ import java.util.List;
  * key, and never log a URL whole. Thread-safe.
  */
 public final class ICodeEasyImages implements ImageService {
+  private static final Checks CHECKS = Checks.of(ICodeEasyClient.VENDOR);
   /** The model used when a request names none (the only one the docs list). */
   public static final String DEFAULT_MODEL = ICodeEasyRequests.DEFAULT_MODEL;
   /** The most reference images a request takes. */
@@ -52,7 +54,7 @@ public final class ICodeEasyImages implements ImageService {
   /** The aspect ratios icodeeasy accepts as {@code size}. */
   public static final List<String> ASPECT_RATIOS = ICodeEasyRequests.RATIOS;
 
-  private final Transport transport;
+  private final Gateway transport;
   private final OperationFactory<ImageResult> operations;
   private final Duration syncTimeout;
   private final Raw raw = new Raw() {
@@ -67,7 +69,7 @@ public final class ICodeEasyImages implements ImageService {
     }
   };
 
-  ICodeEasyImages(Transport transport, PollingStrategy polling, Duration syncTimeout) {
+  ICodeEasyImages(Gateway transport, PollingStrategy polling, Duration syncTimeout) {
     this.transport = transport;
     this.syncTimeout = syncTimeout;
     this.operations = new OperationFactory<>(transport, "task_id", OperationDriver.of(
@@ -105,10 +107,10 @@ public final class ICodeEasyImages implements ImageService {
    */
   public GeneratedImage forceDownload(GeneratedImage image) {
     if (image.source() != GeneratedMedia.Source.URL) {
-      throw new ValidationException(ICodeEasyClient.VENDOR, "image",
+      throw CHECKS.invalid("image",
           "only an image behind a URL can be fetched with ?download=1; this one is " + image.source());
     }
-    return new GeneratedImage(ICodeEasyClient.VENDOR, HttpDownloader.withQueryParameter(image.url(), "download", "1"),
+    return new GeneratedImage(ICodeEasyClient.VENDOR, Urls.withQueryParameter(image.url(), "download", "1"),
         image.mimeType(), image.width(), image.height(), transport.downloader());
   }
 

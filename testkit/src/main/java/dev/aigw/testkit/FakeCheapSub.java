@@ -1,8 +1,8 @@
 package dev.aigw.testkit;
 
-import dev.aigw.core.internal.Json;
 import dev.aigw.core.media.DataUrl;
 import dev.aigw.core.operation.OperationStatus;
+import dev.aigw.core.spi.Json;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;

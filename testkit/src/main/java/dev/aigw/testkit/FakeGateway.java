@@ -1,7 +1,6 @@
 package dev.aigw.testkit;
 
-import dev.aigw.core.internal.Json;
-import dev.aigw.core.internal.SharedResources;
+import dev.aigw.core.spi.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -89,13 +88,16 @@ public abstract class FakeGateway implements AutoCloseable {
    */
   private static final OkHttpClient CALLBACKS = new OkHttpClient.Builder()
       .dispatcher(new okhttp3.Dispatcher(java.util.concurrent.Executors.newCachedThreadPool(
-          SharedResources.daemon("aigw-fake-callback"))))
+          daemonThreads("aigw-fake-callback"))))
       .followRedirects(false)
       .followSslRedirects(false)
       .retryOnConnectionFailure(false)
       .callTimeout(Duration.ofSeconds(5))
       .build();
   private final OkHttpClient callbackClient = CALLBACKS;
+  /** Schedules the fakes' own delayed work (webhook redeliveries): one daemon thread for all fakes. */
+  static final java.util.concurrent.ScheduledExecutorService SCHEDULER =
+      java.util.concurrent.Executors.newSingleThreadScheduledExecutor(daemonThreads("aigw-fake-scheduler"));
   private BigDecimal balance;
   private volatile Duration streamPause = Duration.ofMillis(5);
 
@@ -538,5 +540,15 @@ public abstract class FakeGateway implements AutoCloseable {
       headers.put(lower, value);
     }
     return headers;
+  }
+
+  /** A factory of daemon threads named {@code prefix-N}: a fake never keeps a JVM alive. */
+  static java.util.concurrent.ThreadFactory daemonThreads(String prefix) {
+    java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
   }
 }

@@ -1,9 +1,8 @@
 package dev.aigw.testkit;
 
 import dev.aigw.core.Secret;
-import dev.aigw.core.internal.Json;
-import dev.aigw.core.internal.SharedResources;
 import dev.aigw.core.operation.OperationStatus;
+import dev.aigw.core.spi.Json;
 import dev.aigw.core.webhook.WebhookVerifier;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -407,7 +406,7 @@ public final class FakeGptImage2 extends FakeGateway {
         return;
       }
       if (attempt < webhookBackoff.size()) {
-        SharedResources.scheduler().schedule(() -> send(d, attempt + 1),
+        SCHEDULER.schedule(() -> send(d, attempt + 1),
             webhookBackoff.get(attempt).toMillis(), TimeUnit.MILLISECONDS);
       }
     });

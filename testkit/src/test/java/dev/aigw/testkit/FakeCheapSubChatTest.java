@@ -3,7 +3,7 @@ package dev.aigw.testkit;
 import static dev.aigw.testkit.RawHttp.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.aigw.core.internal.Json;
+import dev.aigw.core.spi.Json;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Duration;

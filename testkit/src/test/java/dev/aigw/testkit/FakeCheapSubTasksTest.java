@@ -4,9 +4,9 @@ import static dev.aigw.testkit.RawHttp.get;
 import static dev.aigw.testkit.RawHttp.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.aigw.core.internal.Json;
 import dev.aigw.core.media.DataUrl;
 import dev.aigw.core.operation.OperationStatus;
+import dev.aigw.core.spi.Json;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

@@ -6,7 +6,7 @@ import static dev.aigw.testkit.RawHttp.send;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.aigw.core.internal.Json;
+import dev.aigw.core.spi.Json;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

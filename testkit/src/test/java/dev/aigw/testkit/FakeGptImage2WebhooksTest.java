@@ -3,7 +3,7 @@ package dev.aigw.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aigw.core.Secret;
-import dev.aigw.core.internal.Json;
+import dev.aigw.core.spi.Json;
 import dev.aigw.core.webhook.WebhookVerifier;
 import java.io.IOException;
 import java.net.InetAddress;

@@ -1,6 +1,6 @@
 package dev.aigw.testkit;
 
-import dev.aigw.core.internal.Json;
+import dev.aigw.core.spi.Json;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;

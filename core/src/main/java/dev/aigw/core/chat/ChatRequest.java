@@ -43,7 +43,7 @@ public record ChatRequest(
       throw new ValidationException(null, "temperature", "must be a finite number");
     }
     messages = List.copyOf(messages);
-    extraBody = dev.aigw.core.internal.Checks.extraBody(extraBody);
+    extraBody = dev.aigw.core.json.ExtraBody.copyOf(extraBody);
     vendorOptions = vendorOptions == null ? List.of() : List.copyOf(vendorOptions);
   }
 

@@ -51,7 +51,7 @@ public record ImageRequest(
       throw new ValidationException(null, "n", "must be 1 or more, was " + n);
     }
     references = references == null ? List.of() : List.copyOf(references);
-    extraBody = dev.aigw.core.internal.Checks.extraBody(extraBody);
+    extraBody = dev.aigw.core.json.ExtraBody.copyOf(extraBody);
     vendorOptions = vendorOptions == null ? List.of() : List.copyOf(vendorOptions);
   }
 

@@ -2,6 +2,8 @@ package dev.aigw.core.internal;
 
 import dev.aigw.core.error.AigwException;
 import dev.aigw.core.media.ImageFormat;
+import dev.aigw.core.media.SpoolFiles;
+import dev.aigw.core.spi.SpooledMedia;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;

@@ -1,6 +1,7 @@
 package dev.aigw.core.internal;
 
 import dev.aigw.core.media.MediaDownloader;
+import dev.aigw.core.spi.Urls;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,33 +33,11 @@ public final class HttpDownloader implements MediaDownloader {
     this.vendor = vendor;
   }
 
-  /** A URL with everything but its scheme and host hidden, for logs. */
-  public static String redact(String url) {
-    HttpUrl parsed = HttpUrl.parse(url);
-    return parsed == null ? "<unparsable url>" : parsed.scheme() + "://" + parsed.host() + "/…";
-  }
-
-  /**
-   * {@code url} with query parameter {@code name} set to {@code value} (an existing value is
-   * replaced; the rest of the URL is kept as it was encoded). Used to ask a file host for a variant
-   * of a result, e.g. {@code ?download=1}.
-   *
-   * @throws IllegalArgumentException when {@code url} is not an absolute http(s) URL (the message
-   *     shows only its scheme and host, since result URLs can be credentials)
-   */
-  public static String withQueryParameter(String url, String name, String value) {
-    HttpUrl parsed = url == null ? null : HttpUrl.parse(url);
-    if (parsed == null) {
-      throw new IllegalArgumentException("not an absolute http(s) URL: " + (url == null ? "null" : redact(url)));
-    }
-    return parsed.newBuilder().setQueryParameter(name, value).build().toString();
-  }
-
   @Override
   public InputStream open(String url) throws IOException {
     HttpUrl parsed = HttpUrl.parse(url);
     if (parsed == null) {
-      throw new IOException("not an http(s) URL: " + redact(url));
+      throw new IOException("not an http(s) URL: " + Urls.redact(url));
     }
     Request request = new Request.Builder().url(parsed).header("User-Agent", Transport.userAgent(vendor)).build();
     long start = System.nanoTime();
@@ -66,9 +45,9 @@ public final class HttpDownloader implements MediaDownloader {
     if (!response.isSuccessful()) {
       int code = response.code();
       response.close();
-      throw new IOException("download from " + redact(url) + " failed with HTTP " + code);
+      throw new IOException("download from " + Urls.redact(url) + " failed with HTTP " + code);
     }
-    LOG.debug("[{}] download {} -> {} ({} ms)", vendor, redact(url), response.code(),
+    LOG.debug("[{}] download {} -> {} ({} ms)", vendor, Urls.redact(url), response.code(),
         (System.nanoTime() - start) / 1_000_000);
     return new FilterInputStream(response.body().byteStream()) {
       @Override

@@ -1,5 +1,7 @@
 package dev.aigw.core.internal;
 
+import dev.aigw.core.spi.Json;
+import dev.aigw.core.spi.JsonWritable;
 import java.util.Collection;
 import java.util.Map;
 import okio.Buffer;
@@ -36,11 +38,11 @@ public final class PlainJson {
   private static final int MAX_DEPTH = 255;
 
   /** Thrown for a value this writer cannot write exactly as Moshi would. Carries no stack trace. */
-  public static final class NotPlain extends RuntimeException {
+  public static final class NotPlain extends JsonWritable.CannotWrite {
     private static final long serialVersionUID = 1L;
 
     NotPlain(String what) {
-      super(what, null, false, false);
+      super(what);
     }
   }
 
@@ -56,7 +58,7 @@ public final class PlainJson {
       } else {
         value(buffer, value);
       }
-    } catch (NotPlain e) {
+    } catch (JsonWritable.CannotWrite e) {
       buffer.clear();
       Json.writeTo(buffer, value instanceof JsonWritable w ? w.toTree() : value);
     }

@@ -4,6 +4,7 @@ import dev.aigw.core.Secret;
 import dev.aigw.core.error.ErrorDetails;
 import dev.aigw.core.error.StreamException;
 import dev.aigw.core.http.RateLimit;
+import dev.aigw.core.spi.Json;import dev.aigw.core.spi.SseDecoder;
 import dev.aigw.core.stream.EventStream;
 import java.io.IOException;
 import java.util.Map;
@@ -67,7 +68,7 @@ final class SseSource<T> implements EventStream.Source<T> {
       return;
     }
     if ("error".equals(type) || (data.contains("\"error\"") && isErrorObject(data))) {
-      ErrorDetails d = ErrorMapping.parse(vendor, response.code(), "application/json", data, null, null, apiKey);
+      ErrorDetails d = ErrorBodyParser.parse(vendor, response.code(), "application/json", data, null, null, apiKey);
       failure = new StreamException(vendor,
           "[" + vendor + "] the stream reported an error" + (d.code() != null ? " (" + d.code() + ")" : "")
               + ": " + d.message(), d.code() != null ? d.code() : d.type(), null);

@@ -9,6 +9,15 @@ import dev.aigw.core.http.RateLimit;
 import dev.aigw.core.http.RawResponse;
 import dev.aigw.core.http.RetrySafety;
 import dev.aigw.core.media.MediaDownloader;
+import dev.aigw.core.spi.ApiRequest;
+import dev.aigw.core.spi.Checks;
+import dev.aigw.core.spi.Gateway;
+import dev.aigw.core.spi.HttpAnswer;
+import dev.aigw.core.spi.HttpMethod;
+import dev.aigw.core.spi.PreparedCall;
+import dev.aigw.core.spi.ResponseReader;
+import dev.aigw.core.spi.SseDecoder;
+import dev.aigw.core.spi.Urls;
 import dev.aigw.core.stream.EventStream;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -38,7 +47,6 @@ import okhttp3.ResponseBody;
 import okio.BufferedSink;
 import okio.Okio;
 import okio.Source;
-import org.jetbrains.annotations.NotNull;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,7 +57,7 @@ import org.slf4j.LoggerFactory;
  * logical call, rate-limit headers, a concurrency limit, and DEBUG logs that never show a
  * credential. Thread-safe; one per client.
  */
-public final class Transport implements AutoCloseable {
+public final class Transport implements Gateway, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger("dev.aigw.http");
   private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
   /** Request headers whose values are credentials, masked in anything a server echoes back. */
@@ -66,6 +74,7 @@ public final class Transport implements AutoCloseable {
   private final RequestGate gate;
   private final HttpDownloader downloader;
   private final String userAgent;
+  private final Checks checks;
   /**
    * The URLs of query-less paths already resolved (an {@link HttpUrl} is immutable): most calls
    * go to a few fixed paths, and joining the base URL with a path allocates about 800 bytes.
@@ -86,6 +95,7 @@ public final class Transport implements AutoCloseable {
         config.maxConcurrentRequests());
     this.downloader = new HttpDownloader(config.httpClient(), config.vendor(), Duration.ofSeconds(60));
     this.userAgent = userAgent(config.vendor());
+    this.checks = Checks.of(config.vendor());
   }
 
   /** {@code aigw-java/<version> <vendor>}. */
@@ -93,9 +103,24 @@ public final class Transport implements AutoCloseable {
     return "aigw-java/" + VERSION + " " + vendor;
   }
 
-  /** The vendor name. */
+  @Override
   public String vendor() {
     return config.vendor();
+  }
+
+  @Override
+  public String baseUrl() {
+    return config.baseUrl().toString();
+  }
+
+  @Override
+  public boolean isAnonymous() {
+    return config.apiKey() == null;
+  }
+
+  @Override
+  public Checks checks() {
+    return checks;
   }
 
   /** The config. */
@@ -103,7 +128,7 @@ public final class Transport implements AutoCloseable {
     return config;
   }
 
-  /** Downloads generated media without the API key. */
+  @Override
   public MediaDownloader downloader() {
     return downloader;
   }
@@ -118,7 +143,7 @@ public final class Transport implements AutoCloseable {
     return gate.inFlight();
   }
 
-  /** Prepares a call; nothing is sent until it is executed. */
+  @Override
   public <T> PreparedCall<T> prepare(ApiRequest request, ResponseReader<T> reader) {
     return new PreparedCall<>() {
       @Override
@@ -133,7 +158,7 @@ public final class Transport implements AutoCloseable {
     };
   }
 
-  /** Runs {@code request} on the caller's thread, retrying as its {@link RetrySafety} allows. */
+  @Override
   public <T> RawResponse<T> execute(ApiRequest request, ResponseReader<T> reader) {
     Exchange exchange = new Exchange(request);
     return runBlocking(exchange, false, (call, received) -> {
@@ -201,7 +226,7 @@ public final class Transport implements AutoCloseable {
     }
   }
 
-  /** Runs {@code request} without blocking; retries wait on the shared scheduler. */
+  @Override
   public <T> CompletableFuture<RawResponse<T>> executeAsync(ApiRequest request, ResponseReader<T> reader) {
     CompletableFuture<RawResponse<T>> result = new CompletableFuture<>();
     Exchange exchange = new Exchange(request);
@@ -209,10 +234,7 @@ public final class Transport implements AutoCloseable {
     return result;
   }
 
-  /**
-   * Opens a server-sent-event stream: the call is retried like any other until the answer's
-   * headers arrive; then events are read on the caller's thread as they come.
-   */
+  @Override
   public <T> EventStream.Source<T> openStream(ApiRequest request, SseDecoder<T> decoder) {
     if (!request.streaming()) {
       throw new IllegalArgumentException("openStream needs a streaming request");
@@ -289,13 +311,13 @@ public final class Transport implements AutoCloseable {
       });
       call.enqueue(new Callback() {
         @Override
-        public void onFailure(@NotNull Call c, @NotNull IOException e) {
+        public void onFailure(Call c, IOException e) {
           gate.release();
           decide(() -> exchange.onIoFailure(e, c)).run();
         }
 
         @Override
-        public void onResponse(@NotNull Call c, @NotNull Response response) {
+        public void onResponse(Call c, Response response) {
           Runnable outcome;
           try (response) {
             if (response.isSuccessful()) {
@@ -465,7 +487,7 @@ public final class Transport implements AutoCloseable {
     }
 
     @Override
-    public void writeTo(@NotNull BufferedSink sink) throws IOException {
+    public void writeTo(BufferedSink sink) throws IOException {
       try (Source source = Okio.source(file)) {
         sink.writeAll(source);
       }
@@ -493,7 +515,7 @@ public final class Transport implements AutoCloseable {
     }
 
     @Override
-    public void writeTo(@NotNull BufferedSink sink) throws IOException {
+    public void writeTo(BufferedSink sink) throws IOException {
       try (Source source = Okio.source(media.openStream())) {
         sink.writeAll(source);
       }
@@ -505,7 +527,7 @@ public final class Transport implements AutoCloseable {
     volatile boolean sent;
 
     @Override
-    public void requestHeadersStart(@NotNull Call call) {
+    public void requestHeadersStart(Call call) {
       sent = true;
     }
   }
@@ -618,7 +640,7 @@ public final class Transport implements AutoCloseable {
       RateLimit rateLimit = HttpHeaders.rateLimit(headers, config.clock());
       ResponseBody body = response.body();
       String text = readCapped(body);
-      ErrorDetails details = ErrorMapping.parse(config.vendor(), response.code(),
+      ErrorDetails details = ErrorBodyParser.parse(config.vendor(), response.code(),
           body.contentType() == null ? null : body.contentType().toString(), text,
           HttpHeaders.requestId(headers), rateLimit, config.apiKey());
       details = withoutHeaderSecrets(details);
@@ -698,7 +720,7 @@ public final class Transport implements AutoCloseable {
      */
     private ErrorDetails fromExternalHost(ErrorDetails d) {
       HttpUrl url = url(request);
-      String message = "the host " + HttpDownloader.redact(url.toString()) + " answered " + request.method()
+      String message = "the host " + Urls.redact(url.toString()) + " answered " + request.method()
           + " with: " + scrubUrl(d.message(), url);
       return new ErrorDetails(d.vendor(), d.status(), d.code(), d.type(), message, d.requestId(), d.retryAfter(),
           d.rateLimit(), scrubUrl(d.body(), url));

@@ -2,6 +2,7 @@ package dev.aigw.core.internal;
 
 import dev.aigw.core.Secret;
 import dev.aigw.core.http.RetryPolicy;
+import dev.aigw.core.spi.ErrorMapping;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;

@@ -1,7 +1,8 @@
 /**
- * The runtime provider modules build on: {@link dev.aigw.core.internal.Transport} (HTTP, auth,
- * retries, idempotency, error mapping, rate limits, logging), {@link dev.aigw.core.internal.Json},
- * SSE reading, downloads, the shared scheduler and the base client builder. Not part of the public
- * API: applications never need these types, and they may change in any release.
+ * The runtime behind {@link dev.aigw.core.spi.Gateway}: HTTP attempts and retry decisions, OkHttp
+ * request encoding, secret hygiene, response reading, SSE parsing, rate-limit headers, the
+ * concurrency gate, error-body parsing, the shared pool and scheduler. Not exported from the
+ * module {@code dev.aigw.core}: neither applications nor providers may use these types, and they
+ * change in any release.
  */
 package dev.aigw.core.internal;

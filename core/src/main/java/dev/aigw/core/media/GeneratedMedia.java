@@ -105,7 +105,7 @@ public abstract class GeneratedMedia {
       throw new IllegalArgumentException("bytes or file is required");
     }
     if (temporary && file != null) {
-      this.temporary = dev.aigw.core.internal.SpoolFiles.whenUnreachable(this, new TemporaryFiles.Delete(file));
+      this.temporary = dev.aigw.core.media.SpoolFiles.whenUnreachable(this, new TemporaryFiles.Delete(file));
     }
   }
 
@@ -115,7 +115,7 @@ public abstract class GeneratedMedia {
     record Delete(Path file) implements Runnable {
       @Override
       public void run() {
-        dev.aigw.core.internal.SpoolFiles.delete(file);
+        dev.aigw.core.media.SpoolFiles.delete(file);
       }
     }
   }

@@ -43,7 +43,7 @@ public record VideoRequest(
     if (durationSeconds != null && durationSeconds < 1) {
       throw new ValidationException(null, "durationSeconds", "must be 1 or more, was " + durationSeconds);
     }
-    extraBody = dev.aigw.core.internal.Checks.extraBody(extraBody);
+    extraBody = dev.aigw.core.json.ExtraBody.copyOf(extraBody);
     vendorOptions = vendorOptions == null ? List.of() : List.copyOf(vendorOptions);
   }
 

@@ -2,9 +2,9 @@ package dev.aigw.core.image;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.aigw.core.internal.Json;
 import dev.aigw.core.json.RawJson;
 import dev.aigw.core.operation.OperationSnapshot;
+import dev.aigw.core.spi.Json;
 import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.Test;

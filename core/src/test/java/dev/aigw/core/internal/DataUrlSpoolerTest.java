@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.aigw.core.error.AigwException;
+import dev.aigw.core.media.SpoolFiles;
+import dev.aigw.core.spi.SpooledMedia;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;

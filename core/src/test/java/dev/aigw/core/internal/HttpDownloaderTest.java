@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.aigw.core.Secret;
+import dev.aigw.core.spi.Urls;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
@@ -23,21 +24,21 @@ class HttpDownloaderTest {
 
   @Test
   void withQueryParameterAddsOrReplacesOneParameterAndKeepsTheRest() {
-    assertThat(HttpDownloader.withQueryParameter("https://api.example.com/v1/images/files/a/1.png", "download", "1"))
+    assertThat(Urls.withQueryParameter("https://api.example.com/v1/images/files/a/1.png", "download", "1"))
         .isEqualTo("https://api.example.com/v1/images/files/a/1.png?download=1");
-    assertThat(HttpDownloader.withQueryParameter("https://h.example.com/f.png?sig=a%2Bb&download=0", "download", "1"))
+    assertThat(Urls.withQueryParameter("https://h.example.com/f.png?sig=a%2Bb&download=0", "download", "1"))
         .isEqualTo("https://h.example.com/f.png?sig=a%2Bb&download=1");
-    assertThat(HttpDownloader.withQueryParameter("http://127.0.0.1:8080/x/y%20z.png", "download", "1"))
+    assertThat(Urls.withQueryParameter("http://127.0.0.1:8080/x/y%20z.png", "download", "1"))
         .isEqualTo("http://127.0.0.1:8080/x/y%20z.png?download=1");
   }
 
   @Test
   void withQueryParameterRefusesANonHttpUrlWithoutShowingIt() {
-    assertThatThrownBy(() -> HttpDownloader.withQueryParameter("data:image/png;base64,AAAA", "download", "1"))
+    assertThatThrownBy(() -> Urls.withQueryParameter("data:image/png;base64,AAAA", "download", "1"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("<unparsable url>")
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("AAAA"));
-    assertThatThrownBy(() -> HttpDownloader.withQueryParameter(null, "download", "1"))
+    assertThatThrownBy(() -> Urls.withQueryParameter(null, "download", "1"))
         .isInstanceOf(IllegalArgumentException.class);
   }
 

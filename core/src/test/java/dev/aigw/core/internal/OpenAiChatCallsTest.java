@@ -11,6 +11,7 @@ import dev.aigw.core.chat.ChatStream;
 import dev.aigw.core.error.ServerException;
 import dev.aigw.core.http.RawResponse;
 import dev.aigw.core.http.RetrySafety;
+import dev.aigw.core.spi.OpenAiChat;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;

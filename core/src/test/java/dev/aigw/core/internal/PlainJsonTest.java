@@ -3,6 +3,7 @@ package dev.aigw.core.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.aigw.core.spi.Json;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.aigw.core.error.AigwException;
 import dev.aigw.core.http.RawResponse;
+import dev.aigw.core.spi.ApiRequest;
+import dev.aigw.core.spi.ResponseReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.aigw.core.chat.ChatStream;
 import dev.aigw.core.http.RateLimit;
 import dev.aigw.core.http.RetrySafety;
+import dev.aigw.core.spi.ApiRequest;
+import dev.aigw.core.spi.OpenAiChat;
 import dev.aigw.core.stream.EventStream;
 import java.time.Instant;
 import java.util.List;

@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.aigw.core.http.RetrySafety;
+import dev.aigw.core.spi.ApiRequest;
+import dev.aigw.core.spi.OpenAiChat;
+import dev.aigw.core.spi.ResponseReader;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;

@@ -12,6 +12,8 @@ import dev.aigw.core.error.AigwException;
 import dev.aigw.core.error.ConnectionException;
 import dev.aigw.core.http.RawResponse;
 import dev.aigw.core.http.RetryPolicy;
+import dev.aigw.core.spi.ApiRequest;
+import dev.aigw.core.spi.ResponseReader;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

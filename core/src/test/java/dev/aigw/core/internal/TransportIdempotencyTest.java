@@ -6,6 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aigw.core.http.RawResponse;
 import dev.aigw.core.http.RetrySafety;
+import dev.aigw.core.spi.ApiRequest;
+import dev.aigw.core.spi.ErrorMapping;
+import dev.aigw.core.spi.PreparedCall;
+import dev.aigw.core.spi.ResponseReader;
 import java.util.Map;
 import java.util.UUID;
 import mockwebserver3.MockWebServer;

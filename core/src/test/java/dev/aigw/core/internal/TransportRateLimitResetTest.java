@@ -7,6 +7,8 @@ import dev.aigw.core.Secret;
 import dev.aigw.core.error.RateLimitException;
 import dev.aigw.core.http.RetryPolicy;
 import dev.aigw.core.http.RetrySafety;
+import dev.aigw.core.spi.ApiRequest;
+import dev.aigw.core.spi.ResponseReader;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

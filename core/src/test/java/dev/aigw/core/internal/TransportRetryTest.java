@@ -15,6 +15,8 @@ import dev.aigw.core.error.UpstreamTimeoutException;
 import dev.aigw.core.http.RawResponse;
 import dev.aigw.core.http.RetryPolicy;
 import dev.aigw.core.http.RetrySafety;
+import dev.aigw.core.spi.ErrorMapping;import dev.aigw.core.spi.ApiRequest;
+import dev.aigw.core.spi.ResponseReader;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

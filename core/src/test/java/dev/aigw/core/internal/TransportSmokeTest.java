@@ -8,6 +8,8 @@ import dev.aigw.core.chat.ChatRequest;
 import dev.aigw.core.chat.ChatResponse;
 import dev.aigw.core.chat.ChatStream;
 import dev.aigw.core.http.RawResponse;
+import dev.aigw.core.spi.ApiRequest;
+import dev.aigw.core.spi.OpenAiChat;
 import java.util.ArrayList;
 import java.util.List;
 import mockwebserver3.MockResponse;

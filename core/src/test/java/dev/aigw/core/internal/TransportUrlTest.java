@@ -5,6 +5,8 @@ import static dev.aigw.core.internal.TransportTestSupport.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aigw.core.http.RetrySafety;
+import dev.aigw.core.spi.ApiRequest;
+import dev.aigw.core.spi.ResponseReader;
 import java.lang.management.ManagementFactory;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;

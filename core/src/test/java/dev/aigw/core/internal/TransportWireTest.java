@@ -9,6 +9,8 @@ import dev.aigw.core.http.RateLimit;
 import dev.aigw.core.http.RawResponse;
 import dev.aigw.core.http.RetrySafety;
 import dev.aigw.core.media.MediaInput;
+import dev.aigw.core.spi.ApiRequest;
+import dev.aigw.core.spi.ResponseReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;

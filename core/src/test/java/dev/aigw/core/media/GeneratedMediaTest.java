@@ -7,6 +7,7 @@ import dev.aigw.core.error.AigwException;
 import dev.aigw.core.image.GeneratedImage;
 import dev.aigw.core.internal.HttpDownloader;
 import dev.aigw.core.internal.SharedResources;
+import dev.aigw.core.spi.Urls;
 import dev.aigw.core.video.GeneratedVideo;
 import java.io.IOException;
 import java.io.InputStream;
@@ -208,9 +209,9 @@ class GeneratedMediaTest {
 
   @Test
   void redactKeepsOnlySchemeAndHost() {
-    assertThat(HttpDownloader.redact("https://files.example.com:8443/a/b.png?sig=1#x"))
+    assertThat(Urls.redact("https://files.example.com:8443/a/b.png?sig=1#x"))
         .isEqualTo("https://files.example.com/…");
-    assertThat(HttpDownloader.redact("not a url")).isEqualTo("<unparsable url>");
+    assertThat(Urls.redact("not a url")).isEqualTo("<unparsable url>");
   }
 
   @Test

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.aigw.core.Secret;
 import dev.aigw.core.image.GeneratedImage;
-import dev.aigw.core.internal.ApiRequest;
-import dev.aigw.core.internal.ResponseReader;
-import dev.aigw.core.internal.SpoolFiles;
 import dev.aigw.core.internal.Transport;
 import dev.aigw.core.internal.TransportConfig;
+import dev.aigw.core.media.SpoolFiles;
+import dev.aigw.core.spi.ApiRequest;
+import dev.aigw.core.spi.ResponseReader;
 import dev.aigw.core.video.GeneratedVideo;
 import java.nio.file.Files;
 import java.nio.file.Path;

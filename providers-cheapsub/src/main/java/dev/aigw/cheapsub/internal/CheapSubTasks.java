@@ -5,15 +5,15 @@ import dev.aigw.core.error.ErrorDetails;
 import dev.aigw.core.http.RawResponse;
 import dev.aigw.core.image.GeneratedImage;
 import dev.aigw.core.image.ImageResult;
-import dev.aigw.core.internal.ApiRequest;
-import dev.aigw.core.internal.JsonWithMedia;
-import dev.aigw.core.internal.PreparedCall;
-import dev.aigw.core.internal.ResponseReader;
-import dev.aigw.core.internal.Transport;
 import dev.aigw.core.json.RawJson;
 import dev.aigw.core.media.MediaDownloader;
 import dev.aigw.core.operation.OperationSnapshot;
 import dev.aigw.core.operation.OperationStatus;
+import dev.aigw.core.spi.ApiRequest;
+import dev.aigw.core.spi.Gateway;
+import dev.aigw.core.spi.JsonWithMedia;
+import dev.aigw.core.spi.PreparedCall;
+import dev.aigw.core.spi.ResponseReader;
 import dev.aigw.core.video.GeneratedVideo;
 import dev.aigw.core.video.VideoResult;
 import java.math.BigDecimal;
@@ -38,7 +38,7 @@ public final class CheapSubTasks {
    * data:} URL of tens of megabytes: such a URL is decoded into a temporary file while the answer is
    * read, and the answer's JSON holds a placeholder in its place (resolved by {@link #readImage}).
    */
-  public static PreparedCall<JsonWithMedia> fetch(Transport transport, String id) {
+  public static PreparedCall<JsonWithMedia> fetch(Gateway transport, String id) {
     return transport.prepare(ApiRequest.get(PATH).query("task_id", id).build(), ResponseReader.rawJsonSpoolingDataUrls());
   }
 

@@ -4,12 +4,12 @@ import dev.aigw.cheapsub.internal.CheapSubTasks;
 import dev.aigw.core.error.StreamException;
 import dev.aigw.core.http.RawResponse;
 import dev.aigw.core.http.RetrySafety;
-import dev.aigw.core.internal.ApiRequest;
-import dev.aigw.core.internal.Json;
-import dev.aigw.core.internal.ResponseReader;
-import dev.aigw.core.internal.SseDecoder;
-import dev.aigw.core.internal.Transport;
 import dev.aigw.core.json.RawJson;
+import dev.aigw.core.spi.ApiRequest;
+import dev.aigw.core.spi.Gateway;
+import dev.aigw.core.spi.Json;
+import dev.aigw.core.spi.ResponseReader;
+import dev.aigw.core.spi.SseDecoder;
 import dev.aigw.core.stream.EventStream;
 
 /**
@@ -26,10 +26,10 @@ public final class CheapSubLegacy {
   static final String VEO = "/api/google/veo/generate";
   static final String TASK_QUERY = "/api/task/query";
 
-  private final Transport transport;
+  private final Gateway transport;
 
   /** Used by {@code CheapSubClient}. */
-  public CheapSubLegacy(Transport transport) {
+  public CheapSubLegacy(Gateway transport) {
     this.transport = transport;
   }
 
@@ -89,7 +89,7 @@ public final class CheapSubLegacy {
 
   /** {@code GET /api/task/query?task_id=…} (legacy task query). */
   public LegacyTask queryTask(String taskId) {
-    dev.aigw.core.internal.Checks.required("cheapsub", "taskId", taskId);
+    transport.checks().required("taskId", taskId);
     return task(transport.execute(ApiRequest.get(TASK_QUERY).query("task_id", taskId).build(), ResponseReader.rawJson()));
   }
 

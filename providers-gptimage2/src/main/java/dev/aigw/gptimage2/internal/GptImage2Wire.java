@@ -2,11 +2,11 @@ package dev.aigw.gptimage2.internal;
 
 import dev.aigw.core.image.GeneratedImage;
 import dev.aigw.core.image.ImageResult;
-import dev.aigw.core.internal.Json;
 import dev.aigw.core.json.RawJson;
 import dev.aigw.core.media.MediaDownloader;
 import dev.aigw.core.operation.OperationSnapshot;
 import dev.aigw.core.operation.OperationStatus;
+import dev.aigw.core.spi.Json;
 import dev.aigw.gptimage2.GptImage2Event;
 import dev.aigw.gptimage2.GptImage2Generation;
 import java.math.BigDecimal;

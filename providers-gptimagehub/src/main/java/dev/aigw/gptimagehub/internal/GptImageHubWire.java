@@ -6,11 +6,11 @@ import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.Types;
 import dev.aigw.core.error.AigwException;
 import dev.aigw.core.image.GeneratedImage;
-import dev.aigw.core.internal.ResponseReader;
 import dev.aigw.core.json.RawJson;
 import dev.aigw.core.media.MediaDownloader;
 import dev.aigw.core.operation.OperationSnapshot;
 import dev.aigw.core.operation.OperationStatus;
+import dev.aigw.core.spi.ResponseReader;
 import dev.aigw.gptimagehub.GptImageHubBalance;
 import dev.aigw.gptimagehub.GptImageHubGeneration;
 import dev.aigw.gptimagehub.GptImageHubModel;
@@ -232,11 +232,11 @@ public final class GptImageHubWire {
 
   /** The shared Moshi's adapter for {@code type} (core's {@code Json}, named apart from Moshi's {@code @Json}). */
   private static <T> JsonAdapter<T> adapter(Type type) {
-    return dev.aigw.core.internal.Json.adapter(type);
+    return dev.aigw.core.spi.Json.adapter(type);
   }
 
   /** A parsed value as JSON again (for the {@code raw()} of a part of an answer). */
   private static RawJson rawOf(Object value) {
-    return dev.aigw.core.internal.Json.raw(dev.aigw.core.internal.Json.toJson(value));
+    return dev.aigw.core.spi.Json.raw(dev.aigw.core.spi.Json.toJson(value));
   }
 }

@@ -3,14 +3,14 @@ package dev.aigw.icodeeasy.internal;
 import com.squareup.moshi.Json;
 import dev.aigw.core.image.GeneratedImage;
 import dev.aigw.core.image.ImageResult;
-import dev.aigw.core.internal.ApiRequest;
-import dev.aigw.core.internal.PreparedCall;
-import dev.aigw.core.internal.ResponseReader;
-import dev.aigw.core.internal.Transport;
 import dev.aigw.core.json.RawJson;
 import dev.aigw.core.media.MediaDownloader;
 import dev.aigw.core.operation.OperationSnapshot;
 import dev.aigw.core.operation.OperationStatus;
+import dev.aigw.core.spi.ApiRequest;
+import dev.aigw.core.spi.Gateway;
+import dev.aigw.core.spi.PreparedCall;
+import dev.aigw.core.spi.ResponseReader;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,7 +64,7 @@ public final class ICodeEasyAnswers {
   public static final ResponseReader<Read> READER = ResponseReader.json(Answer.class, Read::new);
 
   /** Prepares the poll of task {@code id}. */
-  public static PreparedCall<Read> fetch(Transport transport, String id) {
+  public static PreparedCall<Read> fetch(Gateway transport, String id) {
     return transport.prepare(ApiRequest.get(TASK_PATH).pathParam("task_id", id).build(), READER);
   }
 

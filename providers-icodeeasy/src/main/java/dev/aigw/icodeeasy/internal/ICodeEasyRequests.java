@@ -3,15 +3,15 @@ package dev.aigw.icodeeasy.internal;
 import dev.aigw.core.error.ValidationException;
 import dev.aigw.core.http.RetrySafety;
 import dev.aigw.core.image.ImageRequest;
-import dev.aigw.core.internal.ApiRequest;
-import dev.aigw.core.internal.Checks;
-import dev.aigw.core.internal.Json;
 import dev.aigw.core.media.DataUrl;
 import dev.aigw.core.media.ImageFormat;
 import dev.aigw.core.media.MediaInput;
-import dev.aigw.icodeeasy.ICodeEasyImageOptions;
+import dev.aigw.core.spi.ApiRequest;
+import dev.aigw.core.spi.Checks;
+import dev.aigw.core.spi.Json;
 import dev.aigw.icodeeasy.ICodeEasyImageOptions.Endpoint;
 import dev.aigw.icodeeasy.ICodeEasyImageOptions.LocalReferences;
+import dev.aigw.icodeeasy.ICodeEasyImageOptions;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -30,6 +30,7 @@ public final class ICodeEasyRequests {
   private ICodeEasyRequests() {}
 
   private static final String VENDOR = "icodeeasy";
+  private static final Checks CHECKS = Checks.of(VENDOR);
 
   /** The only model the docs list. */
   public static final String DEFAULT_MODEL = "gpt-image-2";
@@ -54,14 +55,14 @@ public final class ICodeEasyRequests {
    * @throws ValidationException when the request holds something icodeeasy does not accept
    */
   public static ApiRequest.Builder post(ImageRequest request, boolean async) {
-    Checks.ownOptions(VENDOR, request.vendorOptions());
-    Checks.unsupported(VENDOR, "seed", request.seed(), null);
+    CHECKS.ownOptions(request.vendorOptions());
+    CHECKS.unsupported("seed", request.seed(), null);
     ICodeEasyImageOptions options = request.vendorOption(ICodeEasyImageOptions.class)
         .orElse(new ICodeEasyImageOptions(null, null));
     Map<String, Object> fields = fields(request);
     checkExtraBody(request.extraBody());
     List<MediaInput> references = request.references();
-    Checks.atMost(VENDOR, "references", references.size(), MAX_REFERENCES);
+    CHECKS.atMost("references", references.size(), MAX_REFERENCES);
     List<String> mimeTypes = checkReferences(references);
     boolean local = references.stream().anyMatch(r -> r.kind() == MediaInput.Kind.FILE || r.kind() == MediaInput.Kind.BYTES);
     boolean multipart = local && options.localReferences() != LocalReferences.JSON_DATA_URLS;
@@ -88,18 +89,18 @@ public final class ICodeEasyRequests {
   /** The documented scalar fields, in the docs' order. */
   private static Map<String, Object> fields(ImageRequest request) {
     if (request.aspectRatio() != null && request.size() != null) {
-      throw new ValidationException(VENDOR, "size",
+      throw CHECKS.invalid("size",
           "icodeeasy has one size field, a ratio or a pixel size: give aspectRatio or size, not both");
     }
     String size = null;
     if (request.aspectRatio() != null) {
       size = request.aspectRatio().toString();
-      Checks.oneOf(VENDOR, "aspectRatio", size, RATIOS);
+      CHECKS.oneOf("aspectRatio", size, RATIOS);
     } else if (request.size() != null) {
       size = request.size().toString();
     }
     String resolution = request.resolution() == null ? null : request.resolution().wireValue();
-    Checks.oneOf(VENDOR, "resolution", resolution, RESOLUTIONS);
+    CHECKS.oneOf("resolution", resolution, RESOLUTIONS);
     Map<String, Object> fields = new LinkedHashMap<>();
     fields.put("model", request.model() != null ? request.model() : DEFAULT_MODEL);
     fields.put("prompt", request.prompt());
@@ -123,22 +124,22 @@ public final class ICodeEasyRequests {
       switch (e.getKey()) {
         case "response_format" -> {
           if (!value.equals("url")) {
-            throw new ValidationException(VENDOR, "response_format", "'" + value + "' is not supported: icodeeasy"
+            throw CHECKS.invalid("response_format", "'" + value + "' is not supported: icodeeasy"
                 + " always answers with image URLs (b64_json is not offered); read the bytes with"
                 + " GeneratedImage.bytes() or saveTo(…)");
           }
         }
         case "size" -> {
           if (!RATIOS.contains(value) && !value.equals("auto") && !PIXELS.matcher(value).matches()) {
-            throw new ValidationException(VENDOR, "size", "accepts a ratio (" + String.join(", ", RATIOS)
+            throw CHECKS.invalid("size", "accepts a ratio (" + String.join(", ", RATIOS)
                 + "), auto, or a pixel size such as 1536x1024; was " + value);
           }
         }
-        case "resolution" -> Checks.oneOf(VENDOR, "resolution", value, RESOLUTIONS);
-        case "quality" -> Checks.oneOf(VENDOR, "quality", value, QUALITIES);
+        case "resolution" -> CHECKS.oneOf("resolution", value, RESOLUTIONS);
+        case "quality" -> CHECKS.oneOf("quality", value, QUALITIES);
         default -> {
           if (REFERENCE_FIELDS.contains(e.getKey())) {
-            throw new ValidationException(VENDOR, "extraBody", "'" + e.getKey() + "' is not taken from extraBody:"
+            throw CHECKS.invalid("extraBody", "'" + e.getKey() + "' is not taken from extraBody:"
                 + " give reference images with ImageRequest.Builder.reference(…), which are checked and sent as"
                 + " image_urls or image[] files");
           }
@@ -157,7 +158,7 @@ public final class ICodeEasyRequests {
         case URL -> {
           String scheme = URI.create(ref.url()).getScheme().toLowerCase(Locale.ROOT);
           if (!scheme.equals("https")) {
-            throw new ValidationException(VENDOR, "references", which + " is an " + scheme
+            throw CHECKS.invalid("references", which + " is an " + scheme
                 + ":// URL; icodeeasy fetches https:// URLs only (http is refused)");
           }
           types.add(null);
@@ -165,7 +166,7 @@ public final class ICodeEasyRequests {
         case DATA_URL -> {
           DataUrl data = ref.asDataUrl();
           if (!data.base64() || !data.mimeType().startsWith("image/")) {
-            throw new ValidationException(VENDOR, "references", which
+            throw CHECKS.invalid("references", which
                 + " must be a data:image/…;base64, URL; was " + data);
           }
           types.add(data.mimeType());
@@ -183,7 +184,7 @@ public final class ICodeEasyRequests {
     fields.forEach((name, value) -> text.put(name, String.valueOf(value)));
     extra.forEach((name, value) -> {
       if (value instanceof Map<?, ?> || value instanceof Iterable<?>) {
-        throw new ValidationException(VENDOR, "extraBody", "'" + name + "' is a " + (value instanceof Map<?, ?>
+        throw CHECKS.invalid("extraBody", "'" + name + "' is a " + (value instanceof Map<?, ?>
             ? "map" : "list") + ", but a multipart request carries text fields only");
       }
       text.put(name, value instanceof String s ? s : Json.toJson(value));
@@ -193,7 +194,7 @@ public final class ICodeEasyRequests {
     for (int i = 0; i < references.size(); i++) {
       MediaInput ref = references.get(i);
       if (ref.kind() == MediaInput.Kind.URL) {
-        throw new ValidationException(VENDOR, "references", "reference " + (i + 1) + " is a remote URL, but with a"
+        throw CHECKS.invalid("references", "reference " + (i + 1) + " is a remote URL, but with a"
             + " local file the references go as multipart image[] files, which cannot carry a URL: use"
             + " ICodeEasyImageOptions.localReferences(JSON_DATA_URLS) to send them all in image_urls, or download"
             + " the image first");

@@ -2,9 +2,9 @@ package dev.aigw.testkit.conformance;
 
 import dev.aigw.core.Capability;
 import dev.aigw.core.image.ImageRequest;
-import dev.aigw.core.internal.Json;
 import dev.aigw.core.media.ImageFormat;
 import dev.aigw.core.media.MediaInput;
+import dev.aigw.core.spi.Json;
 import dev.aigw.core.video.VideoRequest;
 import dev.aigw.testkit.FakeGateway;
 import dev.aigw.testkit.FakeGptImage2;

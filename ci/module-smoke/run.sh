@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Module-path smoke test: compiles and runs a tiny app with --module-path only (no --add-modules,
+# no --add-exports, no class path) against the installed aigw jars, then shows each aigw jar's
+# module descriptor and fails if an internal package is exported.
+# Needs the aigw artifacts installed in the local Maven repository (mvn install -DskipTests).
+set -euo pipefail
+cd "$(dirname "$0")"
+rm -rf target && mkdir -p target
+mvn -B -q -ntp dependency:build-classpath -Dmdep.outputFile=target/module-path.txt -Dmdep.pathSeparator=:
+MP=$(cat target/module-path.txt)
+
+echo "Module descriptors of the aigw jars:"
+for jar in $(tr ':' '\n' < target/module-path.txt | grep '/dev/aigw/'); do
+  desc=$(jar --describe-module --file "$jar")
+  echo "$desc" | sed 's/^/  /'
+  if echo "$desc" | grep -E '^exports .*\.internal' >/dev/null; then
+    echo "FAIL: $jar exports an internal package" >&2
+    exit 1
+  fi
+  if echo "$desc" | grep -q 'automatic'; then
+    echo "FAIL: $jar has no module descriptor" >&2
+    exit 1
+  fi
+done
+
+javac -Xlint:all -Werror --module-path "$MP" -d target/classes \
+  --module-source-path src --module dev.aigw.smoke
+java --module-path "target/classes:$MP" --module dev.aigw.smoke/dev.aigw.smoke.Main

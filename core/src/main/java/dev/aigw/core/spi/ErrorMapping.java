@@ -1,0 +1,132 @@
+package dev.aigw.core.spi;
+
+import dev.aigw.core.error.ApiException;
+import dev.aigw.core.error.AuthenticationException;
+import dev.aigw.core.error.BadRequestException;
+import dev.aigw.core.error.ContentPolicyException;
+import dev.aigw.core.error.ErrorDetails;
+import dev.aigw.core.error.NotFoundException;
+import dev.aigw.core.error.PaymentRequiredException;
+import dev.aigw.core.error.PermissionDeniedException;
+import dev.aigw.core.error.RateLimitException;
+import dev.aigw.core.error.ServerException;
+import dev.aigw.core.error.UpstreamTimeoutException;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A vendor's error table: which HTTP statuses and which vendor error codes (or types) become which
+ * exception of the {@link dev.aigw.core.error.ApiException} tree. A provider declares it as data in
+ * its {@link VendorSpec}; the runtime reads the error body (every shape the gateways use) and asks
+ * this table which exception to throw. Immutable.
+ */
+public final class ErrorMapping {
+
+  /** The exception an error becomes. */
+  public enum Kind {
+    /** {@link BadRequestException}. */
+    BAD_REQUEST,
+    /** {@link AuthenticationException}. */
+    AUTHENTICATION,
+    /** {@link PaymentRequiredException}. */
+    PAYMENT_REQUIRED,
+    /** {@link PermissionDeniedException}. */
+    PERMISSION_DENIED,
+    /** {@link NotFoundException}. */
+    NOT_FOUND,
+    /** {@link ContentPolicyException}. */
+    CONTENT_POLICY,
+    /** {@link RateLimitException}. */
+    RATE_LIMIT,
+    /** {@link ServerException}. */
+    SERVER,
+    /** {@link UpstreamTimeoutException}. */
+    UPSTREAM_TIMEOUT,
+    /** A plain {@link ApiException}. */
+    OTHER
+  }
+
+  /** The standard mapping: by HTTP status only. */
+  public static final ErrorMapping STANDARD = builder().build();
+
+
+  private final Map<Integer, Kind> byStatus;
+  private final Map<String, Kind> byCode;
+
+  private ErrorMapping(Map<Integer, Kind> byStatus, Map<String, Kind> byCode) {
+    this.byStatus = Map.copyOf(byStatus);
+    this.byCode = Map.copyOf(byCode);
+  }
+
+  /** A builder starting from the standard status mapping. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The kind for a status when nothing overrides it. */
+  public static Kind standardKind(int status) {
+    return switch (status) {
+      case 400, 409, 413, 415 -> Kind.BAD_REQUEST;
+      case 401 -> Kind.AUTHENTICATION;
+      case 402 -> Kind.PAYMENT_REQUIRED;
+      case 403 -> Kind.PERMISSION_DENIED;
+      case 404 -> Kind.NOT_FOUND;
+      case 422 -> Kind.CONTENT_POLICY;
+      case 429 -> Kind.RATE_LIMIT;
+      case 504 -> Kind.UPSTREAM_TIMEOUT;
+      default -> status >= 500 ? Kind.SERVER : Kind.OTHER;
+    };
+  }
+
+  /** The kind this mapping gives an error: a code rule first, then a status rule, then the standard. */
+  public Kind kindOf(int status, String code, String type) {
+    if (code != null && byCode.containsKey(code)) {
+      return byCode.get(code);
+    }
+    if (type != null && byCode.containsKey(type)) {
+      return byCode.get(type);
+    }
+    return byStatus.getOrDefault(status, standardKind(status));
+  }
+
+  /** The exception for {@code details}. */
+  public ApiException toException(ErrorDetails details) {
+    return switch (kindOf(details.status(), details.code(), details.type())) {
+      case BAD_REQUEST -> new BadRequestException(details);
+      case AUTHENTICATION -> new AuthenticationException(details);
+      case PAYMENT_REQUIRED -> new PaymentRequiredException(details);
+      case PERMISSION_DENIED -> new PermissionDeniedException(details);
+      case NOT_FOUND -> new NotFoundException(details);
+      case CONTENT_POLICY -> new ContentPolicyException(details);
+      case RATE_LIMIT -> new RateLimitException(details);
+      case SERVER -> new ServerException(details);
+      case UPSTREAM_TIMEOUT -> new UpstreamTimeoutException(details);
+      case OTHER -> new ApiException(details);
+    };
+  }
+
+  /** Builds {@link ErrorMapping}. */
+  public static final class Builder {
+    private final Map<Integer, Kind> byStatus = new HashMap<>();
+    private final Map<String, Kind> byCode = new HashMap<>();
+
+    private Builder() {}
+
+    /** Errors with this HTTP status become {@code kind}. */
+    public Builder status(int status, Kind kind) {
+      byStatus.put(status, kind);
+      return this;
+    }
+
+    /** Errors with this vendor code (or type) become {@code kind}, whatever the status. */
+    public Builder code(String code, Kind kind) {
+      byCode.put(code, kind);
+      return this;
+    }
+
+    /** The mapping. */
+    public ErrorMapping build() {
+      return new ErrorMapping(byStatus, byCode);
+    }
+  }
+}

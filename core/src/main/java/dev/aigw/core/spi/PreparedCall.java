@@ -1,0 +1,36 @@
+package dev.aigw.core.spi;
+
+import dev.aigw.core.http.RawResponse;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+
+/**
+ * One logical API call, ready to run synchronously or asynchronously. Each run is a fresh call
+ * (with its own retries and one idempotency key for all of them).
+ *
+ * @param <T> the parsed body
+ */
+public interface PreparedCall<T> {
+  /** Runs on the caller's thread. */
+  RawResponse<T> execute();
+
+  /** Runs without blocking; the future completes on an OkHttp or scheduler thread. */
+  CompletableFuture<RawResponse<T>> executeAsync();
+
+  /** A call whose body is {@code mapper} applied to this call's body. */
+  default <R> PreparedCall<R> map(Function<? super T, ? extends R> mapper) {
+    PreparedCall<T> self = this;
+    return new PreparedCall<>() {
+      @Override
+      public RawResponse<R> execute() {
+        RawResponse<T> r = self.execute();
+        return r.withBody(mapper.apply(r.body()));
+      }
+
+      @Override
+      public CompletableFuture<RawResponse<R>> executeAsync() {
+        return self.executeAsync().thenApply(r -> r.withBody(mapper.apply(r.body())));
+      }
+    };
+  }
+}
