@@ -11,13 +11,12 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.Call;
 import okhttp3.Response;
-import okhttp3.sse.internal.ServerSentEventReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads server-sent events with okhttp-sse's own parser, one event per {@link #next()}, on the
- * caller's thread: nothing is read ahead or buffered beyond what the socket delivered.
+ * Reads server-sent events with {@link SseParser}, one event per {@link #next()}, on the caller's
+ * thread: nothing is read ahead or buffered beyond what the socket delivered.
  */
 final class SseSource<T> implements EventStream.Source<T> {
   private static final Logger LOG = LoggerFactory.getLogger("dev.aigw.http");
@@ -27,7 +26,9 @@ final class SseSource<T> implements EventStream.Source<T> {
   private final SseDecoder<T> decoder;
   private final Secret apiKey;
   private final Runnable onClose;
-  private final ServerSentEventReader reader;
+  private final SseParser parser;
+  // a retry field is ignored (the listener's default): a chat stream cannot be resumed
+  private final SseParser.Listener listener = (id, type, data) -> handle(type, data);
   private T pending;
   private boolean ended;
   private boolean endAfterPending;
@@ -48,17 +49,7 @@ final class SseSource<T> implements EventStream.Source<T> {
     this.decoder = decoder;
     this.apiKey = apiKey;
     this.onClose = onClose;
-    this.reader = new ServerSentEventReader(response.body().source(), new ServerSentEventReader.Callback() {
-      @Override
-      public void onEvent(String id, String type, String data) {
-        handle(type, data);
-      }
-
-      @Override
-      public void onRetryChange(long timeMs) {
-        // reconnection is not used: a chat stream cannot be resumed
-      }
-    });
+    this.parser = new SseParser(response.body().source());
   }
 
   private void handle(String type, String data) {
@@ -107,7 +98,7 @@ final class SseSource<T> implements EventStream.Source<T> {
       reading = true;
       try {
         if (!closed) {
-          more = reader.processNextEvent();
+          more = parser.next(listener);
         }
       } catch (IOException e) {
         cut = e;

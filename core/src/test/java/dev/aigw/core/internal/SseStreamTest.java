@@ -158,6 +158,25 @@ class SseStreamTest {
   }
 
   @Test
+  void aLastChunkWithoutItsBlankLineIsNotLost() {
+    // some gateways close the body right after their last data line
+    String last = chunk("llo");
+    server.enqueue(sse(chunk("He") + last.substring(0, last.length() - 2)));
+
+    ChatStream stream = open();
+
+    assertThat(stream.text()).isEqualTo("Hello");
+    assertThat(stream.isClosed()).isTrue();
+  }
+
+  @Test
+  void linesEndingWithALoneCrAreRead() {
+    server.enqueue(sse((chunk("He") + chunk("llo") + "data: [DONE]\n\n").replace('\n', '\r')));
+
+    assertThat(open().text()).isEqualTo("Hello");
+  }
+
+  @Test
   void textCollectsEveryChunkAndCloses() {
     server.enqueue(sse(": a comment the reader skips\n\n" + chunk("The capital ") + chunk("is ")
         + chunk("Seoul.") + lastChunk() + "data: [DONE]\n\n"));
