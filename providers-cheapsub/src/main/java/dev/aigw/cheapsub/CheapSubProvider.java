@@ -7,6 +7,9 @@ import java.util.Map;
 
 /** Registers CheapSub with {@link dev.aigw.core.AiClients} under the name {@code cheapsub}. */
 public final class CheapSubProvider implements AiClientProvider {
+  /** Made by {@link java.util.ServiceLoader}; applications use {@code AiClients}. */
+  public CheapSubProvider() {}
+
   @Override
   public String name() {
     return CheapSubClient.VENDOR;

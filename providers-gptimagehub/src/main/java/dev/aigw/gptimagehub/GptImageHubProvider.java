@@ -7,6 +7,9 @@ import java.util.Map;
 
 /** Registers GPTImageHub with {@link dev.aigw.core.AiClients} under the name {@code gptimagehub}. */
 public final class GptImageHubProvider implements AiClientProvider {
+  /** Made by {@link java.util.ServiceLoader}; applications use {@code AiClients}. */
+  public GptImageHubProvider() {}
+
   @Override
   public String name() {
     return GptImageHubClient.VENDOR;

@@ -287,7 +287,7 @@ public abstract class FakeGateway implements AutoCloseable {
   }
 
   /** A streamed answer of server-sent events, honouring stream faults. */
-  protected final MockResponse sse(List<SseWriter.Event> events) {
+  final MockResponse sse(List<SseWriter.Event> events) {
     Faults.Fault cut = faults.take(Faults.Stage.AFTER_HANDLING, "", true);
     int cutAfter = cut != null ? cut.afterEvents() : -1;
     // body() sets "Content-Length: -1", which a client reads as "until the connection closes" and
@@ -303,12 +303,12 @@ public abstract class FakeGateway implements AutoCloseable {
   }
 
   /** An SSE event with only data. */
-  protected static SseWriter.Event event(String data) {
+  static SseWriter.Event event(String data) {
     return new SseWriter.Event(null, data);
   }
 
   /** An SSE event with a type. */
-  protected static SseWriter.Event event(String type, String data) {
+  static SseWriter.Event event(String type, String data) {
     return new SseWriter.Event(type, data);
   }
 
