@@ -19,6 +19,20 @@ public class ApiException extends AigwException {
     this.details = details;
   }
 
+  /**
+   * Creates the exception from what the server said and what the runtime adds to it: the message
+   * is the server's {@linkplain ErrorDetails#summary() summary}, then {@code " — "} and the note.
+   *
+   * @param details what the server said
+   * @param note why the call was not retried and what recovery is possible, or {@code null}
+   * @param idempotencyKey the idempotency key the call was sent with, or {@code null}
+   */
+  public ApiException(ErrorDetails details, String note, String idempotencyKey) {
+    super(details.vendor(), note == null || note.isBlank() ? details.summary() : details.summary() + " — " + note,
+        null, idempotencyKey);
+    this.details = details;
+  }
+
   /** Everything the server said. */
   public ErrorDetails details() {
     return details;

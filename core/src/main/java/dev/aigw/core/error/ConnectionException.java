@@ -14,7 +14,19 @@ public class ConnectionException extends AigwException {
    * @param cause the I/O failure
    */
   public ConnectionException(String vendor, String message, boolean requestSent, Throwable cause) {
-    super(vendor, message, cause);
+    this(vendor, message, requestSent, cause, null);
+  }
+
+  /**
+   * @param vendor vendor name
+   * @param message what failed
+   * @param requestSent whether the request may have reached the server
+   * @param cause the I/O failure
+   * @param idempotencyKey the idempotency key the call was sent with, or {@code null}
+   */
+  public ConnectionException(String vendor, String message, boolean requestSent, Throwable cause,
+      String idempotencyKey) {
+    super(vendor, message, cause, idempotencyKey);
     this.requestSent = requestSent;
   }
 

@@ -91,17 +91,30 @@ public final class ErrorMapping {
 
   /** The exception for {@code details}. */
   public ApiException toException(ErrorDetails details) {
+    return toException(details, null, null);
+  }
+
+  /**
+   * The exception for {@code details}, with what the runtime adds to the server's answer.
+   *
+   * @param details what the server said
+   * @param note why the call was not retried and what recovery is possible, appended to the
+   *     message, or {@code null}
+   * @param idempotencyKey the idempotency key the call was sent with, for recovery, or {@code null}
+   * @return the exception of the kind this table gives the error
+   */
+  public ApiException toException(ErrorDetails details, String note, String idempotencyKey) {
     return switch (kindOf(details.status(), details.code(), details.type())) {
-      case BAD_REQUEST -> new BadRequestException(details);
-      case AUTHENTICATION -> new AuthenticationException(details);
-      case PAYMENT_REQUIRED -> new PaymentRequiredException(details);
-      case PERMISSION_DENIED -> new PermissionDeniedException(details);
-      case NOT_FOUND -> new NotFoundException(details);
-      case CONTENT_POLICY -> new ContentPolicyException(details);
-      case RATE_LIMIT -> new RateLimitException(details);
-      case SERVER -> new ServerException(details);
-      case UPSTREAM_TIMEOUT -> new UpstreamTimeoutException(details);
-      case OTHER -> new ApiException(details);
+      case BAD_REQUEST -> new BadRequestException(details, note, idempotencyKey);
+      case AUTHENTICATION -> new AuthenticationException(details, note, idempotencyKey);
+      case PAYMENT_REQUIRED -> new PaymentRequiredException(details, note, idempotencyKey);
+      case PERMISSION_DENIED -> new PermissionDeniedException(details, note, idempotencyKey);
+      case NOT_FOUND -> new NotFoundException(details, note, idempotencyKey);
+      case CONTENT_POLICY -> new ContentPolicyException(details, note, idempotencyKey);
+      case RATE_LIMIT -> new RateLimitException(details, note, idempotencyKey);
+      case SERVER -> new ServerException(details, note, idempotencyKey);
+      case UPSTREAM_TIMEOUT -> new UpstreamTimeoutException(details, note, idempotencyKey);
+      case OTHER -> new ApiException(details, note, idempotencyKey);
     };
   }
 
