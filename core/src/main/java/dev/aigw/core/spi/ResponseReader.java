@@ -1,6 +1,6 @@
 package dev.aigw.core.spi;
 
-import dev.aigw.core.error.AigwException;
+import dev.aigw.core.error.MalformedResponseException;
 import dev.aigw.core.internal.DataUrlSpooler;
 import dev.aigw.core.json.RawJson;
 import dev.aigw.core.media.SpoolFiles;
@@ -23,7 +23,12 @@ public interface ResponseReader<T> {
   /** Reads the answer. */
   T read(HttpAnswer answer) throws IOException;
 
-  /** The body parsed as {@code type}, straight from the stream. */
+  /**
+   * The body parsed as {@code type}, straight from the stream.
+   *
+   * <p>The readers here throw {@link MalformedResponseException} (naming the vendor) for an answer
+   * they cannot read.
+   */
   static <T> ResponseReader<T> json(Type type) {
     return answer -> {
       T value;
@@ -31,11 +36,12 @@ public interface ResponseReader<T> {
         value = Json.fromJson(answer.source(), type);
       } catch (com.squareup.moshi.JsonDataException | com.squareup.moshi.JsonEncodingException
           | java.io.EOFException e) {
-        throw new AigwException(answer.vendor(),
+        throw new MalformedResponseException(answer.vendor(),
             "[" + answer.vendor() + "] the server's answer is not the JSON documented: " + e.getMessage(), e);
       }
       if (value == null) {
-        throw new AigwException(answer.vendor(), "[" + answer.vendor() + "] the server answered with an empty JSON body", null);
+        throw new MalformedResponseException(answer.vendor(),
+            "[" + answer.vendor() + "] the server answered with an empty JSON body", null);
       }
       return value;
     };
@@ -52,11 +58,12 @@ public interface ResponseReader<T> {
       try {
         wire = Json.<W>adapter(wireType).fromJson(text);
       } catch (com.squareup.moshi.JsonDataException | java.io.EOFException | com.squareup.moshi.JsonEncodingException e) {
-        throw new AigwException(answer.vendor(),
+        throw new MalformedResponseException(answer.vendor(),
             "[" + answer.vendor() + "] the server's answer is not the JSON documented: " + e.getMessage(), e);
       }
       if (wire == null) {
-        throw new AigwException(answer.vendor(), "[" + answer.vendor() + "] the server answered with an empty JSON body", null);
+        throw new MalformedResponseException(answer.vendor(),
+            "[" + answer.vendor() + "] the server answered with an empty JSON body", null);
       }
       return combine.apply(wire, Json.raw(text));
     };
@@ -105,8 +112,11 @@ public interface ResponseReader<T> {
       tree = null;
     }
     if (tree == null) {
+      if (text.isBlank()) {
+        throw new MalformedResponseException(vendor, "[" + vendor + "] expected a JSON answer but the body was empty", null);
+      }
       String snippet = text.length() > 300 ? text.substring(0, 300) + "…" : text;
-      throw new AigwException(vendor, "expected a JSON answer but got: " + snippet, null);
+      throw new MalformedResponseException(vendor, "[" + vendor + "] expected a JSON answer but got: " + snippet, null);
     }
     Object parsed = tree;
     return RawJson.of(text, ignored -> parsed);
@@ -135,8 +145,8 @@ public interface ResponseReader<T> {
       if (answer.isJson() || (type != null && type.startsWith("text/"))) {
         String text = answer.source().readUtf8();
         String snippet = text.length() > 300 ? text.substring(0, 300) + "…" : text;
-        throw new AigwException(answer.vendor(),
-            "expected " + what + " but the server answered " + answer.status() + " with " + type + ": " + snippet, null);
+        throw new MalformedResponseException(answer.vendor(), "[" + answer.vendor() + "] expected " + what
+            + " but the server answered " + answer.status() + " with " + type + ": " + snippet, null);
       }
       Path file = SpoolFiles.create();
       long written;
@@ -148,7 +158,8 @@ public interface ResponseReader<T> {
       }
       if (written == 0) {
         SpoolFiles.delete(file);
-        throw new AigwException(answer.vendor(), "expected " + what + " but the body was empty", null);
+        throw new MalformedResponseException(answer.vendor(),
+            "[" + answer.vendor() + "] expected " + what + " but the body was empty", null);
       }
       return new SpooledBody(file, type, written);
     };
