@@ -3,7 +3,9 @@ package dev.aigw.core.operation;
 import dev.aigw.core.error.AigwException;
 import dev.aigw.core.error.ApiException;
 import dev.aigw.core.error.ConnectionException;
+import dev.aigw.core.error.MalformedResponseException;
 import dev.aigw.core.error.OperationFailedException;
+import dev.aigw.core.error.OperationPollException;
 import dev.aigw.core.error.OperationTimeoutException;
 import dev.aigw.core.error.RateLimitException;
 import dev.aigw.core.error.ServerException;
@@ -12,6 +14,7 @@ import dev.aigw.core.spi.OperationDriver;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -37,10 +40,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Polling runs on one scheduler shared by every operation, so a thousand operations waited on
  * through {@link #resultAsync()} hold no thread each. The interval starts small, grows to a cap,
- * and yields to a server's {@code Retry-After}; a poll that fails transiently (I/O, 429, 5xx) is
- * retried instead of ending the operation. Every wait has a timeout, after which {@link
- * OperationTimeoutException} names the last status seen; the task itself goes on on the server
- * and can be resumed by id. {@link #cancel()} stops local polling only; it never claims to cancel
+ * and yields to a server's {@code Retry-After}; a poll that fails transiently (I/O, 429, 5xx, an
+ * answer that cannot be read) is retried instead of ending the operation, up to the strategy's
+ * {@linkplain PollingStrategy#maxConsecutiveFailures() failures in a row}, after which {@link
+ * OperationPollException} names the operation and says it can be resumed. Every wait has a
+ * timeout, after which {@link OperationTimeoutException} names the last status seen; the task
+ * itself goes on on the server and can be resumed by id. {@link #cancel()} stops local polling only; it never claims to cancel
  * the server's task. Thread-safe.
  *
  * @param <T> the result type
@@ -55,13 +60,14 @@ public final class Operation<T> {
   private final ScheduledExecutorService scheduler;
   private final List<Consumer<OperationSnapshot<T>>> listeners = new CopyOnWriteArrayList<>();
   private final boolean resumed;
+  private final String idempotencyKey;
 
   private volatile OperationSnapshot<T> snapshot;
   private volatile boolean cancelled;
   private PollRun run; // guarded by this
 
   private Operation(String vendor, String id, OperationDriver<?, T> driver, PollingStrategy strategy,
-      ScheduledExecutorService scheduler, OperationSnapshot<T> initial, boolean resumed) {
+      ScheduledExecutorService scheduler, OperationSnapshot<T> initial, boolean resumed, String idempotencyKey) {
     this.vendor = Objects.requireNonNull(vendor, "vendor");
     this.id = Objects.requireNonNull(id, "id");
     this.driver = driver;
@@ -69,6 +75,7 @@ public final class Operation<T> {
     this.scheduler = scheduler;
     this.snapshot = initial;
     this.resumed = resumed;
+    this.idempotencyKey = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey;
   }
 
   /**
@@ -83,20 +90,55 @@ public final class Operation<T> {
    */
   public static <T> Operation<T> polling(String vendor, String id, OperationDriver<?, T> driver,
       PollingStrategy strategy, ScheduledExecutorService scheduler, OperationSnapshot<T> initial) {
+    return polling(vendor, id, driver, strategy, scheduler, initial, null);
+  }
+
+  /**
+   * An operation that polls through {@code driver}, started by a submission sent with {@code
+   * idempotencyKey} (providers create these).
+   *
+   * @param <T> the result type
+   * @param vendor vendor name
+   * @param id the task id
+   * @param driver how to fetch and read the task's status
+   * @param strategy polling intervals and timeouts
+   * @param scheduler the shared scheduler
+   * @param initial what the submission said, or {@code null} when resuming from an id
+   * @param idempotencyKey the idempotency key the submission was sent with, or {@code null}
+   * @return the operation; nothing is sent yet
+   */
+  public static <T> Operation<T> polling(String vendor, String id, OperationDriver<?, T> driver,
+      PollingStrategy strategy, ScheduledExecutorService scheduler, OperationSnapshot<T> initial,
+      String idempotencyKey) {
     Objects.requireNonNull(driver, "driver");
     Objects.requireNonNull(scheduler, "scheduler");
     boolean resumed = initial == null;
     OperationSnapshot<T> first =
         initial != null ? initial : OperationSnapshot.of(id, OperationStatus.UNKNOWN, null, null);
-    return new Operation<>(vendor, id, driver, strategy, scheduler, first, resumed);
+    return new Operation<>(vendor, id, driver, strategy, scheduler, first, resumed, idempotencyKey);
   }
 
   /** An operation that is already finished (for gateways that answer synchronously). */
   public static <T> Operation<T> completed(String vendor, OperationSnapshot<T> finished) {
+    return completed(vendor, finished, null);
+  }
+
+  /**
+   * An operation that is already finished, started by a submission sent with {@code
+   * idempotencyKey}.
+   *
+   * @param <T> the result type
+   * @param vendor vendor name
+   * @param finished the terminal snapshot
+   * @param idempotencyKey the idempotency key the submission was sent with, or {@code null}
+   * @return the operation
+   */
+  public static <T> Operation<T> completed(String vendor, OperationSnapshot<T> finished, String idempotencyKey) {
     if (!finished.isTerminal()) {
       throw new IllegalArgumentException("a completed operation needs a terminal snapshot");
     }
-    return new Operation<>(vendor, finished.id(), null, PollingStrategy.DEFAULT, null, finished, false);
+    return new Operation<>(vendor, finished.id(), null, PollingStrategy.DEFAULT, null, finished, false,
+        idempotencyKey);
   }
 
   /**
@@ -122,6 +164,17 @@ public final class Operation<T> {
   /** The vendor name. */
   public String vendor() {
     return vendor;
+  }
+
+  /**
+   * The idempotency key the submission was sent with, where the vendor honours one (gptimage2.plus):
+   * submitting the same request again with it returns this task rather than starting (and
+   * charging) another. Empty for a resumed operation and for vendors without idempotency keys.
+   *
+   * @return the key, or empty
+   */
+  public Optional<String> idempotencyKey() {
+    return Optional.ofNullable(idempotencyKey);
   }
 
   /** The last status seen, without any I/O ({@code UNKNOWN} before the first poll of a resumed one). */
@@ -305,12 +358,26 @@ public final class Operation<T> {
     }
   }
 
+  /**
+   * Reads a poll's answer and publishes it. A driver that fails on an answer of a shape it did not
+   * expect (a {@code RuntimeException} other than aigw's) saw a malformed answer.
+   *
+   * @throws MalformedResponseException when the driver could not read the answer
+   */
   private <S> OperationSnapshot<T> accept(RawResponse<?> response) {
     @SuppressWarnings("unchecked")
     OperationDriver<S, T> d = (OperationDriver<S, T>) driver;
     @SuppressWarnings("unchecked")
     S body = (S) response.body();
-    OperationSnapshot<T> next = d.read(id, body);
+    OperationSnapshot<T> next;
+    try {
+      next = d.read(id, body);
+    } catch (AigwException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new MalformedResponseException(vendor, "[" + vendor + "] the answer to a poll of operation " + id
+          + " could not be read: " + e, e);
+    }
     update(next);
     return next;
   }
@@ -345,7 +412,7 @@ public final class Operation<T> {
 
   private static boolean isTransient(Throwable error) {
     if (error instanceof ConnectionException || error instanceof RateLimitException
-        || error instanceof ServerException) {
+        || error instanceof ServerException || error instanceof MalformedResponseException) {
       return true;
     }
     return error instanceof ApiException api && api.status() == 408;
@@ -440,8 +507,8 @@ public final class Operation<T> {
       OperationSnapshot<T> s;
       try {
         s = accept(response);
-      } catch (RuntimeException e) {
-        future.completeExceptionally(e);
+      } catch (AigwException e) {
+        onFailure(e);
         return;
       }
       failures = 0;
@@ -471,6 +538,11 @@ public final class Operation<T> {
             vendor, id, error.getMessage(), wait.toMillis(), failures, strategy.maxConsecutiveFailures());
         interval = strategy.next(interval);
         schedule(wait);
+      } else if (isTransient(error)) {
+        OperationPollException gaveUp =
+            new OperationPollException(vendor, id, snapshot.status(), failures + 1, error);
+        LOG.warn("{}", gaveUp.getMessage());
+        future.completeExceptionally(gaveUp);
       } else {
         future.completeExceptionally(error);
       }

@@ -1,6 +1,7 @@
 package dev.aigw.core.spi;
 
 import dev.aigw.core.error.AigwException;
+import dev.aigw.core.error.MalformedResponseException;
 import dev.aigw.core.internal.SharedResources;
 import dev.aigw.core.json.RawJson;
 import dev.aigw.core.operation.Operation;
@@ -57,9 +58,27 @@ public final class OperationFactory<T> {
    * @throws AigwException when the answer carries no id (the task cannot be followed)
    */
   public Operation<T> started(String what, String id, OperationStatus status, String vendorStatus, RawJson answer) {
-    requireId(what, id, answer);
+    return started(what, id, status, vendorStatus, answer, null);
+  }
+
+  /**
+   * An operation for a task a submission sent with {@code idempotencyKey} just created; the
+   * operation's {@link Operation#idempotencyKey()} gives the key back.
+   *
+   * @param what what was submitted ({@code image}), for messages
+   * @param id the task id from the answer, or {@code null} when it had none
+   * @param status the status the answer gave
+   * @param vendorStatus the status word the answer gave, or {@code null}
+   * @param answer the submission's answer
+   * @param idempotencyKey the idempotency key the submission was sent with, or {@code null}
+   * @return the operation, polled from there
+   * @throws AigwException when the answer carries no id (the task cannot be followed)
+   */
+  public Operation<T> started(String what, String id, OperationStatus status, String vendorStatus, RawJson answer,
+      String idempotencyKey) {
+    requireId(what, id, answer, idempotencyKey);
     return Operation.polling(vendor, id, driver, polling, SharedResources.scheduler(),
-        OperationSnapshot.of(id, status, vendorStatus, answer));
+        OperationSnapshot.of(id, status, vendorStatus, answer), idempotencyKey);
   }
 
   /**
@@ -75,12 +94,29 @@ public final class OperationFactory<T> {
    * @throws AigwException when the answer carries no id (the task cannot be followed)
    */
   public Operation<T> startedFrom(String what, String id, RawJson answer, Function<String, OperationSnapshot<T>> read) {
-    requireId(what, id, answer);
+    return startedFrom(what, id, answer, read, null);
+  }
+
+  /**
+   * As {@link #startedFrom(String, String, RawJson, Function)}, for a submission sent with {@code
+   * idempotencyKey}; the operation's {@link Operation#idempotencyKey()} gives the key back.
+   *
+   * @param what what was submitted ({@code image}), for messages
+   * @param id the task id from the answer, or {@code null} when it had none
+   * @param answer the submission's answer
+   * @param read reads the answer as a poll's answer, given the id
+   * @param idempotencyKey the idempotency key the submission was sent with, or {@code null}
+   * @return the operation: complete when the answer shows the task ended, else polled from there
+   * @throws AigwException when the answer carries no id (the task cannot be followed)
+   */
+  public Operation<T> startedFrom(String what, String id, RawJson answer, Function<String, OperationSnapshot<T>> read,
+      String idempotencyKey) {
+    requireId(what, id, answer, idempotencyKey);
     OperationSnapshot<T> first = read.apply(id);
     if (first.isTerminal()) {
-      return Operation.completed(vendor, first);
+      return Operation.completed(vendor, first, idempotencyKey);
     }
-    return Operation.polling(vendor, id, driver, polling, SharedResources.scheduler(), first);
+    return Operation.polling(vendor, id, driver, polling, SharedResources.scheduler(), first, idempotencyKey);
   }
 
   /**
@@ -94,10 +130,15 @@ public final class OperationFactory<T> {
     return Operation.completed(vendor, finished);
   }
 
-  private void requireId(String what, String id, RawJson answer) {
+  private void requireId(String what, String id, RawJson answer, String idempotencyKey) {
     if (id == null || id.isBlank()) {
-      throw new AigwException(vendor, "[" + vendor + "] the " + what + " submission was accepted but its answer has no "
-          + idField + ", so it cannot be followed: " + answer.text(), null);
+      String recovery = idempotencyKey != null
+          ? " The work may exist and be charged: resubmitting with idempotency key " + idempotencyKey
+              + " returns it without a second charge"
+          : " The work may exist and be charged; without an idempotency key aigw cannot find it";
+      throw new MalformedResponseException(vendor, "[" + vendor + "] the " + what + " submission was accepted but its"
+          + " answer has no " + idField + ", so it cannot be followed: " + answer.text() + "." + recovery, null,
+          idempotencyKey);
     }
   }
 }
