@@ -29,6 +29,8 @@ public abstract class ClientBuilder<B extends ClientBuilder<B, C>, C> {
   private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
   private Duration connectTimeout;
   private Duration requestTimeout;
+  private Duration streamIdleTimeout;
+  private Duration callTimeout;
   private PollingStrategy polling;
   private OkHttpClient httpClient;
   private boolean anonymous;
@@ -81,10 +83,70 @@ public abstract class ClientBuilder<B extends ClientBuilder<B, C>, C> {
     return self();
   }
 
-  /** Time allowed for an ordinary call (default 2 min). */
+  /**
+   * Time allowed for one attempt of an ordinary call, from sending the request to reading the whole
+   * answer (default 2 min; slow synchronous generations use the vendor's longer default unless this
+   * is set).
+   */
   public B requestTimeout(Duration timeout) {
     this.requestTimeout = timeout;
     return self();
+  }
+
+  /**
+   * The longest silence tolerated in a stream: while waiting for its first bytes and between its
+   * events (default 2 min). A stream that goes quiet longer ends with a {@code StreamException}.
+   *
+   * @param timeout a positive duration
+   * @return this builder
+   */
+  public B streamIdleTimeout(Duration timeout) {
+    this.streamIdleTimeout = positive(timeout, "streamIdleTimeout");
+    return self();
+  }
+
+  /**
+   * The most one call may take altogether: every attempt, the backoff between retries, {@code
+   * Retry-After} waits and the wait for a request slot (default none: each attempt is bounded by
+   * the request timeout, and waits by the retry policy). A retry whose wait would end past it is not
+   * made; the call fails at once with the last failure, saying so. For a stream it bounds the
+   * opening (attempts until the answer's headers); the events are bounded by {@link
+   * #streamIdleTimeout(Duration)}. It does not bound an operation's polling, which has its own
+   * timeouts ({@code waitForCompletion(Duration)}).
+   *
+   * @param timeout a positive duration, or {@code null} for none
+   * @return this builder
+   */
+  public B callTimeout(Duration timeout) {
+    this.callTimeout = timeout == null ? null : positive(timeout, "callTimeout");
+    return self();
+  }
+
+  /**
+   * The longest wait for a rate limit (default 60 s): a 429 whose {@code Retry-After} (or, without
+   * one, whose rate-limit window resets) later than this ends the call at once with a {@code
+   * RateLimitException} carrying the wait in {@code retryAfter()}, instead of blocking. Waits up to
+   * it are retried like any 429, within the retry count and the {@linkplain #callTimeout(Duration)
+   * call timeout}.
+   *
+   * @param max zero or a positive duration ({@link Duration#ZERO}: never wait for a rate limit)
+   * @return this builder
+   */
+  public B maxRetryWait(Duration max) {
+    java.util.Objects.requireNonNull(max, "maxRetryWait");
+    if (max.isNegative()) {
+      throw new IllegalArgumentException("maxRetryWait must not be negative, was " + max);
+    }
+    this.retryPolicy = retryPolicy.withMaxRetryAfter(max);
+    return self();
+  }
+
+  private static Duration positive(Duration d, String name) {
+    java.util.Objects.requireNonNull(d, name);
+    if (d.isNegative() || d.isZero()) {
+      throw new IllegalArgumentException(name + " must be positive, was " + d);
+    }
+    return d;
   }
 
   /** How operations poll. */
@@ -134,6 +196,15 @@ public abstract class ClientBuilder<B extends ClientBuilder<B, C>, C> {
     }
     if (options.requestTimeout() != null) {
       requestTimeout(options.requestTimeout());
+    }
+    if (options.streamIdleTimeout() != null) {
+      streamIdleTimeout(options.streamIdleTimeout());
+    }
+    if (options.callTimeout() != null) {
+      callTimeout(options.callTimeout());
+    }
+    if (options.maxRetryWait() != null) {
+      maxRetryWait(options.maxRetryWait());
     }
     if (options.polling() != null) {
       polling(options.polling());
@@ -215,9 +286,9 @@ public abstract class ClientBuilder<B extends ClientBuilder<B, C>, C> {
     TransportConfig config = new TransportConfig(vendor, parsed, anonymous ? null : apiKey, retryPolicy,
         spec.errorMapping(), spec.idempotencyHeader(),
         requestTimeout != null ? requestTimeout : spec.requestTimeout(),
-        spec.streamIdleTimeout(),
+        streamIdleTimeout != null ? streamIdleTimeout : spec.streamIdleTimeout(),
         maxConcurrentRequests != null ? maxConcurrentRequests : spec.maxConcurrentRequests(),
-        base, clock);
+        base, clock, callTimeout);
     return new Transport(config);
   }
 

@@ -20,6 +20,12 @@ import okhttp3.OkHttpClient;
  * @param httpClient an OkHttp client to share (its pool and dispatcher are reused and never shut
  *     down by aigw), or {@code null}
  * @param anonymous whether to call without a key (only for vendors that allow it)
+ * @param streamIdleTimeout the longest silence tolerated in a stream (default 2 min), or {@code
+ *     null} for the default
+ * @param callTimeout the most one call may take altogether, retries and waits included, or {@code
+ *     null} for no such bound (see {@link ClientBuilder#callTimeout(Duration)})
+ * @param maxRetryWait the longest wait for a rate limit before the call fails with the {@code
+ *     RateLimitException} instead (default 60 s), or {@code null} for the default
  */
 public record ClientOptions(
     Secret apiKey,
@@ -29,7 +35,10 @@ public record ClientOptions(
     Duration requestTimeout,
     PollingStrategy polling,
     OkHttpClient httpClient,
-    boolean anonymous) {
+    boolean anonymous,
+    Duration streamIdleTimeout,
+    Duration callTimeout,
+    Duration maxRetryWait) {
 
   /** Default retries. */
   public static final int DEFAULT_MAX_RETRIES = 2;
@@ -41,6 +50,29 @@ public record ClientOptions(
     }
     requirePositive(connectTimeout, "connectTimeout");
     requirePositive(requestTimeout, "requestTimeout");
+    requirePositive(streamIdleTimeout, "streamIdleTimeout");
+    requirePositive(callTimeout, "callTimeout");
+    if (maxRetryWait != null && maxRetryWait.isNegative()) {
+      throw new IllegalArgumentException("maxRetryWait must not be negative, was " + maxRetryWait);
+    }
+  }
+
+  /**
+   * Options with the default stream idle timeout, no call timeout and the default rate-limit wait.
+   *
+   * @param apiKey the key, or {@code null}
+   * @param baseUrl the base URL, or {@code null}
+   * @param maxRetries how many times a failed call may be retried
+   * @param connectTimeout time allowed to open a connection, or {@code null}
+   * @param requestTimeout time allowed for one attempt, or {@code null}
+   * @param polling how operations poll, or {@code null}
+   * @param httpClient an OkHttp client to share, or {@code null}
+   * @param anonymous whether to call without a key
+   */
+  public ClientOptions(Secret apiKey, String baseUrl, int maxRetries, Duration connectTimeout,
+      Duration requestTimeout, PollingStrategy polling, OkHttpClient httpClient, boolean anonymous) {
+    this(apiKey, baseUrl, maxRetries, connectTimeout, requestTimeout, polling, httpClient, anonymous, null, null,
+        null);
   }
 
   private static void requirePositive(Duration d, String name) {
@@ -65,6 +97,9 @@ public record ClientOptions(
     b.polling = polling;
     b.httpClient = httpClient;
     b.anonymous = anonymous;
+    b.streamIdleTimeout = streamIdleTimeout;
+    b.callTimeout = callTimeout;
+    b.maxRetryWait = maxRetryWait;
     return b;
   }
 
@@ -78,6 +113,9 @@ public record ClientOptions(
     private PollingStrategy polling;
     private OkHttpClient httpClient;
     private boolean anonymous;
+    private Duration streamIdleTimeout;
+    private Duration callTimeout;
+    private Duration maxRetryWait;
 
     private Builder() {}
 
@@ -111,9 +149,42 @@ public record ClientOptions(
       return this;
     }
 
-    /** Time allowed for a whole call. */
+    /** Time allowed for one attempt of a call. */
     public Builder requestTimeout(Duration requestTimeout) {
       this.requestTimeout = requestTimeout;
+      return this;
+    }
+
+    /**
+     * The longest silence tolerated in a stream.
+     *
+     * @param streamIdleTimeout a positive duration, or {@code null} for the default (2 min)
+     * @return this builder
+     */
+    public Builder streamIdleTimeout(Duration streamIdleTimeout) {
+      this.streamIdleTimeout = streamIdleTimeout;
+      return this;
+    }
+
+    /**
+     * The most one call may take altogether, retries and waits included.
+     *
+     * @param callTimeout a positive duration, or {@code null} for none
+     * @return this builder
+     */
+    public Builder callTimeout(Duration callTimeout) {
+      this.callTimeout = callTimeout;
+      return this;
+    }
+
+    /**
+     * The longest wait for a rate limit; a longer one fails the call at once.
+     *
+     * @param maxRetryWait zero or a positive duration, or {@code null} for the default (60 s)
+     * @return this builder
+     */
+    public Builder maxRetryWait(Duration maxRetryWait) {
+      this.maxRetryWait = maxRetryWait;
       return this;
     }
 
@@ -139,7 +210,7 @@ public record ClientOptions(
     public ClientOptions build() {
       return new ClientOptions(
           apiKey, baseUrl, maxRetries, connectTimeout, requestTimeout, polling, httpClient,
-          anonymous);
+          anonymous, streamIdleTimeout, callTimeout, maxRetryWait);
     }
   }
 
@@ -148,7 +219,8 @@ public record ClientOptions(
     return "ClientOptions[apiKey=" + (apiKey == null ? "none" : apiKey) + ", baseUrl=" + baseUrl
         + ", maxRetries=" + maxRetries + ", connectTimeout=" + connectTimeout + ", requestTimeout="
         + requestTimeout + ", polling=" + polling + ", httpClient="
-        + (httpClient == null ? "default" : "shared") + ", anonymous=" + anonymous + "]";
+        + (httpClient == null ? "default" : "shared") + ", anonymous=" + anonymous + ", streamIdleTimeout="
+        + streamIdleTimeout + ", callTimeout=" + callTimeout + ", maxRetryWait=" + maxRetryWait + "]";
   }
 
   @Override
@@ -161,11 +233,15 @@ public record ClientOptions(
         && Objects.equals(requestTimeout, other.requestTimeout)
         && Objects.equals(polling, other.polling)
         && httpClient == other.httpClient
-        && anonymous == other.anonymous;
+        && anonymous == other.anonymous
+        && Objects.equals(streamIdleTimeout, other.streamIdleTimeout)
+        && Objects.equals(callTimeout, other.callTimeout)
+        && Objects.equals(maxRetryWait, other.maxRetryWait);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(baseUrl, maxRetries, connectTimeout, requestTimeout, anonymous);
+    return Objects.hash(baseUrl, maxRetries, connectTimeout, requestTimeout, anonymous, streamIdleTimeout,
+        callTimeout, maxRetryWait);
   }
 }

@@ -11,7 +11,10 @@ import java.util.concurrent.ThreadLocalRandom;
  * @param maxRetries retries after the first attempt (0 disables retries)
  * @param initialBackoff wait before the first retry
  * @param maxBackoff cap on the computed wait
- * @param maxRetryAfter the longest {@code Retry-After} honoured; a longer one ends the retries
+ * @param maxRetryAfter the longest wait for a rate limit honoured (a {@code Retry-After}, or the
+ *     window's reset when a 429 carries no {@code Retry-After}); a longer one ends the call at once
+ *     with the {@link dev.aigw.core.error.RateLimitException}, whose {@code retryAfter()} says how
+ *     long the server asked to wait
  */
 public record RetryPolicy(
     int maxRetries, Duration initialBackoff, Duration maxBackoff, Duration maxRetryAfter) {
@@ -36,6 +39,17 @@ public record RetryPolicy(
   /** The same policy with another retry count. */
   public RetryPolicy withMaxRetries(int retries) {
     return new RetryPolicy(retries, initialBackoff, maxBackoff, maxRetryAfter);
+  }
+
+  /**
+   * The same policy with another longest rate-limit wait.
+   *
+   * @param max the longest {@code Retry-After} (or reset) waited for; {@link Duration#ZERO} never
+   *     waits for a rate limit
+   * @return the policy
+   */
+  public RetryPolicy withMaxRetryAfter(Duration max) {
+    return new RetryPolicy(maxRetries, initialBackoff, maxBackoff, java.util.Objects.requireNonNull(max, "max"));
   }
 
   /** The same policy with other backoff bounds. */
