@@ -4,9 +4,11 @@ import dev.aigw.core.Secret;
 import dev.aigw.core.error.ErrorDetails;
 import dev.aigw.core.error.StreamException;
 import dev.aigw.core.http.RateLimit;
-import dev.aigw.core.spi.Json;import dev.aigw.core.spi.SseDecoder;
+import dev.aigw.core.spi.Json;
+import dev.aigw.core.spi.SseDecoder;
 import dev.aigw.core.stream.EventStream;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.Call;
@@ -39,10 +41,20 @@ final class SseSource<T> implements EventStream.Source<T> {
   private final AtomicBoolean released = new AtomicBoolean();
   private final Call call;
   private final RateLimit rateLimit;
+  private final Duration idleTimeout;
+  /** The paid request's description, or {@code null} for a stream that does no paid work. */
+  private final String paidRequest;
 
+  /**
+   * @param idleTimeout the longest silence tolerated (the client's read timeout), for messages
+   * @param paidRequest the request's description when it does paid work (a failure then says it is
+   *     not retried, and logs so), or {@code null}
+   */
   SseSource(String vendor, Call call, Response response, SseDecoder<T> decoder, Secret apiKey, Runnable onClose,
-      RateLimit rateLimit) {
+      RateLimit rateLimit, Duration idleTimeout, String paidRequest) {
     this.vendor = vendor;
+    this.idleTimeout = idleTimeout;
+    this.paidRequest = paidRequest;
     this.rateLimit = rateLimit;
     this.call = call;
     this.response = response;
@@ -82,6 +94,19 @@ final class SseSource<T> implements EventStream.Source<T> {
     pending = item;
   }
 
+  /**
+   * For a paid stream, the note that it is not retried and why, logged once at INFO; nothing for
+   * other streams.
+   */
+  private String notRetried(String what) {
+    if (paidRequest == null) {
+      return "";
+    }
+    String why = "a stream that has started is not retried, since its reply was already produced and billed";
+    LOG.info("[{}] not retrying {} after {}: {}", vendor, paidRequest, what, why);
+    return " — not retried: " + why;
+  }
+
   private static boolean isErrorObject(String data) {
     Object tree = Json.tryParseTree(data);
     return tree instanceof Map<?, ?> map && map.get("error") != null;
@@ -114,11 +139,12 @@ final class SseSource<T> implements EventStream.Source<T> {
         close();
         if (e instanceof java.io.InterruptedIOException) {
           // SocketTimeoutException ("timeout" or "Read timed out", depending on where the read waited)
-          throw new StreamException(vendor, "[" + vendor + "] the stream went silent after " + events
-              + " events: no data within the idle timeout", null, e);
+          String what = "the stream went silent after " + events + " events: no data for "
+              + Transport.human(idleTimeout) + " (streamIdleTimeout)";
+          throw new StreamException(vendor, "[" + vendor + "] " + what + notRetried(what), null, e);
         }
-        throw new StreamException(vendor,
-            "[" + vendor + "] the stream was cut after " + events + " events: " + e.getMessage(), null, e);
+        String what = "the stream was cut after " + events + " events: " + e.getMessage();
+        throw new StreamException(vendor, "[" + vendor + "] " + what + notRetried(what), null, e);
       }
       if (failure != null) {
         RuntimeException f = failure;

@@ -5,6 +5,7 @@ import dev.aigw.core.error.AigwException;
 import dev.aigw.core.error.ApiException;
 import dev.aigw.core.error.ConnectionException;
 import dev.aigw.core.error.ErrorDetails;
+import dev.aigw.core.error.MalformedResponseException;
 import dev.aigw.core.http.RateLimit;
 import dev.aigw.core.http.RawResponse;
 import dev.aigw.core.http.RetrySafety;
@@ -186,7 +187,7 @@ public final class Transport implements Gateway, AutoCloseable {
     while (true) {
       CompletableFuture<Void> ticket = gate.acquire();
       try {
-        awaitTicket(ticket, request);
+        awaitTicket(ticket, exchange);
       } catch (RuntimeException e) {
         gate.abandon(ticket);
         throw e;
@@ -244,7 +245,8 @@ public final class Transport implements Gateway, AutoCloseable {
       exchange.logAnswer(received);
       refuseNonStream(received, request);
       return new SseSource<>(config.vendor(), call, received, decoder, config.apiKey(), gate::release,
-          HttpHeaders.rateLimit(received.headers(), config.clock()));
+          HttpHeaders.rateLimit(received.headers(), config.clock()), config.streamIdleTimeout(),
+          request.retrySafety().paid() ? request.describe() : null);
     });
   }
 
@@ -291,7 +293,16 @@ public final class Transport implements Gateway, AutoCloseable {
       result.completeExceptionally(e);
       return;
     }
+    Duration slotLimit = exchange.slotWaitLimit();
+    if (!ticket.isDone()) {
+      // a ticket that times out is never granted: the gate skips it
+      ticket.orTimeout(Math.max(1, slotLimit.toNanos()), TimeUnit.NANOSECONDS);
+    }
     ticket.whenComplete((ignored, ticketError) -> {
+      if (ticketError != null) {
+        result.completeExceptionally(exchange.noSlot(slotLimit, ticketError));
+        return;
+      }
       if (result.isDone()) {
         gate.release();
         return;
@@ -364,22 +375,20 @@ public final class Transport implements Gateway, AutoCloseable {
     Duration decide() throws IOException;
   }
 
-  private void awaitTicket(CompletableFuture<Void> ticket, ApiRequest request) {
+  private void awaitTicket(CompletableFuture<Void> ticket, Exchange exchange) {
     if (ticket.isDone()) {
       return;
     }
-    Duration limit = request.timeout() != null ? request.timeout() : config.requestTimeout();
+    Duration limit = exchange.slotWaitLimit();
     try {
-      ticket.get(limit.toNanos(), TimeUnit.NANOSECONDS);
+      ticket.get(Math.max(1, limit.toNanos()), TimeUnit.NANOSECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new AigwException(config.vendor(), "interrupted while waiting for a free request slot", e);
     } catch (ExecutionException | CancellationException e) {
       throw new AigwException(config.vendor(), "could not get a request slot", e);
     } catch (TimeoutException e) {
-      throw new ConnectionException(config.vendor(), "[" + config.vendor() + "] " + request.describe()
-          + " waited " + limit + " for one of the " + config.maxConcurrentRequests()
-          + " concurrent request slots", false, e);
+      throw exchange.noSlot(limit, e);
     }
   }
 
@@ -586,8 +595,7 @@ public final class Transport implements Gateway, AutoCloseable {
       OkHttpClient client = request.streaming() ? streamingHttp : http;
       Call call = client.newCall(b.build());
       if (!request.streaming()) {
-        Duration t = request.timeout() != null ? request.timeout() : config.requestTimeout();
-        call.timeout().timeout(t.toNanos(), TimeUnit.NANOSECONDS);
+        call.timeout().timeout(Math.max(1, attemptTimeout().toNanos()), TimeUnit.NANOSECONDS);
       }
       tracker = new SendTracker();
       call.addEventListener(tracker);
@@ -607,7 +615,13 @@ public final class Transport implements Gateway, AutoCloseable {
       try {
         value = reader.read(answer);
       } catch (AigwException e) {
-        throw withoutKey(e);
+        throw unreadable(withoutKey(e), response.code());
+      } catch (RuntimeException e) {
+        if (!request.retrySafety().paid()) {
+          throw e;
+        }
+        throw unreadable(withoutKey(new MalformedResponseException(config.vendor(), "[" + config.vendor()
+            + "] the answer to " + request.describe() + " could not be read: " + e, e)), response.code());
       }
       return new RawResponse<>(response.code(), headerMap(response.headers()),
           HttpHeaders.requestId(response.headers()), HttpHeaders.rateLimit(response.headers(), config.clock()),
@@ -620,9 +634,28 @@ public final class Transport implements Gateway, AutoCloseable {
       if (key == null || e.getMessage() == null || !e.getMessage().contains(key.reveal())) {
         return e;
       }
-      AigwException safe = new AigwException(e.vendor(), key.redactIn(e.getMessage()), null);
+      AigwException safe = e instanceof MalformedResponseException
+          ? new MalformedResponseException(e.vendor(), key.redactIn(e.getMessage()), null)
+          : new AigwException(e.vendor(), key.redactIn(e.getMessage()), null);
       safe.setStackTrace(e.getStackTrace());
       return safe;
+    }
+
+    /**
+     * A paid call's successful answer that could not be read: the server accepted the work, so
+     * the failure says so and what recovery is possible ({@code e} itself for other calls, and for
+     * a vendor's error a reader raised).
+     */
+    private AigwException unreadable(AigwException e, int status) {
+      if (!request.retrySafety().paid() || e instanceof ApiException) {
+        return e;
+      }
+      String why = "the server accepted the request (HTTP " + status + ") but its answer could not be read"
+          + (request.retrySafety() == RetrySafety.DEDUPLICATED_BY_KEY ? "" : ", so a retry could charge twice");
+      String note = notRetried("an unreadable answer", why, true);
+      AigwException out = new MalformedResponseException(config.vendor(), e.getMessage() + " — " + note, e,
+          recoveryKey());
+      return out;
     }
 
     void logAnswer(Response response) {
@@ -647,52 +680,160 @@ public final class Transport implements Gateway, AutoCloseable {
       if (request.isExternal()) {
         details = fromExternalHost(details);
       }
-      ApiException error = config.errorMapping().toException(details);
       int status = response.code();
-      if (attempt <= config.retryPolicy().maxRetries() && request.retrySafety().retriesStatus(status)) {
-        Duration retryAfter = rateLimit.retryAfter();
-        if (retryAfter == null && status == 429 && rateLimit.reset() != null) {
-          // no Retry-After, but the window's reset time says when a retry can succeed
-          Duration untilReset = Duration.between(config.clock().instant(), rateLimit.reset());
-          retryAfter = untilReset.isNegative() ? Duration.ZERO : untilReset;
-        }
-        if (retryAfter != null && retryAfter.compareTo(config.retryPolicy().maxRetryAfter()) > 0) {
-          LOG.info("[{}] not retrying {} after HTTP {}: the server asks to wait {} s, longer than the {} s allowed",
-              config.vendor(), request.describe(), status, retryAfter.toSeconds(),
-              config.retryPolicy().maxRetryAfter().toSeconds());
-          throw error;
-        }
-        Duration wait = config.retryPolicy().delayBefore(attempt, retryAfter);
-        logRetry("HTTP " + status, wait);
-        return wait;
+      if (status == 429 && details.retryAfter() == null && rateLimit.reset() != null) {
+        // no Retry-After, but the window's reset time says when a retry can succeed: that is the hint
+        Duration untilReset = Duration.between(config.clock().instant(), rateLimit.reset());
+        details = new ErrorDetails(details.vendor(), status, details.code(), details.type(), details.message(),
+            details.requestId(), untilReset.isNegative() ? Duration.ZERO : untilReset, details.rateLimit(),
+            details.body());
       }
-      throw error;
+      RetrySafety safety = request.retrySafety();
+      String what = "HTTP " + status;
+      String why;
+      if (safety.retriesStatus(status)) {
+        Duration retryAfter = details.retryAfter();
+        Duration maxWait = config.retryPolicy().maxRetryAfter();
+        if (attempt > config.retryPolicy().maxRetries()) {
+          why = retriesUsed();
+        } else if (retryAfter != null && retryAfter.compareTo(maxWait) > 0) {
+          why = "the server asks to wait " + human(retryAfter) + ", longer than the longest rate-limit wait allowed"
+              + " (maxRetryWait " + human(maxWait) + ")";
+        } else {
+          Duration wait = config.retryPolicy().delayBefore(attempt, retryAfter);
+          why = pastDeadline(wait);
+          if (why == null) {
+            logRetry(what, wait);
+            return wait;
+          }
+        }
+      } else if (RetrySafety.IDEMPOTENT.retriesStatus(status)) {
+        // a failure a read would retry, which this paid call may not: say why
+        why = safety.whyNotRetried(status);
+      } else {
+        throw config.errorMapping().toException(details, null, recoveryKey());
+      }
+      throw config.errorMapping().toException(details, notRetried(what, why, safety.mayHaveDoneWork(status)),
+          recoveryKey());
     }
 
     /** Decides on an I/O failure: the wait before a retry, or throws {@link ConnectionException}. */
     Duration onIoFailure(IOException e, Call call) {
       boolean sent = tracker != null && tracker.sent;
       String what = describeIo(e, call);
-      boolean mayCharge = sent && !request.retrySafety().retriesIoFailure(true);
-      ConnectionException error = new ConnectionException(config.vendor(),
-          "[" + config.vendor() + "] " + request.describe() + " failed: " + what
-              + (!sent ? " (the request was not sent)"
-                  : mayCharge ? " (the request may have reached the server; not retried, since a retry could charge twice)"
-                  : ""), sent, e);
+      String failed = "[" + config.vendor() + "] " + request.describe() + " failed: " + what
+          + (!sent ? " (the request was not sent)" : "");
       if (call.isCanceled() && !(e instanceof InterruptedIOException && e.getMessage() != null
           && e.getMessage().contains("timeout"))) {
-        throw error;
+        throw new ConnectionException(config.vendor(), failed, sent, e, recoveryKey()); // cancelled by the caller
       }
-      if (attempt <= config.retryPolicy().maxRetries() && request.retrySafety().retriesIoFailure(sent)) {
-        Duration wait = config.retryPolicy().delayBefore(attempt, null);
-        logRetry(what, wait);
-        return wait;
+      RetrySafety safety = request.retrySafety();
+      String why;
+      if (safety.retriesIoFailure(sent)) {
+        if (attempt > config.retryPolicy().maxRetries()) {
+          why = retriesUsed();
+        } else {
+          Duration wait = config.retryPolicy().delayBefore(attempt, null);
+          why = pastDeadline(wait);
+          if (why == null) {
+            logRetry(what, wait);
+            return wait;
+          }
+        }
+      } else {
+        why = safety.whyNotRetriedAfterIoFailure(sent);
       }
-      if (mayCharge && LOG.isInfoEnabled()) {
-        LOG.info("[{}] not retrying {} after {}: the request may have reached the server and a retry could charge twice",
-            config.vendor(), request.describe(), what);
+      String note = notRetried(what, why, sent && safety.paid());
+      throw new ConnectionException(config.vendor(), failed + " — " + note, sent, e, recoveryKey());
+    }
+
+    /** Time left before the call's deadline, or {@code null} when it has none. */
+    private Duration remaining() {
+      Duration limit = config.callTimeout();
+      return limit == null ? null : limit.minusNanos(System.nanoTime() - startNanos);
+    }
+
+    /** The time one attempt may take: the request's timeout, cut to what is left of the deadline. */
+    Duration attemptTimeout() {
+      Duration t = request.timeout() != null ? request.timeout() : config.requestTimeout();
+      Duration left = remaining();
+      return left != null && left.compareTo(t) < 0 ? left : t;
+    }
+
+    /** The longest wait for a request slot: the attempt's time, within the deadline. */
+    Duration slotWaitLimit() {
+      return attemptTimeout();
+    }
+
+    /** The failure of a call that found no request slot within {@code limit}. */
+    ConnectionException noSlot(Duration limit, Throwable cause) {
+      Duration perAttempt = request.timeout() != null ? request.timeout() : config.requestTimeout();
+      boolean byDeadline = limit.compareTo(perAttempt) < 0; // cut short by the deadline
+      String slots = "one of the " + config.maxConcurrentRequests() + " concurrent request slots";
+      return new ConnectionException(config.vendor(), "[" + config.vendor() + "] " + request.describe()
+          + (byDeadline ? " waited for " + slots + " until the call's " + human(config.callTimeout())
+              + " deadline (callTimeout) passed" : " waited " + human(limit) + " for " + slots)
+          + " (the request was not sent)", false, cause, recoveryKey());
+    }
+
+    /** Why the retries stopped when none is left. */
+    private String retriesUsed() {
+      int max = config.retryPolicy().maxRetries();
+      return max == 0 ? "retries are off (maxRetries 0)"
+          : max == 1 ? "the one retry allowed was used" : "the " + max + " retries allowed were used";
+    }
+
+    /** Why a retry after {@code wait} is not made because of the deadline, or {@code null} when it may be. */
+    private String pastDeadline(Duration wait) {
+      Duration left = remaining();
+      if (left == null) {
+        return null;
       }
-      throw error;
+      if (left.isNegative() || left.isZero()) {
+        return "the call's " + human(config.callTimeout()) + " deadline (callTimeout) has passed";
+      }
+      if (wait.compareTo(left) >= 0) {
+        return "a retry in " + human(wait) + " would pass the call's " + human(config.callTimeout())
+            + " deadline (callTimeout)";
+      }
+      return null;
+    }
+
+    /**
+     * The idempotency key to give back with a failure: the one sent with a call the server
+     * deduplicates by it (submitting again with it finds the first attempt's work), else {@code null}.
+     */
+    private String recoveryKey() {
+      if (config.idempotencyHeader() == null || request.isExternal()
+          || request.retrySafety() != RetrySafety.DEDUPLICATED_BY_KEY) {
+        return null;
+      }
+      return idempotencyKey();
+    }
+
+    /** What can be done when paid work may exist although the call failed. */
+    private String recovery() {
+      String key = recoveryKey();
+      if (key != null) {
+        return "the work may have been done and charged: resubmit with idempotency key " + key
+            + " to get it without a second charge";
+      }
+      return config.vendor() + " documents no idempotency key for this call: the work may exist and be charged,"
+          + " and aigw cannot find it";
+    }
+
+    /**
+     * The note a failure that ends the call carries, logged once at INFO: that it was not retried,
+     * why, and, when paid work may exist, what recovery is possible.
+     *
+     * @param what what happened ({@code HTTP 504}, {@code timed out})
+     * @param why why it was not retried
+     * @param workMayExist whether paid work may have been done despite the failure
+     */
+    private String notRetried(String what, String why, boolean workMayExist) {
+      String text = why + (workMayExist ? "; " + recovery() : "");
+      LOG.info("[{}] not retrying {} after {}: {}", config.vendor(), request.describe(), what, text);
+      return "not retried: " + text;
     }
 
     /**
@@ -766,6 +907,18 @@ public final class Transport implements Gateway, AutoCloseable {
       out = out.replace(p, "…");
     }
     return out;
+  }
+
+  /** {@code 250 ms}, {@code 60 s}, {@code 60.3 s}, {@code 2 min}: a duration as people read it. */
+  static String human(Duration d) {
+    long ms = d.toMillis();
+    if (ms < 1000) {
+      return Math.max(0, ms) + " ms";
+    }
+    if (ms % 60_000 == 0 && ms >= 120_000) {
+      return ms / 60_000 + " min";
+    }
+    return ms % 1000 == 0 ? ms / 1000 + " s" : String.format(Locale.ROOT, "%.1f s", ms / 1000.0);
   }
 
   private static String describeIo(IOException e, Call call) {
