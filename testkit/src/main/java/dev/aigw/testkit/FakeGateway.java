@@ -288,13 +288,16 @@ public abstract class FakeGateway implements AutoCloseable {
 
   /** A streamed answer of server-sent events, honouring stream faults. */
   final MockResponse sse(List<SseWriter.Event> events) {
-    Faults.Fault cut = faults.take(Faults.Stage.AFTER_HANDLING, "", true);
+    Faults.Fault fault = faults.take(Faults.Stage.AFTER_HANDLING, "", true);
+    Faults.Fault cut = fault != null && fault.kind() == Faults.Kind.CUT_STREAM ? fault : null;
+    Faults.Fault stall = fault != null && fault.kind() == Faults.Kind.STALL_STREAM ? fault : null;
     int cutAfter = cut != null ? cut.afterEvents() : -1;
     // body() sets "Content-Length: -1", which a client reads as "until the connection closes" and
     // so never sees the end of a stream without [DONE]; the writer frames the events in chunks.
     MockResponse.Builder b = new MockResponse.Builder().code(200).setHeader("Content-Type", "text/event-stream")
         .setHeader("Cache-Control", "no-cache")
-        .body(new SseWriter(events, streamPause, cutAfter))
+        .body(new SseWriter(events, streamPause, cutAfter, stall != null ? stall.afterEvents() : -1,
+            stall != null ? stall.delay() : Duration.ZERO))
         .removeHeader("Content-Length").setHeader("Transfer-Encoding", "chunked");
     if (cutAfter >= 0) {
       b.onResponseEnd(SocketEffect.ShutdownConnection.INSTANCE);
@@ -499,7 +502,11 @@ public abstract class FakeGateway implements AutoCloseable {
       case DROP_CONNECTION -> new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build();
       case DELAY -> new MockResponse.Builder().headersDelay(fault.delay().toMillis(), TimeUnit.MILLISECONDS)
           .code(503).build();
-      case CUT_STREAM -> error(500, null, "stream fault outside a stream");
+      case CUT_STREAM, STALL_STREAM -> error(500, null, "stream fault outside a stream");
+      case REPLACE_ANSWER -> {
+        MockResponse.Builder b = new MockResponse.Builder().code(fault.status()).body(fault.body());
+        yield fault.contentType() == null ? b.build() : b.setHeader("Content-Type", fault.contentType()).build();
+      }
     };
   }
 

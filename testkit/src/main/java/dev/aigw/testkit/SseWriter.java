@@ -27,12 +27,25 @@ final class SseWriter implements MockResponseBody {
   private final List<Event> events;
   private final Duration pause;
   private final int cutAfter;
+  private final int stallAfter;
+  private final Duration stall;
 
   /** @param cutAfter events written before the stream is cut, or -1 to write them all */
   SseWriter(List<Event> events, Duration pause, int cutAfter) {
+    this(events, pause, cutAfter, -1, Duration.ZERO);
+  }
+
+  /**
+   * @param cutAfter events written before the stream is cut, or -1 to write them all
+   * @param stallAfter events written before a silence of {@code stall}, or -1 for none
+   * @param stall how long the silence lasts
+   */
+  SseWriter(List<Event> events, Duration pause, int cutAfter, int stallAfter, Duration stall) {
     this.events = List.copyOf(events);
     this.pause = pause;
     this.cutAfter = cutAfter;
+    this.stallAfter = stallAfter;
+    this.stall = stall;
   }
 
   @Override
@@ -48,13 +61,10 @@ final class SseWriter implements MockResponseBody {
         cut(sink, frame(e));
         return;
       }
-      if (written > 0 && !pause.isZero()) {
-        try {
-          Thread.sleep(pause.toMillis());
-        } catch (InterruptedException ex) {
-          Thread.currentThread().interrupt();
-          throw new IOException("interrupted", ex);
-        }
+      if (written == stallAfter) {
+        sleep(stall);
+      } else if (written > 0) {
+        sleep(pause);
       }
       Buffer frame = frame(e);
       sink.writeHexadecimalUnsignedLong(frame.size()).writeUtf8("\r\n");
@@ -70,6 +80,18 @@ final class SseWriter implements MockResponseBody {
     // The last chunk; the server writes the (empty) trailer section after it.
     sink.writeUtf8("0\r\n");
     sink.flush();
+  }
+
+  private static void sleep(Duration d) throws IOException {
+    if (d.isZero()) {
+      return;
+    }
+    try {
+      Thread.sleep(d.toMillis());
+    } catch (InterruptedException ex) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted", ex);
+    }
   }
 
   private static Buffer frame(Event e) {
