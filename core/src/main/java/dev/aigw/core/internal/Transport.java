@@ -681,24 +681,25 @@ public final class Transport implements Gateway, AutoCloseable {
         details = fromExternalHost(details);
       }
       int status = response.code();
-      if (status == 429 && details.retryAfter() == null && rateLimit.reset() != null) {
-        // no Retry-After, but the window's reset time says when a retry can succeed: that is the hint
-        Duration untilReset = Duration.between(config.clock().instant(), rateLimit.reset());
-        details = new ErrorDetails(details.vendor(), status, details.code(), details.type(), details.message(),
-            details.requestId(), untilReset.isNegative() ? Duration.ZERO : untilReset, details.rateLimit(),
-            details.body());
-      }
       RetrySafety safety = request.retrySafety();
       String what = "HTTP " + status;
       String why;
       if (safety.retriesStatus(status)) {
         Duration retryAfter = details.retryAfter();
+        boolean untilReset = false;
+        if (retryAfter == null && status == 429 && rateLimit.reset() != null) {
+          // no Retry-After, but the window's reset time (rateLimit().resetTime()) says when a retry can succeed
+          Duration left = Duration.between(config.clock().instant(), rateLimit.reset());
+          retryAfter = left.isNegative() ? Duration.ZERO : left;
+          untilReset = true;
+        }
         Duration maxWait = config.retryPolicy().maxRetryAfter();
         if (attempt > config.retryPolicy().maxRetries()) {
           why = retriesUsed();
         } else if (retryAfter != null && retryAfter.compareTo(maxWait) > 0) {
-          why = "the server asks to wait " + human(retryAfter) + ", longer than the longest rate-limit wait allowed"
-              + " (maxRetryWait " + human(maxWait) + ")";
+          why = (untilReset ? "the rate-limit window resets in " + human(retryAfter) + ", later than"
+              : "the server asks to wait " + human(retryAfter) + ", longer than")
+              + " the longest rate-limit wait allowed (maxRetryWait " + human(maxWait) + ")";
         } else {
           Duration wait = config.retryPolicy().delayBefore(attempt, retryAfter);
           why = pastDeadline(wait);

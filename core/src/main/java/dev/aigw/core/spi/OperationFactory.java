@@ -133,8 +133,8 @@ public final class OperationFactory<T> {
   private void requireId(String what, String id, RawJson answer, String idempotencyKey) {
     if (id == null || id.isBlank()) {
       String recovery = idempotencyKey != null
-          ? " The work may exist and be charged: resubmitting with idempotency key " + idempotencyKey
-              + " returns it without a second charge"
+          ? " The work may exist and be charged: resubmit with idempotency key " + idempotencyKey
+              + " to get it without a second charge"
           : " The work may exist and be charged; without an idempotency key aigw cannot find it";
       throw new MalformedResponseException(vendor, "[" + vendor + "] the " + what + " submission was accepted but its"
           + " answer has no " + idField + ", so it cannot be followed: " + answer.text() + "." + recovery, null,

@@ -59,8 +59,8 @@ class OperationFactoryTest {
     assertThatThrownBy(() -> factory().started("video", null, OperationStatus.QUEUED, null, answer, "key-1"))
         .isInstanceOfSatisfying(MalformedResponseException.class,
             e -> assertThat(e.idempotencyKey()).contains("key-1"))
-        .hasMessageEndingWith("{\"status\":\"queued\"}. The work may exist and be charged: resubmitting with"
-            + " idempotency key key-1 returns it without a second charge");
+        .hasMessageEndingWith("{\"status\":\"queued\"}. The work may exist and be charged: resubmit with"
+            + " idempotency key key-1 to get it without a second charge");
     assertThatThrownBy(() -> factory().started("video", " ", OperationStatus.QUEUED, null, answer))
         .hasMessageContaining("no job_id");
   }
