@@ -100,6 +100,8 @@ public abstract class FakeGateway implements AutoCloseable {
       java.util.concurrent.Executors.newSingleThreadScheduledExecutor(daemonThreads("aigw-fake-scheduler"));
   private BigDecimal balance;
   private volatile Duration streamPause = Duration.ofMillis(5);
+  /** Set by {@link #close()}: a stream writer in a pause stops, so closing never waits for it. */
+  private volatile boolean closing;
 
   /**
    * @param vendor vendor name
@@ -190,9 +192,10 @@ public abstract class FakeGateway implements AutoCloseable {
     this.streamPause = pause;
   }
 
-  /** Stops the server. */
+  /** Stops the server (a stream paused by a fault stops at once). */
   @Override
   public void close() {
+    closing = true;
     server.close();
   }
 
@@ -297,7 +300,7 @@ public abstract class FakeGateway implements AutoCloseable {
     MockResponse.Builder b = new MockResponse.Builder().code(200).setHeader("Content-Type", "text/event-stream")
         .setHeader("Cache-Control", "no-cache")
         .body(new SseWriter(events, streamPause, cutAfter, stall != null ? stall.afterEvents() : -1,
-            stall != null ? stall.delay() : Duration.ZERO))
+            stall != null ? stall.delay() : Duration.ZERO, () -> closing))
         .removeHeader("Content-Length").setHeader("Transfer-Encoding", "chunked");
     if (cutAfter >= 0) {
       b.onResponseEnd(SocketEffect.ShutdownConnection.INSTANCE);
