@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * gptimage2.plus generations and edits: {@code POST /api/v1/generate} answers 202 with a
@@ -39,7 +40,11 @@ import java.util.Map;
  * <p>Every submission carries an {@code Idempotency-Key} (the caller's from {@link
  * GptImage2Options}, or a fresh UUID), reused on every retry, and gptimage2.plus answers a key it
  * has seen with the existing generation: so a submission is retried after a 5xx, a 429 (after its
- * {@code Retry-After}) or a lost connection, and is never charged twice.
+ * {@code Retry-After}) or a lost connection, and is never charged twice. The key is on the
+ * operation ({@link Operation#idempotencyKey()}) and on the exception of a submission that failed
+ * after it may have reached the server ({@link dev.aigw.core.error.AigwException#idempotencyKey()}):
+ * submitting the same request again with {@code GptImage2Options.idempotencyKey(key)} returns the
+ * generation the lost attempt created, charged once.
  *
  * <p>A {@code failed} generation ends the operation with an {@link
  * dev.aigw.core.error.OperationFailedException} carrying the vendor's {@code error}; a {@code
@@ -156,8 +161,10 @@ public final class GptImage2Images implements ImageService {
       body.put("inputImageKeys", keys);
     }
     body.putAll(request.extraBody());
+    // one key per logical submission, made here so that the operation can give it back
+    String idempotencyKey = checked.idempotencyKey() != null ? checked.idempotencyKey() : UUID.randomUUID().toString();
     ApiRequest call = ApiRequest.post(GENERATE, RetrySafety.DEDUPLICATED_BY_KEY)
-        .idempotencyKey(checked.idempotencyKey()).json(body).build();
+        .idempotencyKey(idempotencyKey).json(body).build();
     RawResponse<RawJson> response = transport.execute(call, ResponseReader.rawJson());
     RawJson answer = response.body();
     String id = answer.getString("generationId");
@@ -170,9 +177,9 @@ public final class GptImage2Images implements ImageService {
       // a replayed Idempotency-Key answers with the existing generation's status, but not its
       // outputs or error: one read of the generation completes the operation at once
       return response.withBody(operations.startedFrom("image", id, answer,
-          generationId -> snapshot(generationId, fetch(generationId).execute().body())));
+          generationId -> snapshot(generationId, fetch(generationId).execute().body()), idempotencyKey));
     }
-    return response.withBody(operations.started("image", id, status, word, answer));
+    return response.withBody(operations.started("image", id, status, word, answer, idempotencyKey));
   }
 
   /** What a request becomes after every check, before any I/O. */

@@ -421,7 +421,8 @@ class GptImage2ScenarioTest {
     assertThat(first.rateLimit().remainingValue()).hasValue(1);
     assertThat(second.rateLimit().remainingValue()).hasValue(0);
     assertThat(second.rateLimit().resetTime()).isPresent();
-    assertThat(e.getMessage()).isEqualTo("[gptimage2] 429 rate_limited: Hourly limit of 2 requests reached");
+    assertThat(e.getMessage()).startsWith("[gptimage2] 429 rate_limited: Hourly limit of 2 requests reached — not"
+        + " retried: ");
     assertThat(e.rateLimit().limitValue()).hasValue(2);
     assertThat(e.rateLimit().remainingValue()).hasValue(0);
     assertThat(e.rateLimit().resetTime()).isPresent();
