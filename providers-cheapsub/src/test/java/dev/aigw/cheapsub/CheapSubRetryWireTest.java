@@ -142,7 +142,9 @@ class CheapSubRetryWireTest {
       thrown = catchThrowable(() -> paid.call.apply(client));
     }
     assertThat(thrown).isExactlyInstanceOf(ServerException.class)
-        .hasMessage("[cheapsub] 502: Upstream server error");
+        .hasMessage("[cheapsub] 502: Upstream server error — not retried: nothing documented says a failed call is"
+            + " free, so a retry could charge twice; cheapsub documents no idempotency key for this call: the work may"
+            + " exist and be charged, and aigw cannot find it");
     assertThat(server.getRequestCount()).isEqualTo(1);
   }
 
@@ -155,7 +157,9 @@ class CheapSubRetryWireTest {
     try (CheapSubClient client = CheapSubWire.client(server)) {
       thrown = catchThrowable(() -> paid.call.apply(client));
     }
-    assertThat(thrown).isInstanceOf(UpstreamTimeoutException.class).hasMessage("[cheapsub] 504: Upstream timeout");
+    assertThat(thrown).isInstanceOf(UpstreamTimeoutException.class).hasMessage("[cheapsub] 504: Upstream timeout — not"
+        + " retried: a timeout may hide work done upstream, so a retry could charge twice; cheapsub documents no"
+        + " idempotency key for this call: the work may exist and be charged, and aigw cannot find it");
     assertThat(server.getRequestCount()).isEqualTo(1);
   }
 

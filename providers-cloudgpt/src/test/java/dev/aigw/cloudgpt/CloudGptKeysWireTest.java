@@ -16,6 +16,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.aigw.core.Secret;
 import dev.aigw.core.error.AigwException;
+import dev.aigw.core.error.MalformedResponseException;
 import dev.aigw.core.error.NotFoundException;
 import dev.aigw.core.error.ValidationException;
 import dev.aigw.core.http.RawResponse;
@@ -85,7 +86,7 @@ class CloudGptKeysWireTest {
           .hasMessage("the answer to POST /api/keys has no key");
       assertThatThrownBy(() -> client.keys().create("k")).isExactlyInstanceOf(AigwException.class)
           .hasMessage("the answer to POST /api/keys has no id");
-      assertThatThrownBy(() -> client.keys().create("k")).isExactlyInstanceOf(AigwException.class)
+      assertThatThrownBy(() -> client.keys().create("k")).isExactlyInstanceOf(MalformedResponseException.class)
           .hasMessageContaining("not the JSON documented")
           .satisfies(e -> assertThat(e.getMessage()).doesNotContain("cgpt_secret"));
     }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.aigw.core.error.AigwException;
+import dev.aigw.core.error.MalformedResponseException;
 import dev.aigw.core.http.RawResponse;
 import dev.aigw.core.model.Modality;
 import dev.aigw.core.model.ModelInfo;
@@ -116,7 +117,7 @@ class CloudGptModelsWireTest {
         .body("<html><body>Vercel deployment not found</body></html>").build());
     try (CloudGptClient client = CloudGptWire.client(server)) {
       assertThatThrownBy(() -> client.models().chat())
-          .isExactlyInstanceOf(AigwException.class)
+          .isExactlyInstanceOf(MalformedResponseException.class)
           .hasMessageContaining("expected a JSON answer")
           .hasMessageContaining("Vercel deployment not found");
     }

@@ -12,6 +12,7 @@ import dev.aigw.core.chat.ChatRequest;
 import dev.aigw.core.chat.ChatResponse;
 import dev.aigw.core.chat.ChatStream;
 import dev.aigw.core.error.AigwException;
+import dev.aigw.core.error.MalformedResponseException;
 import dev.aigw.core.error.ApiException;
 import dev.aigw.core.error.AuthenticationException;
 import dev.aigw.core.error.BadRequestException;
@@ -213,11 +214,11 @@ class CloudGptScenarioTest {
     fake.mediaAsJson(true);
 
     assertThatThrownBy(() -> client.images().generate(sunset(16, 16)))
-        .isExactlyInstanceOf(AigwException.class)
+        .isExactlyInstanceOf(MalformedResponseException.class)
         .hasMessageContaining("expected image bytes but the server answered 200 with application/json")
         .hasMessageContaining("Your image is being generated");
     assertThatThrownBy(() -> client.videos().generate(waves()))
-        .isExactlyInstanceOf(AigwException.class)
+        .isExactlyInstanceOf(MalformedResponseException.class)
         .hasMessageContaining("expected MP4 video bytes")
         .hasMessageContaining("Your video is being generated");
   }

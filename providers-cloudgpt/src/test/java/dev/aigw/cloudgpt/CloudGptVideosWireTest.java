@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.aigw.core.error.AigwException;
+import dev.aigw.core.error.MalformedResponseException;
 import dev.aigw.core.error.ConnectionException;
 import dev.aigw.core.error.ValidationException;
 import dev.aigw.core.media.GeneratedMedia;
@@ -113,9 +114,11 @@ class CloudGptVideosWireTest {
     byte[] html = "<!doctype html><p>Deployment paused</p>".getBytes(StandardCharsets.US_ASCII);
     server.enqueue(binary("video/mp4", html));
     Throwable thrown = catchThrowable(() -> generate(requestBodyExample()));
-    assertThat(thrown).isExactlyInstanceOf(AigwException.class)
+    assertThat(thrown).isExactlyInstanceOf(MalformedResponseException.class)
         .hasMessage("expected MP4 video bytes but the 39 bytes answered as video/mp4 do not open an MP4 file;"
-            + " they start \"<!doctype html><p>Deployment paused</p>\"");
+            + " they start \"<!doctype html><p>Deployment paused</p>\"" + " — not retried: the server accepted the request (HTTP 200) but its answer could not be read, so a retry"
+            + " could charge twice; cloudgpt documents no idempotency key for this call: the work may exist and be"
+            + " charged, and aigw cannot find it");
     assertThat(CloudGptImagesWireTest.spooledFilesHolding(html)).isZero();
   }
 
@@ -123,7 +126,7 @@ class CloudGptVideosWireTest {
   void aJsonAnswerWhereTheVideoWasExpectedIsAClearError() {
     server.enqueue(json(200, "{\"status\":\"queued\",\"message\":\"Your video is being generated\"}"));
     assertThatThrownBy(() -> generate(requestBodyExample()))
-        .isExactlyInstanceOf(AigwException.class)
+        .isExactlyInstanceOf(MalformedResponseException.class)
         .hasMessageContaining("expected MP4 video bytes but the server answered 200 with application/json")
         .hasMessageContaining("Your video is being generated");
   }

@@ -365,14 +365,19 @@ class ICodeEasyImagesWireTest {
   }
 
   @Test
-  void aTaskAnswerThatIsNotTheDocumentedJsonIsAClearError() {
+  void aTaskAnswerThatIsNotTheDocumentedJsonIsAClearErrorOnceTheTolerancePasses() {
     server.enqueue(json(202, fixture("async-submit-response.json")));
-    server.enqueue(ok("{\"task_id\":\"" + TASK_ID + "\",\"status\":\"completed\",\"cost\":\"about 20 fen\"}"));
+    for (int i = 0; i < 4; i++) { // the client tolerates 3 bad polls in a row
+      server.enqueue(ok("{\"task_id\":\"" + TASK_ID + "\",\"status\":\"completed\",\"cost\":\"about 20 fen\"}"));
+    }
     try (ICodeEasyClient client = ICodeEasyWire.client(server)) {
       assertThatThrownBy(() -> client.images().generate(minimal(), WAIT))
           .isInstanceOf(AigwException.class)
-          .hasMessageContaining("not the JSON documented");
+          .hasMessageStartingWith("[icodeeasy] operation " + TASK_ID + ": 4 polls in a row failed")
+          .hasMessageContaining("not the JSON documented")
+          .hasMessageEndingWith("resume(\"" + TASK_ID + "\") to follow it again");
     }
+    assertThat(server.getRequestCount()).isEqualTo(5);
   }
 
   @Test
