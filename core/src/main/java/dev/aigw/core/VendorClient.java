@@ -31,7 +31,7 @@ public abstract class VendorClient implements AiClient {
     return capabilities;
   }
 
-  /** The transport, for the vendor client's own services. */
+  /** {@return the transport, for the vendor client's own services} */
   protected final Transport transport() {
     return transport;
   }

@@ -2,6 +2,7 @@ package dev.aigw.core.error;
 
 /** Root of every exception aigw throws. Unchecked; never carries an API key. */
 public class AigwException extends RuntimeException {
+  /** The vendor name, or {@code null}. */
   private final String vendor;
 
   /**
@@ -14,7 +15,7 @@ public class AigwException extends RuntimeException {
     this.vendor = vendor;
   }
 
-  /** The vendor this failure concerns, or {@code null} for vendor-neutral failures. */
+  /** {@return the vendor this failure concerns, or {@code null} for vendor-neutral failures} */
   public String vendor() {
     return vendor;
   }

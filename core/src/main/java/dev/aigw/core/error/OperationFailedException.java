@@ -4,9 +4,13 @@ import dev.aigw.core.operation.OperationStatus;
 
 /** A long-running task ended {@code FAILED} or {@code BLOCKED} on the server. */
 public class OperationFailedException extends AigwException {
+  /** The task id. */
   private final String operationId;
+  /** {@code FAILED} or {@code BLOCKED}. */
   private final OperationStatus status;
+  /** The vendor's error code, or {@code null}. */
   private final String code;
+  /** The vendor's explanation, or {@code null}. */
   private final String reason;
 
   /**
@@ -39,22 +43,22 @@ public class OperationFailedException extends AigwException {
     return sb.toString();
   }
 
-  /** The task id. */
+  /** {@return the task id} */
   public String operationId() {
     return operationId;
   }
 
-  /** {@code FAILED} or {@code BLOCKED}. */
+  /** {@return {@code FAILED} or {@code BLOCKED}} */
   public OperationStatus status() {
     return status;
   }
 
-  /** The vendor's error code, or {@code null}. */
+  /** {@return the vendor's error code, or {@code null}} */
   public String code() {
     return code;
   }
 
-  /** The vendor's explanation, or {@code null}. */
+  /** {@return the vendor's explanation, or {@code null}} */
   public String reason() {
     return reason;
   }

@@ -8,7 +8,9 @@ import java.time.Duration;
  * the server; resume it by id to keep waiting.
  */
 public class OperationTimeoutException extends AigwException {
+  /** The task id. */
   private final String operationId;
+  /** The last status seen. */
   private final OperationStatus lastStatus;
 
   /**
@@ -40,12 +42,12 @@ public class OperationTimeoutException extends AigwException {
     return ms % 1000 == 0 ? ms / 1000 + " s" : String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000.0);
   }
 
-  /** The task id. */
+  /** {@return the task id} */
   public String operationId() {
     return operationId;
   }
 
-  /** The last status seen before the time ran out. */
+  /** {@return the last status seen before the time ran out} */
   public OperationStatus lastStatus() {
     return lastStatus;
   }

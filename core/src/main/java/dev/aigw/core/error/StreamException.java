@@ -2,6 +2,7 @@ package dev.aigw.core.error;
 
 /** A stream failed after it had started: an error event, or a connection cut mid-stream. */
 public class StreamException extends AigwException {
+  /** The vendor's error code, or {@code null}. */
   private final String code;
 
   /**
@@ -15,7 +16,7 @@ public class StreamException extends AigwException {
     this.code = code;
   }
 
-  /** The vendor's error code from an error event, or {@code null}. */
+  /** {@return the vendor's error code from an error event, or {@code null}} */
   public String code() {
     return code;
   }

@@ -4,6 +4,7 @@ import dev.aigw.core.Capability;
 
 /** The client's vendor does not offer this capability (for example videos on an image-only gateway). */
 public class UnsupportedCapabilityException extends AigwException {
+  /** The capability asked for. */
   private final Capability capability;
 
   /**
@@ -15,7 +16,7 @@ public class UnsupportedCapabilityException extends AigwException {
     this.capability = capability;
   }
 
-  /** The capability that is missing. */
+  /** {@return the capability that is missing} */
   public Capability capability() {
     return capability;
   }

@@ -5,6 +5,7 @@ package dev.aigw.core.error;
  * involved), the field and what is accepted.
  */
 public class ValidationException extends AigwException {
+  /** The offending field. */
   private final String field;
 
   /**
@@ -17,7 +18,7 @@ public class ValidationException extends AigwException {
     this.field = field;
   }
 
-  /** The offending field. */
+  /** {@return the offending field} */
   public String field() {
     return field;
   }

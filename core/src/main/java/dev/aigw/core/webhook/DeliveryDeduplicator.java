@@ -41,6 +41,7 @@ public final class DeliveryDeduplicator {
   /**
    * Records {@code deliveryId}.
    *
+   * @param deliveryId the delivery id; not null
    * @return {@code true} the first time an id is seen (handle it), {@code false} for a repeat
    */
   public synchronized boolean firstDelivery(String deliveryId) {
@@ -59,12 +60,16 @@ public final class DeliveryDeduplicator {
     return true;
   }
 
-  /** Forgets {@code deliveryId}, so that it counts as new again (after its handling failed). */
+  /**
+   * Forgets {@code deliveryId}, so that it counts as new again (after its handling failed).
+   *
+   * @param deliveryId the id to forget
+   */
   public synchronized void forget(String deliveryId) {
     seen.remove(deliveryId);
   }
 
-  /** How many ids are remembered now. */
+  /** {@return how many ids are remembered now} */
   public synchronized int size() {
     evict(clock.instant());
     return seen.size();
