@@ -22,7 +22,7 @@ public final class FailingConnects extends SocketFactory {
     this.failures = failures;
   }
 
-  /** How many connects were attempted. */
+  /** {@return how many connects were attempted} */
   public int connects() {
     return connects.get();
   }
