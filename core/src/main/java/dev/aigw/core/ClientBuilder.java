@@ -32,7 +32,11 @@ public abstract class ClientBuilder<B extends ClientBuilder<B, C>, C> {
   private Integer maxConcurrentRequests;
   private Clock clock;
 
-  /** @param spec the vendor's facts */
+  /**
+   * Starts a builder with the vendor's defaults.
+   *
+   * @param spec the vendor's facts
+   */
   protected ClientBuilder(VendorSpec spec) {
     this.spec = spec;
   }

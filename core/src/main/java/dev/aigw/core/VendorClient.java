@@ -13,6 +13,8 @@ public abstract class VendorClient implements AiClient {
   private final Set<Capability> capabilities;
 
   /**
+   * A client on {@code transport}.
+   *
    * @param transport the client's transport (it names the vendor)
    * @param capabilities what the vendor offers through the neutral API
    */

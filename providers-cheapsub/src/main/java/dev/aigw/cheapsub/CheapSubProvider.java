@@ -7,6 +7,9 @@ import java.util.Map;
 
 /** Registers CheapSub with {@link dev.aigw.core.AiClients} under the name {@code cheapsub}. */
 public final class CheapSubProvider implements AiClientProvider {
+  /** Creates the provider; {@link java.util.ServiceLoader} calls this. */
+  public CheapSubProvider() {}
+
   @Override
   public String name() {
     return CheapSubClient.VENDOR;

@@ -7,6 +7,9 @@ import java.util.Map;
 
 /** Registers CloudGPT with {@link dev.aigw.core.AiClients} under the name {@code cloudgpt}. */
 public final class CloudGptProvider implements AiClientProvider {
+  /** Creates the provider; {@link java.util.ServiceLoader} calls this. */
+  public CloudGptProvider() {}
+
   @Override
   public String name() {
     return CloudGptClient.VENDOR;

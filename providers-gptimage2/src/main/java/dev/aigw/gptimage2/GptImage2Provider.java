@@ -7,6 +7,9 @@ import java.util.Map;
 
 /** Registers gptimage2.plus with {@link dev.aigw.core.AiClients} under the name {@code gptimage2}. */
 public final class GptImage2Provider implements AiClientProvider {
+  /** Creates the provider; {@link java.util.ServiceLoader} calls this. */
+  public GptImage2Provider() {}
+
   @Override
   public String name() {
     return GptImage2Client.VENDOR;

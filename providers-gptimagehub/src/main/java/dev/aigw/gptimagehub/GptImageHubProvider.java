@@ -7,6 +7,9 @@ import java.util.Map;
 
 /** Registers GPTImageHub with {@link dev.aigw.core.AiClients} under the name {@code gptimagehub}. */
 public final class GptImageHubProvider implements AiClientProvider {
+  /** Creates the provider; {@link java.util.ServiceLoader} calls this. */
+  public GptImageHubProvider() {}
+
   @Override
   public String name() {
     return GptImageHubClient.VENDOR;

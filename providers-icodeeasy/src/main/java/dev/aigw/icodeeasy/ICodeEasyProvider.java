@@ -7,6 +7,9 @@ import java.util.Map;
 
 /** Registers icodeeasy with {@link dev.aigw.core.AiClients} under the name {@code icodeeasy}. */
 public final class ICodeEasyProvider implements AiClientProvider {
+  /** Creates the provider; {@link java.util.ServiceLoader} calls this. */
+  public ICodeEasyProvider() {}
+
   @Override
   public String name() {
     return ICodeEasyClient.VENDOR;

@@ -17,7 +17,11 @@ public final class FailingConnects extends SocketFactory {
   private final AtomicInteger connects = new AtomicInteger();
   private final int failures;
 
-  /** @param failures how many connects to refuse before letting them through */
+  /**
+   * A socket factory whose first connects fail.
+   *
+   * @param failures how many connects to refuse before letting them through
+   */
   public FailingConnects(int failures) {
     this.failures = failures;
   }

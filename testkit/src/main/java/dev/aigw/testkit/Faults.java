@@ -50,6 +50,9 @@ public final class Faults {
 
   private final Deque<Fault> pending = new ArrayDeque<>();
 
+  /** No pending fault. */
+  public Faults() {}
+
   /**
    * The next request fails with {@code status} before it is handled (nothing is charged).
    *

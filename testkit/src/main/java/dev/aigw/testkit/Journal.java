@@ -45,6 +45,9 @@ public final class Journal {
   public record Callback(String url, String body, int status) {}
 
   private final List<Entry> requests = new ArrayList<>();
+
+  /** An empty journal. */
+  public Journal() {}
   private final List<Charge> charges = new ArrayList<>();
   private final List<Callback> callbacks = new ArrayList<>();
 

@@ -6,6 +6,8 @@ public class AigwException extends RuntimeException {
   private final String vendor;
 
   /**
+   * Creates the exception.
+   *
    * @param vendor the vendor name ({@code cheapsub} …), or {@code null} when none is involved
    * @param message what went wrong
    * @param cause the underlying cause, or {@code null}

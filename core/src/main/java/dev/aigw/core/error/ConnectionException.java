@@ -9,6 +9,8 @@ public class ConnectionException extends AigwException {
   private final boolean requestSent;
 
   /**
+   * Creates the exception.
+   *
    * @param vendor vendor name
    * @param message what failed
    * @param requestSent whether the request may have reached the server

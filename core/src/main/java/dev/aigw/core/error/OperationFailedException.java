@@ -14,6 +14,8 @@ public class OperationFailedException extends AigwException {
   private final String reason;
 
   /**
+   * Creates the exception; its message names the task, the status, the code and the reason.
+   *
    * @param vendor vendor name
    * @param operationId the task id
    * @param status {@code FAILED} or {@code BLOCKED}

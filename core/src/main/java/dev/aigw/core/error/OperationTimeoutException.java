@@ -14,6 +14,8 @@ public class OperationTimeoutException extends AigwException {
   private final OperationStatus lastStatus;
 
   /**
+   * Creates the exception; its message names the task, the wait and the last status.
+   *
    * @param vendor vendor name
    * @param operationId the task id
    * @param waited how long the caller waited

@@ -6,6 +6,8 @@ public class StreamException extends AigwException {
   private final String code;
 
   /**
+   * Creates the exception.
+   *
    * @param vendor vendor name
    * @param message what happened
    * @param code the vendor's error code from an error event, or {@code null}

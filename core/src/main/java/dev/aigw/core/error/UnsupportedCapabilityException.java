@@ -8,6 +8,8 @@ public class UnsupportedCapabilityException extends AigwException {
   private final Capability capability;
 
   /**
+   * Creates the exception; its message names the vendor and what it does not offer.
+   *
    * @param vendor vendor name
    * @param capability what was asked for
    */

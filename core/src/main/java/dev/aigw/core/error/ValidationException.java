@@ -9,6 +9,8 @@ public class ValidationException extends AigwException {
   private final String field;
 
   /**
+   * Creates the exception; its message names the vendor, the field and the problem.
+   *
    * @param vendor vendor name, or {@code null} for a check every vendor shares
    * @param field the offending field, as the user named it ({@code temperature}, {@code n} …)
    * @param problem what is wrong and what is accepted

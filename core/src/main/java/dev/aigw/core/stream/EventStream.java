@@ -16,7 +16,11 @@ import java.util.stream.StreamSupport;
  */
 public class EventStream<T> implements Iterable<T>, AutoCloseable {
 
-  /** Where items come from: the SSE reader of the runtime. */
+  /**
+   * Where items come from: the SSE reader of the runtime.
+   *
+   * @param <T> the item type
+   */
   public interface Source<T> extends AutoCloseable {
     /**
      * Blocks until the next item is decoded; {@code null} at the end of the stream.

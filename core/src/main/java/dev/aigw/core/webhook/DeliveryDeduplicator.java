@@ -20,9 +20,12 @@ public final class DeliveryDeduplicator {
   private final LinkedHashMap<String, Instant> seen = new LinkedHashMap<>();
 
   /**
+   * An empty store with the given bounds.
+   *
    * @param capacity the most ids remembered
    * @param ttl how long an id is remembered
    * @param clock the clock
+   * @throws IllegalArgumentException if {@code capacity} is below 1
    */
   public DeliveryDeduplicator(int capacity, Duration ttl, Clock clock) {
     if (capacity < 1) {

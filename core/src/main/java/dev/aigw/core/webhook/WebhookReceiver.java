@@ -128,7 +128,11 @@ public final class WebhookReceiver<E> {
     return "WebhookReceiver[" + vendor + ", signature header " + signatureHeader.toLowerCase(Locale.ROOT) + "]";
   }
 
-  /** Builds {@link WebhookReceiver}. */
+  /**
+   * Builds {@link WebhookReceiver}.
+   *
+   * @param <E> the event type
+   */
   public static final class Builder<E> {
     private final String vendor;
     private final Secret secret;

@@ -82,6 +82,9 @@ public abstract class AiClientConformance {
 
   private final List<AiClient> opened = new ArrayList<>();
 
+  /** For the provider's test class that extends it. */
+  public AiClientConformance() {}
+
   /** {@return the profile of the vendor under test, from {@link VendorProfiles}} */
   protected abstract VendorProfile profile();
 
