@@ -107,6 +107,8 @@ public abstract class FakeGateway implements AutoCloseable {
   private volatile Duration streamPause = Duration.ofMillis(5);
 
   /**
+   * A fake with one valid key; a vendor's fake adds its routes, then calls {@link #startServer()}.
+   *
    * @param vendor vendor name
    * @param keyPrefix what valid keys start with
    * @param startingBalance the credit balance
@@ -119,11 +121,14 @@ public abstract class FakeGateway implements AutoCloseable {
     this.tasks = new TaskEngine(clock);
     this.defaultKey = keyPrefix + "test" + UUID.randomUUID().toString().replace("-", "").substring(0, 24);
     keys.add(defaultKey);
-    tasks.onFinish(this::taskFinished);
   }
 
-  /** Starts serving on a free loopback port. */
+  /**
+   * Starts serving on a free loopback port, and from then on calls {@link #taskFinished} when a
+   * task ends. A vendor's fake calls it once it is fully built (no task exists before a request).
+   */
   protected final void startServer() {
+    tasks.onFinish(this::taskFinished);
     server.setDispatcher(new Dispatcher() {
       @Override
       public MockResponse dispatch(RecordedRequest request) {

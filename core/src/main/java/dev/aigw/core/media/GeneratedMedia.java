@@ -46,10 +46,13 @@ public abstract class GeneratedMedia {
   private final String vendor;
 
   /**
+   * Media behind a URL or inside a {@code data:} URL.
+   *
    * @param vendor the vendor, for error messages
    * @param location a URL or a {@code data:} URL
    * @param mimeType the MIME type when known, else {@code null}
    * @param downloader fetches URLs
+   * @throws dev.aigw.core.error.ValidationException when a {@code data:} URL is malformed
    */
   protected GeneratedMedia(String vendor, String location, String mimeType, MediaDownloader downloader) {
     Objects.requireNonNull(location, "location");
@@ -92,6 +95,11 @@ public abstract class GeneratedMedia {
    * @param mimeType the MIME type
    * @param temporary whether {@code file} is a temporary file this media owns
    */
+  // this-escape: the Cleaner registration hands out `this` before a subclass's constructor has run,
+  // but the Cleaner keeps only a phantom reference and never calls the media, so nothing can see it
+  // half-built. Registering later (in each subclass's factory) would change what this protected
+  // constructor promises to subclasses: that an owned file is deleted once the media is unreachable.
+  @SuppressWarnings("this-escape")
   protected GeneratedMedia(String vendor, byte[] bytes, Path file, String mimeType, boolean temporary) {
     this.vendor = vendor;
     this.source = bytes != null ? Source.BYTES : Source.FILE;
