@@ -53,12 +53,26 @@ public final class Faults {
 
   private final Deque<Fault> pending = new ArrayDeque<>();
 
-  /** The next request fails with {@code status} before it is handled (nothing is charged). */
+  /** No pending fault. */
+  public Faults() {}
+
+  /**
+   * The next request fails with {@code status} before it is handled (nothing is charged).
+   *
+   * @param status the HTTP status to answer
+   * @return these faults
+   */
   public Faults failNext(int status) {
     return add(new Fault(Kind.STATUS, Stage.BEFORE_HANDLING, status, -1, null, 0, null));
   }
 
-  /** The next {@code count} requests fail with {@code status} before they are handled. */
+  /**
+   * The next {@code count} requests fail with {@code status} before they are handled.
+   *
+   * @param count how many requests
+   * @param status the HTTP status to answer
+   * @return these faults
+   */
   public Faults failNext(int count, int status) {
     for (int i = 0; i < count; i++) {
       failNext(status);
@@ -66,7 +80,13 @@ public final class Faults {
     return this;
   }
 
-  /** The next request to {@code pathPrefix} fails with {@code status} before it is handled. */
+  /**
+   * The next request to {@code pathPrefix} fails with {@code status} before it is handled.
+   *
+   * @param pathPrefix the start of the paths it applies to
+   * @param status the HTTP status to answer
+   * @return these faults
+   */
   public Faults failNext(String pathPrefix, int status) {
     return add(new Fault(Kind.STATUS, Stage.BEFORE_HANDLING, status, -1, null, 0, pathPrefix));
   }
@@ -74,12 +94,21 @@ public final class Faults {
   /**
    * The next request to {@code pathPrefix} is handled (and charged), then answered with {@code
    * status}: an upstream error after the work was done.
+   *
+   * @param pathPrefix the start of the paths it applies to
+   * @param status the HTTP status to answer
+   * @return these faults
    */
   public Faults failNextAfterHandling(String pathPrefix, int status) {
     return add(new Fault(Kind.STATUS, Stage.AFTER_HANDLING, status, -1, null, 0, pathPrefix));
   }
 
-  /** The next request is refused with 429 and {@code Retry-After: seconds}. */
+  /**
+   * The next request is refused with 429 and {@code Retry-After: seconds}.
+   *
+   * @param retryAfterSeconds the {@code Retry-After} value
+   * @return these faults
+   */
   public Faults rateLimitNext(int retryAfterSeconds) {
     return add(new Fault(Kind.STATUS, Stage.BEFORE_HANDLING, 429, retryAfterSeconds, null, 0, null));
   }
@@ -87,32 +116,62 @@ public final class Faults {
   /**
    * The next request to {@code pathPrefix} is refused with 429 and {@code Retry-After: seconds},
    * before it is handled.
+   *
+   * @param pathPrefix the start of the paths it applies to
+   * @param retryAfterSeconds the {@code Retry-After} value
+   * @return these faults
    */
   public Faults rateLimitNext(String pathPrefix, int retryAfterSeconds) {
     return add(new Fault(Kind.STATUS, Stage.BEFORE_HANDLING, 429, retryAfterSeconds, null, 0, pathPrefix));
   }
 
-  /** The next request to {@code pathPrefix} loses its connection before it is handled. */
+  /**
+   * The next request to {@code pathPrefix} loses its connection before it is handled.
+   *
+   * @param pathPrefix the start of the paths it applies to
+   * @return these faults
+   */
   public Faults dropNextConnection(String pathPrefix) {
     return add(new Fault(Kind.DROP_CONNECTION, Stage.BEFORE_HANDLING, 0, -1, null, 0, pathPrefix));
   }
 
-  /** The next request to {@code pathPrefix} is handled (and charged), then its connection drops. */
+  /**
+   * The next request to {@code pathPrefix} is handled (and charged), then its connection drops.
+   *
+   * @param pathPrefix the start of the paths it applies to
+   * @return these faults
+   */
   public Faults dropNextConnectionAfterHandling(String pathPrefix) {
     return add(new Fault(Kind.DROP_CONNECTION, Stage.AFTER_HANDLING, 0, -1, null, 0, pathPrefix));
   }
 
-  /** The next answer to {@code pathPrefix} (or any, when null) is delayed. */
+  /**
+   * The next answer to {@code pathPrefix} (or any, when null) is delayed.
+   *
+   * @param pathPrefix the start of the paths it applies to, or {@code null} for any
+   * @param delay how long the answer waits
+   * @return these faults
+   */
   public Faults delayNext(String pathPrefix, Duration delay) {
     return add(new Fault(Kind.DELAY, Stage.AFTER_HANDLING, 0, -1, delay, 0, pathPrefix));
   }
 
-  /** The next stream is cut after {@code events} events. */
+  /**
+   * The next stream is cut after {@code events} events.
+   *
+   * @param events events sent before the cut
+   * @return these faults
+   */
   public Faults cutNextStream(int events) {
     return add(new Fault(Kind.CUT_STREAM, Stage.AFTER_HANDLING, 0, -1, null, events, null));
   }
 
-  /** Adds a fault. */
+  /**
+   * Adds a fault.
+   *
+   * @param fault the fault; faults apply in the order added
+   * @return these faults
+   */
   public synchronized Faults add(Fault fault) {
     pending.add(fault);
     return this;
@@ -123,7 +182,7 @@ public final class Faults {
     pending.clear();
   }
 
-  /** How many faults are pending. */
+  /** {@return how many faults are pending} */
   public synchronized int pending() {
     return pending.size();
   }

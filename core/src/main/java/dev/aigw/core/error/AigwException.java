@@ -2,9 +2,12 @@ package dev.aigw.core.error;
 
 /** Root of every exception aigw throws. Unchecked; never carries an API key. */
 public class AigwException extends RuntimeException {
+  /** The vendor name, or {@code null}. */
   private final String vendor;
 
   /**
+   * Creates the exception.
+   *
    * @param vendor the vendor name ({@code cheapsub} …), or {@code null} when none is involved
    * @param message what went wrong
    * @param cause the underlying cause, or {@code null}
@@ -14,7 +17,7 @@ public class AigwException extends RuntimeException {
     this.vendor = vendor;
   }
 
-  /** The vendor this failure concerns, or {@code null} for vendor-neutral failures. */
+  /** {@return the vendor this failure concerns, or {@code null} for vendor-neutral failures} */
   public String vendor() {
     return vendor;
   }
