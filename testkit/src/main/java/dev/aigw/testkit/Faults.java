@@ -13,9 +13,6 @@ import java.util.Iterator;
  * or a lost connection looks like from outside).
  */
 public final class Faults {
-  /** Made by each fake; read it through the fake. */
-  Faults() {}
-
 
   /** When a fault strikes. */
   public enum Stage {

@@ -11,9 +11,6 @@ import java.util.Map;
  * Thread-safe; lists are snapshots.
  */
 public final class Journal {
-  /** Made by each fake; read it through the fake. */
-  Journal() {}
-
 
   /**
    * One request.

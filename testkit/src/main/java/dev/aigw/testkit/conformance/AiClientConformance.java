@@ -59,9 +59,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(60)
 public abstract class AiClientConformance {
-  /** For a provider's one-method subclass. */
-  protected AiClientConformance() {}
-
   /** How long an operation may take against a fake. */
   protected static final Duration WAIT = Duration.ofSeconds(15);
   /** How operations poll against a fake: quickly. */
