@@ -15,15 +15,18 @@ import java.util.Set;
  */
 public interface AiClient extends AutoCloseable {
 
-  /** The vendor's name as {@link AiClients} knows it ({@code cheapsub}, {@code cloudgpt} …). */
+  /**
+   * {@return the vendor's name as {@link AiClients} knows it ({@code cheapsub}, {@code cloudgpt} …)}
+   */
   String vendor();
 
-  /** What this gateway offers through the neutral API. */
+  /** {@return what this gateway offers through the neutral API} */
   Set<Capability> capabilities();
 
   /**
    * Chat completions.
    *
+   * @return the chat service
    * @throws UnsupportedCapabilityException if the gateway has no chat
    */
   default ChatService chat() {
@@ -33,6 +36,7 @@ public interface AiClient extends AutoCloseable {
   /**
    * Image generation.
    *
+   * @return the image service
    * @throws UnsupportedCapabilityException if the gateway has no images
    */
   default ImageService images() {
@@ -42,6 +46,7 @@ public interface AiClient extends AutoCloseable {
   /**
    * Video generation.
    *
+   * @return the video service
    * @throws UnsupportedCapabilityException if the gateway has no videos
    */
   default VideoService videos() {
@@ -51,13 +56,19 @@ public interface AiClient extends AutoCloseable {
   /**
    * The model catalogue.
    *
+   * @return the model service
    * @throws UnsupportedCapabilityException if the gateway lists no models
    */
   default ModelService models() {
     throw new UnsupportedCapabilityException(vendor(), Capability.MODELS);
   }
 
-  /** Whether {@code capability} is offered. */
+  /**
+   * Whether {@code capability} is offered.
+   *
+   * @param capability the capability to look for
+   * @return whether {@link #capabilities()} contains it
+   */
   default boolean supports(Capability capability) {
     return capabilities().contains(capability);
   }

@@ -37,7 +37,11 @@ public abstract class ClientBuilder<B extends ClientBuilder<B, C>, C> {
   private Integer maxConcurrentRequests;
   private Clock clock;
 
-  /** @param spec the vendor's facts */
+  /**
+   * Starts a builder with the vendor's defaults.
+   *
+   * @param spec the vendor's facts
+   */
   protected ClientBuilder(VendorSpec spec) {
     this.spec = spec;
   }
@@ -47,37 +51,68 @@ public abstract class ClientBuilder<B extends ClientBuilder<B, C>, C> {
     return (B) this;
   }
 
-  /** The API key. */
+  /**
+   * The API key.
+   *
+   * @param apiKey the key; {@code null} or blank clears it
+   * @return this builder
+   */
   public B apiKey(String apiKey) {
     this.apiKey = apiKey == null || apiKey.isBlank() ? null : Secret.of(apiKey);
     return self();
   }
 
-  /** The API key, already wrapped. */
+  /**
+   * The API key, already wrapped.
+   *
+   * @param apiKey the key, or {@code null} to clear it
+   * @return this builder
+   */
   public B apiKey(Secret apiKey) {
     this.apiKey = apiKey;
     return self();
   }
 
-  /** The base URL (the vendor's documented one by default). */
+  /**
+   * The base URL (the vendor's documented one by default).
+   *
+   * @param baseUrl an absolute http or https URL, checked at {@link #build()}
+   * @return this builder
+   */
   public B baseUrl(String baseUrl) {
     this.baseUrl = baseUrl;
     return self();
   }
 
-  /** How many times a failed call may be retried (default 2; 0 disables retries). */
+  /**
+   * How many times a failed call may be retried (default 2; 0 disables retries).
+   *
+   * @param maxRetries 0 or more
+   * @return this builder
+   * @throws IllegalArgumentException if {@code maxRetries} is negative
+   */
   public B maxRetries(int maxRetries) {
     this.retryPolicy = retryPolicy.withMaxRetries(maxRetries);
     return self();
   }
 
-  /** The whole retry policy. */
+  /**
+   * The whole retry policy.
+   *
+   * @param policy retries, backoff and the longest {@code Retry-After} honoured
+   * @return this builder
+   */
   public B retryPolicy(RetryPolicy policy) {
     this.retryPolicy = java.util.Objects.requireNonNull(policy, "policy");
     return self();
   }
 
-  /** Time allowed to open a connection (default 10 s). */
+  /**
+   * Time allowed to open a connection (default 10 s).
+   *
+   * @param timeout a positive duration
+   * @return this builder
+   */
   public B connectTimeout(Duration timeout) {
     this.connectTimeout = timeout;
     return self();
@@ -87,6 +122,9 @@ public abstract class ClientBuilder<B extends ClientBuilder<B, C>, C> {
    * Time allowed for one attempt of an ordinary call, from sending the request to reading the whole
    * answer (default 2 min; slow synchronous generations use the vendor's longer default unless this
    * is set).
+   *
+   * @param timeout a positive duration
+   * @return this builder
    */
   public B requestTimeout(Duration timeout) {
     this.requestTimeout = timeout;
@@ -149,19 +187,33 @@ public abstract class ClientBuilder<B extends ClientBuilder<B, C>, C> {
     return d;
   }
 
-  /** How operations poll. */
+  /**
+   * How operations poll.
+   *
+   * @param polling intervals, failures tolerated and the default wait
+   * @return this builder
+   */
   public B polling(PollingStrategy polling) {
     this.polling = polling;
     return self();
   }
 
-  /** An OkHttp client to share; aigw never shuts it down. */
+  /**
+   * An OkHttp client to share; aigw never shuts it down.
+   *
+   * @param client the client whose pool and dispatcher to reuse
+   * @return this builder
+   */
   public B httpClient(OkHttpClient client) {
     this.httpClient = client;
     return self();
   }
 
-  /** Call without a key (only where the vendor allows it). */
+  /**
+   * Call without a key (only where the vendor allows it).
+   *
+   * @return this builder
+   */
   public B anonymous() {
     this.anonymous = true;
     return self();
@@ -170,19 +222,32 @@ public abstract class ClientBuilder<B extends ClientBuilder<B, C>, C> {
   /**
    * The most calls in flight at once for this client's key (every client of the same key and base
    * URL in the process shares the count, as vendors count per key); more wait their turn.
+   *
+   * @param max the most calls in flight at once
+   * @return this builder
    */
   public B maxConcurrentRequests(int max) {
     this.maxConcurrentRequests = max;
     return self();
   }
 
-  /** The clock used for rate-limit times (for tests). */
+  /**
+   * The clock used for rate-limit times (for tests).
+   *
+   * @param clock the clock to read
+   * @return this builder
+   */
   public B clock(Clock clock) {
     this.clock = clock;
     return self();
   }
 
-  /** Applies neutral options. */
+  /**
+   * Applies neutral options.
+   *
+   * @param options the settings to apply; absent values leave this builder's as they are
+   * @return this builder
+   */
   public B options(ClientOptions options) {
     if (options.apiKey() != null) {
       apiKey(options.apiKey());
@@ -218,7 +283,12 @@ public abstract class ClientBuilder<B extends ClientBuilder<B, C>, C> {
     return self();
   }
 
-  /** Reads {@code <VENDOR>_API_KEY} and {@code <VENDOR>_BASE_URL} from {@code environment}. */
+  /**
+   * Reads {@code <VENDOR>_API_KEY} and {@code <VENDOR>_BASE_URL} from {@code environment}.
+   *
+   * @param environment the variables to read, usually {@link System#getenv()}
+   * @return this builder
+   */
   public B environment(Map<String, String> environment) {
     String key = environment.get(spec.apiKeyVariable());
     if (key != null && !key.isBlank()) {
@@ -231,12 +301,12 @@ public abstract class ClientBuilder<B extends ClientBuilder<B, C>, C> {
     return self();
   }
 
-  /** The polling strategy in force. */
+  /** {@return the polling strategy in force} */
   protected PollingStrategy pollingStrategy() {
     return polling != null ? polling : spec.polling();
   }
 
-  /** The request timeout set by the caller, or {@code null}. */
+  /** {@return the request timeout set by the caller, or {@code null}} */
   protected Duration requestTimeoutOverride() {
     return requestTimeout;
   }
@@ -253,6 +323,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B, C>, C> {
   /**
    * Checks the settings and builds the client's line to its gateway.
    *
+   * @return a transport for the client to build on
    * @throws ValidationException when the key is missing or has the wrong prefix, or the base URL
    *     is missing or malformed
    */
@@ -292,6 +363,12 @@ public abstract class ClientBuilder<B extends ClientBuilder<B, C>, C> {
     return new Transport(config);
   }
 
-  /** Builds the client. */
+  /**
+   * Builds the client.
+   *
+   * @return a new client, which the caller closes
+   * @throws ValidationException when the key is missing or has the wrong prefix, or the base URL
+   *     is missing or malformed
+   */
   public abstract C build();
 }

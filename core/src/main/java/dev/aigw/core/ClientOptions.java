@@ -43,7 +43,23 @@ public record ClientOptions(
   /** Default retries. */
   public static final int DEFAULT_MAX_RETRIES = 2;
 
-  /** Checks the values. */
+  /**
+   * Checks the values.
+   *
+   * @param apiKey the key, or {@code null}
+   * @param baseUrl the base URL, or {@code null}
+   * @param maxRetries 0 or more
+   * @param connectTimeout a positive duration, or {@code null}
+   * @param requestTimeout a positive duration, or {@code null}
+   * @param polling the polling strategy, or {@code null}
+   * @param httpClient an OkHttp client to share, or {@code null}
+   * @param anonymous whether to call without a key
+   * @param streamIdleTimeout a positive duration, or {@code null}
+   * @param callTimeout a positive duration, or {@code null}
+   * @param maxRetryWait zero or a positive duration, or {@code null}
+   * @throws IllegalArgumentException if {@code maxRetries} is negative, a timeout is not positive or
+   *     {@code maxRetryWait} is negative
+   */
   public ClientOptions {
     if (maxRetries < 0) {
       throw new IllegalArgumentException("maxRetries must be 0 or more, was " + maxRetries);
@@ -81,12 +97,12 @@ public record ClientOptions(
     }
   }
 
-  /** A new builder. */
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A builder holding these options. */
+  /** {@return a builder holding these options} */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.apiKey = apiKey;
@@ -119,37 +135,67 @@ public record ClientOptions(
 
     private Builder() {}
 
-    /** The API key. */
+    /**
+     * The API key.
+     *
+     * @param apiKey the key; {@code null} or blank clears it
+     * @return this builder
+     */
     public Builder apiKey(String apiKey) {
       this.apiKey = apiKey == null ? null : Secret.of(apiKey);
       return this;
     }
 
-    /** The API key, already wrapped. */
+    /**
+     * The API key, already wrapped.
+     *
+     * @param apiKey the key, or {@code null}
+     * @return this builder
+     */
     public Builder apiKey(Secret apiKey) {
       this.apiKey = apiKey;
       return this;
     }
 
-    /** The base URL, e.g. {@code https://api.cheapsub.im}. */
+    /**
+     * The base URL, e.g. {@code https://api.cheapsub.im}.
+     *
+     * @param baseUrl the base URL, or {@code null} for the vendor's
+     * @return this builder
+     */
     public Builder baseUrl(String baseUrl) {
       this.baseUrl = baseUrl;
       return this;
     }
 
-    /** How many times a failed call may be retried. */
+    /**
+     * How many times a failed call may be retried.
+     *
+     * @param maxRetries 0 or more (checked at {@link #build()})
+     * @return this builder
+     */
     public Builder maxRetries(int maxRetries) {
       this.maxRetries = maxRetries;
       return this;
     }
 
-    /** Time allowed to open a connection. */
+    /**
+     * Time allowed to open a connection.
+     *
+     * @param connectTimeout a positive duration
+     * @return this builder
+     */
     public Builder connectTimeout(Duration connectTimeout) {
       this.connectTimeout = connectTimeout;
       return this;
     }
 
-    /** Time allowed for one attempt of a call. */
+    /**
+     * Time allowed for one attempt of a call.
+     *
+     * @param requestTimeout a positive duration
+     * @return this builder
+     */
     public Builder requestTimeout(Duration requestTimeout) {
       this.requestTimeout = requestTimeout;
       return this;
@@ -188,25 +234,40 @@ public record ClientOptions(
       return this;
     }
 
-    /** How operations poll. */
+    /**
+     * How operations poll.
+     *
+     * @param polling the polling strategy
+     * @return this builder
+     */
     public Builder polling(PollingStrategy polling) {
       this.polling = polling;
       return this;
     }
 
-    /** An OkHttp client to share. */
+    /**
+     * An OkHttp client to share.
+     *
+     * @param httpClient the client whose pool and dispatcher to reuse
+     * @return this builder
+     */
     public Builder httpClient(OkHttpClient httpClient) {
       this.httpClient = httpClient;
       return this;
     }
 
-    /** Call without a key, where the vendor allows it. */
+    /**
+     * Call without a key, where the vendor allows it.
+     *
+     * @param anonymous whether to call without a key
+     * @return this builder
+     */
     public Builder anonymous(boolean anonymous) {
       this.anonymous = anonymous;
       return this;
     }
 
-    /** The options. */
+    /** {@return the options} */
     public ClientOptions build() {
       return new ClientOptions(
           apiKey, baseUrl, maxRetries, connectTimeout, requestTimeout, polling, httpClient,

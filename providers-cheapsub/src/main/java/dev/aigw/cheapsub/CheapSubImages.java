@@ -71,8 +71,6 @@ public final class CheapSubImages implements ImageService {
         OperationStatus.QUEUED, null, response.body()));
   }
 
-  /** A URL CheapSub can POST to: absolute http(s), with a host (a {@code data:} URL is not one). */
-
   /** The wire body, after every pre-send check. */
   static Map<String, Object> body(ImageRequest request) {
     String vendor = CheapSubClient.VENDOR;

@@ -66,22 +66,31 @@ public final class CloudGptClient extends VendorClient {
     this.keys = new CloudGptKeys(transport);
   }
 
-  /** A builder; the base URL is required, and so is the key unless {@code anonymous()} is called. */
+  /**
+   * {@return a builder; the base URL is required, and so is the key unless {@code anonymous()} is called}
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A client from {@code CLOUDGPT_API_KEY} and {@code CLOUDGPT_BASE_URL}. */
+  /** {@return a client from {@code CLOUDGPT_API_KEY} and {@code CLOUDGPT_BASE_URL}} */
   public static CloudGptClient fromEnv() {
     return fromEnv(System.getenv());
   }
 
-  /** A client from the given environment variables ({@code CLOUDGPT_API_KEY}, {@code CLOUDGPT_BASE_URL}). */
+  /**
+   * A client from the given environment variables ({@code CLOUDGPT_API_KEY}, {@code CLOUDGPT_BASE_URL}).
+   *
+   * @param environment the variables to read
+   * @return a new client, which the caller closes
+   * @throws dev.aigw.core.error.ValidationException when the base URL is missing or malformed, or
+   *     the key is missing or is not a {@code cgpt_} key
+   */
   public static CloudGptClient fromEnv(Map<String, String> environment) {
     return builder().environment(environment).build();
   }
 
-  /** Whether this client calls without a key, at the anonymous rate limits. */
+  /** {@return whether this client calls without a key, at the anonymous rate limits} */
   public boolean isAnonymous() {
     return gateway().isAnonymous();
   }
@@ -110,7 +119,7 @@ public final class CloudGptClient extends VendorClient {
     return models;
   }
 
-  /** API key management on {@code /api/keys}: create, list, delete. Needs a key itself. */
+  /** {@return API key management on {@code /api/keys}: create, list, delete} It needs a key itself. */
   public CloudGptKeys keys() {
     return keys;
   }
@@ -132,6 +141,9 @@ public final class CloudGptClient extends VendorClient {
      * How long one video call may take, from sending the request to the last byte of the MP4
      * (default {@link #DEFAULT_VIDEO_TIMEOUT}, 10 minutes; a {@code requestTimeout} set on this
      * builder applies to videos too unless this is set).
+     *
+     * @param timeout a positive duration
+     * @return this builder
      */
     public Builder videoTimeout(Duration timeout) {
       this.videoTimeout = checks().positive("videoTimeout", timeout);

@@ -57,13 +57,15 @@ public final class CloudGptKeys {
   /**
    * Creates a key called {@code name}. The full key is in the answer only this once.
    *
+   * @param name the new key's name
+   * @return the key with its full value
    * @throws ValidationException when the name is blank or the client is anonymous, before sending
    */
   public CreatedApiKey create(String name) {
     return raw.create(name).body();
   }
 
-  /** Every key of the account, oldest first as CloudGPT lists them. */
+  /** {@return every key of the account, oldest first as CloudGPT lists them} */
   public List<ApiKeyInfo> list() {
     return raw.list().body();
   }
@@ -71,6 +73,7 @@ public final class CloudGptKeys {
   /**
    * Deletes the key with id {@code id} ({@code key_abc123}, not the key itself).
    *
+   * @param id the key's id
    * @return whether CloudGPT answered {@code deleted: true}
    * @throws dev.aigw.core.error.NotFoundException when there is no such key
    */
@@ -78,20 +81,30 @@ public final class CloudGptKeys {
     return raw.delete(id).body();
   }
 
-  /** The same calls, answering with HTTP details (status, headers, rate limit) as well. */
+  /** {@return the same calls, answering with HTTP details (status, headers, rate limit) as well} */
   public Raw withRawResponse() {
     return raw;
   }
 
   /** {@link CloudGptKeys} calls that also return HTTP details. */
   public interface Raw {
-    /** {@link CloudGptKeys#create} with HTTP details. */
+    /**
+     * {@link CloudGptKeys#create} with HTTP details.
+     *
+     * @param name the new key's name
+     * @return the key with the answer's HTTP details
+     */
     RawResponse<CreatedApiKey> create(String name);
 
-    /** {@link CloudGptKeys#list} with HTTP details. */
+    /** {@return what {@link CloudGptKeys#list} returns, with HTTP details} */
     RawResponse<List<ApiKeyInfo>> list();
 
-    /** {@link CloudGptKeys#delete} with HTTP details. */
+    /**
+     * {@link CloudGptKeys#delete} with HTTP details.
+     *
+     * @param id the key's id
+     * @return whether CloudGPT answered {@code deleted: true}, with the answer's HTTP details
+     */
     RawResponse<Boolean> delete(String id);
   }
 

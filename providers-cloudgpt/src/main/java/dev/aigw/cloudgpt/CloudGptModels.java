@@ -71,17 +71,17 @@ public final class CloudGptModels implements ModelService {
     this.transport = transport;
   }
 
-  /** The chat models. */
+  /** {@return the chat models} */
   public List<ModelInfo> chat() {
     return raw.chat().body();
   }
 
-  /** The image models. */
+  /** {@return the image models} */
   public List<ModelInfo> image() {
     return raw.image().body();
   }
 
-  /** The video models. */
+  /** {@return the video models} */
   public List<ModelInfo> video() {
     return raw.video().body();
   }
@@ -107,13 +107,13 @@ public final class CloudGptModels implements ModelService {
     @Override
     RawResponse<List<ModelInfo>> list();
 
-    /** {@link CloudGptModels#chat()} with HTTP details. */
+    /** {@return what {@link CloudGptModels#chat()} returns, with HTTP details} */
     RawResponse<List<ModelInfo>> chat();
 
-    /** {@link CloudGptModels#image()} with HTTP details. */
+    /** {@return what {@link CloudGptModels#image()} returns, with HTTP details} */
     RawResponse<List<ModelInfo>> image();
 
-    /** {@link CloudGptModels#video()} with HTTP details. */
+    /** {@return what {@link CloudGptModels#video()} returns, with HTTP details} */
     RawResponse<List<ModelInfo>> video();
   }
 

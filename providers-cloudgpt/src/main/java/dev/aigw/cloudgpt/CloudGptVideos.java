@@ -45,7 +45,7 @@ public final class CloudGptVideos implements VideoService {
     this.timeout = timeout;
   }
 
-  /** How long one video call may take, from the request to the last byte. */
+  /** {@return how long one video call may take, from the request to the last byte} */
   public Duration timeout() {
     return timeout;
   }
@@ -61,7 +61,13 @@ public final class CloudGptVideos implements VideoService {
     return submitRaw(request).body();
   }
 
-  /** Generates the video and returns it (the call itself waits for the render). */
+  /**
+   * Generates the video and returns it (the call itself waits for the render).
+   *
+   * @param request what to generate
+   * @return the video
+   * @throws ValidationException on a field CloudGPT cannot take, before anything is sent
+   */
   public VideoResult generate(VideoRequest request) {
     return submit(request).result();
   }

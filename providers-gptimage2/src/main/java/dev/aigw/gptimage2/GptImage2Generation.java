@@ -32,7 +32,19 @@ public record GptImage2Generation(String id, String status, String type, List<Ou
    */
   public record Output(String png, String webp, Integer width, Integer height) {}
 
-  /** Copies the list. */
+  /**
+   * Copies the list.
+   *
+   * @param id the generation id
+   * @param status the status word as sent
+   * @param type the generation type
+   * @param outputs the images; {@code null} becomes empty
+   * @param error why it failed, or {@code null}
+   * @param costCredits credits charged, or {@code null}
+   * @param createdAt when it was created, or {@code null}
+   * @param completedAt when it ended, or {@code null}
+   * @param raw the JSON; {@code null} becomes an empty document
+   */
   public GptImage2Generation {
     outputs = outputs == null ? List.of() : List.copyOf(outputs);
     if (raw == null) {

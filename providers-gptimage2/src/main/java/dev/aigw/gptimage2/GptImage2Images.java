@@ -113,19 +113,34 @@ public final class GptImage2Images implements ImageService {
     return raw;
   }
 
-  /** One read of a generation's state, on {@code GET /api/v1/generations/:id}. */
+  /**
+   * One read of a generation's state, on {@code GET /api/v1/generations/:id}.
+   *
+   * @param generationId the generation id (the operation id)
+   * @return the generation as it is now
+   */
   public GptImage2Generation generation(String generationId) {
     return raw.generation(generationId).body();
   }
 
-  /** The vendor's view of a finished result: both formats of every output, credits, type, times. */
+  /**
+   * The vendor's view of a finished result: both formats of every output, credits, type, times.
+   *
+   * @param result a result of this client's images
+   * @return the generation read from the result's raw answer
+   */
   public static GptImage2Generation generation(ImageResult result) {
     return GptImage2Wire.generation(result.raw());
   }
 
   /** {@link GptImage2Images} calls that also return HTTP details. */
   public interface Raw extends ImageService.Raw {
-    /** {@link GptImage2Images#generation(String)} with the answer's HTTP details. */
+    /**
+     * {@link GptImage2Images#generation(String)} with the answer's HTTP details.
+     *
+     * @param generationId the generation id
+     * @return the generation with the answer's HTTP details
+     */
     RawResponse<GptImage2Generation> generation(String generationId);
   }
 

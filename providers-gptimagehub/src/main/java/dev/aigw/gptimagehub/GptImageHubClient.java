@@ -72,17 +72,29 @@ public final class GptImageHubClient extends VendorClient {
     this.credits = new GptImageHubCredits(transport);
   }
 
-  /** A builder; the key is required, the base URL defaults to {@value #DEFAULT_BASE_URL}. */
+  /**
+   * {@return a builder; the key is required, the base URL defaults to {@value #DEFAULT_BASE_URL}}
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A client from {@code GPTIMAGEHUB_API_KEY} and, if set, {@code GPTIMAGEHUB_BASE_URL}. */
+  /**
+   * {@return a client from {@code GPTIMAGEHUB_API_KEY} and, if set, {@code GPTIMAGEHUB_BASE_URL}}
+   */
   public static GptImageHubClient fromEnv() {
     return fromEnv(System.getenv());
   }
 
-  /** A client from the given environment variables. */
+  /**
+   * A client from the given environment variables.
+   *
+   * @param environment the variables to read ({@code GPTIMAGEHUB_API_KEY}, {@code
+   *     GPTIMAGEHUB_BASE_URL})
+   * @return a new client, which the caller closes
+   * @throws dev.aigw.core.error.ValidationException when the key is missing or is not a {@code
+   *     gih_live_} key
+   */
   public static GptImageHubClient fromEnv(Map<String, String> environment) {
     return builder().environment(environment).build();
   }
@@ -102,7 +114,7 @@ public final class GptImageHubClient extends VendorClient {
     return models;
   }
 
-  /** The credit balance on {@code GET /api/v1/credits}. */
+  /** {@return the credit balance on {@code GET /api/v1/credits}} */
   public GptImageHubCredits credits() {
     return credits;
   }
@@ -119,6 +131,8 @@ public final class GptImageHubClient extends VendorClient {
      * How long a synchronous generation ({@code generateSync}) may take, headers and body (default
      * 15 minutes: GPTImageHub documents up to 800 s).
      *
+     * @param timeout a positive duration
+     * @return this builder
      * @throws ValidationException when it is not positive
      */
     public Builder syncTimeout(Duration timeout) {

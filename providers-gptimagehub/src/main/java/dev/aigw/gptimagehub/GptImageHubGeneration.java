@@ -47,7 +47,24 @@ public record GptImageHubGeneration(
     String errorMessage,
     RawJson raw) {
 
-  /** Copies the list and fills defaults. */
+  /**
+   * Copies the list and fills defaults.
+   *
+   * @param id the generation id
+   * @param status the status word, or {@code null}
+   * @param model the model id
+   * @param aspectRatio the aspect ratio, or {@code null}
+   * @param quality the quality, or {@code null}
+   * @param createdAt when it was created, or {@code null}
+   * @param images the images; {@code null} becomes empty
+   * @param credits the credits charged, or {@code null}
+   * @param creditsRequested the credits it will cost, or {@code null}
+   * @param balance the balance after it, or {@code null}
+   * @param pollUrl the poll URL, or {@code null}
+   * @param errorCode the error code, or {@code null}
+   * @param errorMessage the explanation, or {@code null}
+   * @param raw the answer's JSON; {@code null} becomes an empty document
+   */
   public GptImageHubGeneration {
     images = images == null ? List.of() : List.copyOf(images);
     if (raw == null) {
@@ -55,12 +72,16 @@ public record GptImageHubGeneration(
     }
   }
 
-  /** The status in common words ({@code UNKNOWN} for a word this SDK does not know). */
+  /** {@return the status in common words ({@code UNKNOWN} for a word this SDK does not know)} */
   public OperationStatus operationStatus() {
     return GptImageHubWire.status(status);
   }
 
-  /** The first image. */
+  /**
+   * {@return the first image}
+   *
+   * @throws IllegalStateException if the generation holds no image
+   */
   public GeneratedImage first() {
     if (images.isEmpty()) {
       throw new IllegalStateException("generation " + id + " holds no image (status " + status + ")");
@@ -68,7 +89,7 @@ public record GptImageHubGeneration(
     return images.get(0);
   }
 
-  /** The neutral view: id, images, and the credits charged as the cost. */
+  /** {@return the neutral view: id, images, and the credits charged as the cost} */
   public ImageResult toImageResult() {
     return new ImageResult(id, images, credits, raw);
   }

@@ -123,6 +123,8 @@ public final class GptImageHubImages implements ImageService {
    * Generates in the default, synchronous mode: the call returns when the images are done (up to
    * the client's {@code syncTimeout}), with the credits charged and the balance left.
    *
+   * @param request what to generate
+   * @return the finished generation, with its images, credits and balance
    * @throws ValidationException on bad input, before anything is sent
    * @throws OperationFailedException when the answer is a finished generation that failed
    * @throws dev.aigw.core.error.ServerException with code {@code generationFailed} when the
@@ -137,6 +139,8 @@ public final class GptImageHubImages implements ImageService {
    * status {@code queued}, the credits requested and the {@code poll_url}. Follow it with {@link
    * #follow}.
    *
+   * @param request what to generate
+   * @return the accepted generation (status {@code queued})
    * @throws ValidationException on bad input, before anything is sent
    */
   public GptImageHubGeneration queue(ImageRequest request) {
@@ -146,17 +150,30 @@ public final class GptImageHubImages implements ImageService {
   /**
    * An operation that polls a generation {@link #queue} returned, starting from that answer (nothing
    * is sent until it is polled). Its result is the whole generation log.
+   *
+   * @param accepted what {@link #queue} returned
+   * @return the operation
    */
   public Operation<GptImageHubGeneration> follow(GptImageHubGeneration accepted) {
     return operation(generations, accepted, Function.identity());
   }
 
-  /** An operation for a generation queued earlier, from its id alone; its result is the whole log. */
+  /**
+   * An operation for a generation queued earlier, from its id alone; its result is the whole log.
+   *
+   * @param generationId the generation id
+   * @return the operation; nothing is sent until it is polled
+   */
   public Operation<GptImageHubGeneration> resumeGeneration(String generationId) {
     return generations.resume(generationId);
   }
 
-  /** Reads a generation's stored log and images once ({@code GET /api/v1/generations/:id}). */
+  /**
+   * Reads a generation's stored log and images once ({@code GET /api/v1/generations/:id}).
+   *
+   * @param generationId the generation id
+   * @return the generation as stored now
+   */
   public GptImageHubGeneration retrieve(String generationId) {
     return raw.retrieve(generationId).body();
   }
@@ -173,13 +190,28 @@ public final class GptImageHubImages implements ImageService {
 
   /** {@link GptImageHubImages} calls that also return HTTP details. */
   public interface Raw extends ImageService.Raw {
-    /** {@link GptImageHubImages#queue} with HTTP details. */
+    /**
+     * {@link GptImageHubImages#queue} with HTTP details.
+     *
+     * @param request what to generate
+     * @return the accepted generation with the answer's HTTP details
+     */
     RawResponse<GptImageHubGeneration> queue(ImageRequest request);
 
-    /** {@link GptImageHubImages#generateSync} with HTTP details. */
+    /**
+     * {@link GptImageHubImages#generateSync} with HTTP details.
+     *
+     * @param request what to generate
+     * @return the finished generation with the answer's HTTP details
+     */
     RawResponse<GptImageHubGeneration> generateSync(ImageRequest request);
 
-    /** {@link GptImageHubImages#retrieve} with HTTP details. */
+    /**
+     * {@link GptImageHubImages#retrieve} with HTTP details.
+     *
+     * @param generationId the generation id
+     * @return the generation with the answer's HTTP details
+     */
     RawResponse<GptImageHubGeneration> retrieve(String generationId);
   }
 

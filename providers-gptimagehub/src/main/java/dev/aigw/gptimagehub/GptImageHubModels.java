@@ -48,12 +48,12 @@ public final class GptImageHubModels implements ModelService {
     this.transport = transport;
   }
 
-  /** Every model with GPTImageHub's details; refreshes the cached list. */
+  /** {@return every model with GPTImageHub's details; refreshes the cached list} */
   public List<GptImageHubModel> catalog() {
     return raw.catalog().body();
   }
 
-  /** The model list fetched last, fetching it once if it never was. */
+  /** {@return the model list fetched last, fetching it once if it never was} */
   public List<GptImageHubModel> cachedCatalog() {
     List<GptImageHubModel> models = cache;
     if (models != null) {
@@ -67,7 +67,12 @@ public final class GptImageHubModels implements ModelService {
     }
   }
 
-  /** The model {@code id} from the cached list (fetched once if needed). */
+  /**
+   * The model {@code id} from the cached list (fetched once if needed).
+   *
+   * @param id the model id
+   * @return the model, or empty when the list does not have it
+   */
   public Optional<GptImageHubModel> find(String id) {
     return cachedCatalog().stream().filter(m -> m.id().equals(id)).findFirst();
   }
@@ -97,7 +102,7 @@ public final class GptImageHubModels implements ModelService {
 
   /** {@link GptImageHubModels} calls that also return HTTP details. */
   public interface Raw extends ModelService.Raw {
-    /** {@link GptImageHubModels#catalog()} with HTTP details. */
+    /** {@return what {@link GptImageHubModels#catalog()} returns, with HTTP details} */
     RawResponse<List<GptImageHubModel>> catalog();
   }
 }

@@ -83,6 +83,7 @@ public final class ICodeEasyImages implements ImageService {
    * Generates synchronously: one request that returns when the images are ready (usually 30–60 s
    * per image; longer for 2K, references or several images).
    *
+   * @param request what to generate
    * @return the images; {@link ImageResult#cost()} is {@code null}, since the synchronous answer
    *     does not say
    * @throws ValidationException on bad input, before anything is sent
@@ -93,7 +94,7 @@ public final class ICodeEasyImages implements ImageService {
     return generateSyncRaw(request).body();
   }
 
-  /** How long {@link #generateSync} waits. */
+  /** {@return how long {@link #generateSync} waits} */
   public Duration syncTimeout() {
     return syncTimeout;
   }
@@ -103,6 +104,8 @@ public final class ICodeEasyImages implements ImageService {
    * GeneratedImage#url()} is a forced-download link, and saving it fetches that variant. Treat the
    * link as a secret.
    *
+   * @param image an image of an icodeeasy result
+   * @return a new image behind the forced-download link
    * @throws ValidationException when the image is not behind a URL
    */
   public GeneratedImage forceDownload(GeneratedImage image) {
@@ -148,7 +151,12 @@ public final class ICodeEasyImages implements ImageService {
 
   /** {@link ICodeEasyImages} calls that also return HTTP details. */
   public interface Raw extends ImageService.Raw {
-    /** {@link ICodeEasyImages#generateSync} with the answer's HTTP details. */
+    /**
+     * {@link ICodeEasyImages#generateSync} with the answer's HTTP details.
+     *
+     * @param request what to generate
+     * @return the images with the answer's HTTP details
+     */
     RawResponse<ImageResult> generateSync(ImageRequest request);
   }
 }

@@ -144,20 +144,34 @@ public final class FakeCloudGpt extends FakeGateway {
     route("DELETE", "/api/keys/(?<id>[^/]+)", r -> touched(r, deleteKey(r.pathParam("id"))));
   }
 
-  /** Starts a fake on a free loopback port. */
+  /**
+   * Starts a fake on a free loopback port.
+   *
+   * @return the running fake; close it to stop it
+   */
   public static FakeCloudGpt start() {
     FakeCloudGpt fake = new FakeCloudGpt();
     fake.startServer();
     return fake;
   }
 
-  /** The chat reply (by default the fake echoes the last user message). */
+  /**
+   * The chat reply (by default the fake echoes the last user message).
+   *
+   * @param reply the text every chat answers
+   * @return this fake
+   */
   public FakeCloudGpt chatReply(String reply) {
     this.chatReply = reply;
     return this;
   }
 
-  /** How errors are written from now on. */
+  /**
+   * How errors are written from now on.
+   *
+   * @param style the documented or the plain shape
+   * @return this fake
+   */
   public FakeCloudGpt errorStyle(ErrorStyle style) {
     this.errorStyle = java.util.Objects.requireNonNull(style, "style");
     return this;
@@ -166,6 +180,9 @@ public final class FakeCloudGpt extends FakeGateway {
   /**
    * The format of the images made from now on: {@code image/png} (the default) or {@code
    * image/jpeg}; the bytes and the {@code Content-Type} agree.
+   *
+   * @param contentType {@code image/png} or {@code image/jpeg}
+   * @return this fake
    */
   public FakeCloudGpt imagesAs(String contentType) {
     if (!Set.of("image/png", "image/jpeg").contains(contentType)) {
@@ -178,6 +195,9 @@ public final class FakeCloudGpt extends FakeGateway {
   /**
    * Sends images with this {@code Content-Type} whatever their bytes are (a mislabelling server),
    * or with their true type again when {@code null}.
+   *
+   * @param contentType the type to claim, or {@code null}
+   * @return this fake
    */
   public FakeCloudGpt imageContentType(String contentType) {
     this.imageLabel = contentType;
@@ -188,6 +208,9 @@ public final class FakeCloudGpt extends FakeGateway {
    * Videos from now on are an MP4-shaped body of exactly {@code bytes} bytes, generated as it is
    * sent (nothing of that size is held in memory); a value of 0 or less restores the real
    * one-second sample MP4.
+   *
+   * @param bytes the size of each video
+   * @return this fake
    */
   public FakeCloudGpt videoSize(long bytes) {
     if (bytes > 0) {
@@ -200,6 +223,9 @@ public final class FakeCloudGpt extends FakeGateway {
   /**
    * When {@code true}, image and video requests are answered {@code 200} with a JSON body instead
    * of the media, as a misbehaving deployment might.
+   *
+   * @param value whether to answer media requests with JSON
+   * @return this fake
    */
   public FakeCloudGpt mediaAsJson(boolean value) {
     this.mediaAsJson = value;
@@ -209,6 +235,11 @@ public final class FakeCloudGpt extends FakeGateway {
   /**
    * Changes the per-minute limit of {@code endpoint} ({@code chat}, {@code image} or {@code
    * video}) for anonymous and keyed callers.
+   *
+   * @param endpoint {@code chat}, {@code image} or {@code video}
+   * @param anonymousPerMinute requests a minute without a key
+   * @param keyedPerMinute requests a minute with a key
+   * @return this fake
    */
   public FakeCloudGpt rateLimit(String endpoint, int anonymousPerMinute, int keyedPerMinute) {
     if (!ANONYMOUS_LIMITS.containsKey(endpoint)) {
@@ -224,7 +255,9 @@ public final class FakeCloudGpt extends FakeGateway {
     windows.clear();
   }
 
-  /** The ids of the keys that exist now, oldest first (the default key is {@code key_default}). */
+  /**
+   * {@return the ids of the keys that exist now, oldest first (the default key is {@code key_default})}
+   */
   public List<String> keyIds() {
     synchronized (issued) {
       return List.copyOf(issued.keySet());

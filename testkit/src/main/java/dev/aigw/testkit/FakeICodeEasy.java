@@ -98,7 +98,11 @@ public final class FakeICodeEasy extends FakeGateway {
     publicRoute("GET", "/v1/images/files/(?<model>[^/]+)/(?<day>[0-9]{8})/(?<name>[^/]+)", this::redirect);
   }
 
-  /** Starts a fake and its file host on free loopback ports. */
+  /**
+   * Starts a fake and its file host on free loopback ports.
+   *
+   * @return the running fake; close it to stop it
+   */
   public static FakeICodeEasy start() {
     FakeICodeEasy fake = new FakeICodeEasy();
     fake.startServer();
@@ -119,13 +123,15 @@ public final class FakeICodeEasy extends FakeGateway {
     return fake;
   }
 
-  /** The file host's base URL (another loopback port), where result URLs redirect to. */
+  /** {@return the file host's base URL (another loopback port), where result URLs redirect to} */
   public String fileHostUrl() {
     String url = fileHost.url("/").toString();
     return url.substring(0, url.length() - 1);
   }
 
-  /** The reference images of the last generation request that passed validation, in order. */
+  /**
+   * {@return the reference images of the last generation request that passed validation, in order}
+   */
   public List<Reference> lastReferences() {
     return lastReferences;
   }

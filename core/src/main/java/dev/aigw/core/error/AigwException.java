@@ -4,10 +4,14 @@ import java.util.Optional;
 
 /** Root of every exception aigw throws. Unchecked; never carries an API key. */
 public class AigwException extends RuntimeException {
+  /** The vendor name, or {@code null}. */
   private final String vendor;
+  /** The idempotency key the failed call was sent with, or {@code null}. */
   private final String idempotencyKey;
 
   /**
+   * Creates the exception.
+   *
    * @param vendor the vendor name ({@code cheapsub} …), or {@code null} when none is involved
    * @param message what went wrong
    * @param cause the underlying cause, or {@code null}
@@ -28,7 +32,7 @@ public class AigwException extends RuntimeException {
     this.idempotencyKey = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey;
   }
 
-  /** The vendor this failure concerns, or {@code null} for vendor-neutral failures. */
+  /** {@return the vendor this failure concerns, or {@code null} for vendor-neutral failures} */
   public String vendor() {
     return vendor;
   }

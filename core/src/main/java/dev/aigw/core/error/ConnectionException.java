@@ -5,9 +5,12 @@ package dev.aigw.core.error;
  * says whether the request may have reached the server (and so may have started paid work).
  */
 public class ConnectionException extends AigwException {
+  /** Whether the request may have reached the server. */
   private final boolean requestSent;
 
   /**
+   * Creates the exception.
+   *
    * @param vendor vendor name
    * @param message what failed
    * @param requestSent whether the request may have reached the server
@@ -30,7 +33,7 @@ public class ConnectionException extends AigwException {
     this.requestSent = requestSent;
   }
 
-  /** Whether any part of the request was written before the failure. */
+  /** {@return whether any part of the request was written before the failure} */
   public boolean requestSent() {
     return requestSent;
   }

@@ -9,8 +9,11 @@ import dev.aigw.core.operation.OperationStatus;
  * again. {@link #getCause()} is the last poll's failure.
  */
 public class OperationPollException extends AigwException {
+  /** The task id. */
   private final String operationId;
+  /** The last status a poll saw. */
   private final OperationStatus lastStatus;
+  /** How many polls failed in a row. */
   private final int failures;
 
   /**
@@ -40,17 +43,17 @@ public class OperationPollException extends AigwException {
     return m.startsWith(prefix) ? m.substring(prefix.length()) : m;
   }
 
-  /** The task id: resume it with the same client's {@code resume(id)}. */
+  /** {@return the task id: resume it with the same client's {@code resume(id)}} */
   public String operationId() {
     return operationId;
   }
 
-  /** The last status a poll saw before polling stopped ({@code UNKNOWN} when none answered). */
+  /** {@return the last status a poll saw before polling stopped ({@code UNKNOWN} when none answered)} */
   public OperationStatus lastStatus() {
     return lastStatus;
   }
 
-  /** How many polls failed in a row. */
+  /** {@return how many polls failed in a row} */
   public int failures() {
     return failures;
   }

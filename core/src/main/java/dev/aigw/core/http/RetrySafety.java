@@ -40,7 +40,12 @@ public enum RetrySafety {
     this.requestTimeout = requestTimeout;
   }
 
-  /** Whether an answer with {@code status} may be retried. */
+  /**
+   * Whether an answer with {@code status} may be retried.
+   *
+   * @param status the HTTP status of the answer
+   * @return {@code true} for 429 always, and for 408, 5xx and 504 as the class allows
+   */
   public boolean retriesStatus(int status) {
     if (status == 429) {
       return true;
@@ -59,6 +64,8 @@ public enum RetrySafety {
    * Whether an I/O failure may be retried.
    *
    * @param requestSent whether any part of the request had been written when it failed
+   * @return {@code true} when nothing was sent, or when the class allows a repeat of work that may
+   *     have started
    */
   public boolean retriesIoFailure(boolean requestSent) {
     return !requestSent || ioAfterSend;

@@ -17,7 +17,14 @@ import java.util.List;
  *     megabytes of base64; the image itself is in {@link #images()}
  */
 public record ImageResult(String id, List<GeneratedImage> images, BigDecimal cost, RawJson raw) {
-  /** Copies the list. */
+  /**
+   * Copies the list.
+   *
+   * @param id the task or generation id, or {@code null}
+   * @param images the images; copied
+   * @param cost what the gateway charged, or {@code null}
+   * @param raw the final answer's JSON; {@code null} becomes an empty document
+   */
   public ImageResult {
     images = List.copyOf(images);
     if (raw == null) {
@@ -35,7 +42,11 @@ public record ImageResult(String id, List<GeneratedImage> images, BigDecimal cos
         + ", raw=" + raw.text().length() + " chars]";
   }
 
-  /** The first image. */
+  /**
+   * {@return the first image}
+   *
+   * @throws IllegalStateException if the result holds no image
+   */
   public GeneratedImage first() {
     if (images.isEmpty()) {
       throw new IllegalStateException("the result holds no image");

@@ -87,6 +87,8 @@ public final class Operation<T> {
    * @param strategy polling intervals and timeouts
    * @param scheduler the shared scheduler
    * @param initial what the submission said, or {@code null} when resuming from an id
+   * @param <T> the result type
+   * @return an operation that polls when waited on
    */
   public static <T> Operation<T> polling(String vendor, String id, OperationDriver<?, T> driver,
       PollingStrategy strategy, ScheduledExecutorService scheduler, OperationSnapshot<T> initial) {
@@ -118,7 +120,15 @@ public final class Operation<T> {
     return new Operation<>(vendor, id, driver, strategy, scheduler, first, resumed, idempotencyKey);
   }
 
-  /** An operation that is already finished (for gateways that answer synchronously). */
+  /**
+   * An operation that is already finished (for gateways that answer synchronously).
+   *
+   * @param <T> the result type
+   * @param vendor vendor name
+   * @param finished the final snapshot
+   * @return a finished operation that never polls
+   * @throws IllegalArgumentException if the snapshot is not terminal
+   */
   public static <T> Operation<T> completed(String vendor, OperationSnapshot<T> finished) {
     return completed(vendor, finished, null);
   }
@@ -149,6 +159,8 @@ public final class Operation<T> {
    * @param vendor vendor name
    * @param id the gateway's id for the work, or {@code null}
    * @param result the result
+   * @param <T> the result type
+   * @return a succeeded operation that never polls
    */
   public static <T> Operation<T> succeeded(String vendor, String id, T result) {
     Objects.requireNonNull(result, "result");
@@ -156,12 +168,12 @@ public final class Operation<T> {
     return completed(vendor, OperationSnapshot.succeeded(operationId, null, result, null));
   }
 
-  /** The gateway's task id: keep it to {@code resume} the operation later. */
+  /** {@return the gateway's task id: keep it to {@code resume} the operation later} */
   public String id() {
     return id;
   }
 
-  /** The vendor name. */
+  /** {@return the vendor name} */
   public String vendor() {
     return vendor;
   }
@@ -177,22 +189,24 @@ public final class Operation<T> {
     return Optional.ofNullable(idempotencyKey);
   }
 
-  /** The last status seen, without any I/O ({@code UNKNOWN} before the first poll of a resumed one). */
+  /**
+   * {@return the last status seen, without any I/O ({@code UNKNOWN} before the first poll of a resumed one)}
+   */
   public OperationStatus status() {
     return snapshot.status();
   }
 
-  /** The last poll's full answer, without any I/O. */
+  /** {@return the last poll's full answer, without any I/O} */
   public OperationSnapshot<T> snapshot() {
     return snapshot;
   }
 
-  /** Whether the task has ended. */
+  /** {@return whether the task has ended} */
   public boolean isDone() {
     return snapshot.isTerminal();
   }
 
-  /** Whether {@link #cancel()} was called. */
+  /** {@return whether {@link #cancel()} was called} */
   public boolean isCancelled() {
     return cancelled;
   }
@@ -202,6 +216,7 @@ public final class Operation<T> {
    * Listeners run on the polling thread: keep them short. A listener's exception is logged and
    * does not stop polling.
    *
+   * @param listener called with each snapshot
    * @return this operation
    */
   public Operation<T> onUpdate(Consumer<OperationSnapshot<T>> listener) {
@@ -221,6 +236,7 @@ public final class Operation<T> {
    * Polls once, on the caller's thread, and returns what the gateway said. A finished operation is
    * not polled again.
    *
+   * @return the new snapshot, or the last one when the operation had finished
    * @throws ApiException or {@link ConnectionException} when the poll fails
    */
   public OperationSnapshot<T> poll() {
@@ -233,6 +249,7 @@ public final class Operation<T> {
   /**
    * The result of a finished operation.
    *
+   * @return the result
    * @throws OperationFailedException if it failed or was blocked
    * @throws IllegalStateException if it has not finished
    */
@@ -246,7 +263,15 @@ public final class Operation<T> {
     };
   }
 
-  /** Waits for the result up to the strategy's default timeout. */
+  /**
+   * Blocks until the task ends or the strategy's default timeout passes.
+   *
+   * @return the result
+   * @throws OperationFailedException if it failed or was blocked
+   * @throws OperationTimeoutException if time ran out (the task may still finish; wait again or
+   *     resume later)
+   * @throws CancellationException if {@link #cancel()} was called
+   */
   public T waitForCompletion() {
     return waitForCompletion(strategy.defaultTimeout());
   }
@@ -254,6 +279,8 @@ public final class Operation<T> {
   /**
    * Blocks until the task ends or {@code timeout} passes.
    *
+   * @param timeout the longest wait
+   * @return the result
    * @throws OperationFailedException if it failed or was blocked
    * @throws OperationTimeoutException if time ran out (the task may still finish; wait again or
    *     resume later)
@@ -276,7 +303,7 @@ public final class Operation<T> {
     }
   }
 
-  /** The result, delivered when the task ends, within the strategy's default timeout. */
+  /** {@return the result, delivered when the task ends, within the strategy's default timeout} */
   public CompletableFuture<T> resultAsync() {
     return resultAsync(strategy.defaultTimeout());
   }
@@ -290,6 +317,10 @@ public final class Operation<T> {
    * {@code aigw.asyncThreads} says otherwise), and stages added with {@code thenApply}/{@code
    * thenAccept} run on them: do not block there — use the {@code …Async} variants with an executor
    * of your own for slow work.
+   *
+   * @param timeout the longest wait
+   * @return a future of the result; it never completes on the caller's thread unless the task had
+   *     ended
    */
   public CompletableFuture<T> resultAsync(Duration timeout) {
     Objects.requireNonNull(timeout, "timeout");

@@ -10,7 +10,7 @@ import java.util.Objects;
 
 /**
  * A description of one API call: method, path, query, body, headers, and how safe it is to retry.
- * Providers build these; {@link Transport} turns them into HTTP.
+ * Providers build these; the runtime ({@link Gateway}) turns them into HTTP.
  *
  * @param method the method
  * @param path the path below the base URL, e.g. {@code /api/v1/chat} (already encoded segments
@@ -19,7 +19,8 @@ import java.util.Objects;
  * @param body the body, or {@code null}
  * @param headers extra headers
  * @param retrySafety when a failure may be retried
- * @param idempotencyKey the caller's idempotency key, or {@code null} to generate one
+ * @param idempotencyKey the caller's idempotency key, or {@code null} to have one generated for a
+ *     POST (never sent to an external URL)
  * @param timeout time allowed for the whole call (headers and body), or {@code null} for the
  *     client's default
  * @param authenticated whether to send the API key
@@ -37,7 +38,22 @@ public record ApiRequest(
     boolean authenticated,
     boolean streaming) {
 
-  /** Copies collections. */
+  /**
+   * Checks the request and copies the query and header maps (unmodifiable, order kept).
+   *
+   * @param method the method
+   * @param path the path below the base URL, or an absolute http(s) URL for an external call
+   * @param query query parameters, in order
+   * @param body the body, or {@code null}
+   * @param headers extra headers
+   * @param retrySafety when a failure may be retried
+   * @param idempotencyKey the caller's idempotency key, or {@code null}
+   * @param timeout time allowed for the whole call, or {@code null} for the client's default
+   * @param authenticated whether to send the API key
+   * @param streaming whether the answer is a stream read as it arrives
+   * @throws NullPointerException when {@code method}, {@code path} or {@code retrySafety} is null
+   * @throws IllegalArgumentException when an absolute URL would carry the API key
+   */
   public ApiRequest {
     Objects.requireNonNull(method, "method");
     Objects.requireNonNull(path, "path");
@@ -55,22 +71,46 @@ public record ApiRequest(
     return map.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(map));
   }
 
-  /** A GET of {@code path}; retried freely. */
+  /**
+   * A GET of {@code path}; retried freely.
+   *
+   * @param path the path below the base URL; {@code {name}} placeholders are filled by {@link
+   *     Builder#pathParam}
+   * @return a builder for the call, retry safety {@link RetrySafety#IDEMPOTENT}
+   */
   public static Builder get(String path) {
     return new Builder(HttpMethod.GET, path, RetrySafety.IDEMPOTENT);
   }
 
-  /** A POST of {@code path} with the given retry safety. */
+  /**
+   * A POST of {@code path} with the given retry safety.
+   *
+   * @param path the path below the base URL
+   * @param safety when a failure may be retried (what a retry could cost)
+   * @return a builder for the call
+   */
   public static Builder post(String path, RetrySafety safety) {
     return new Builder(HttpMethod.POST, path, safety);
   }
 
-  /** A DELETE of {@code path}. */
+  /**
+   * A DELETE of {@code path}; retried freely.
+   *
+   * @param path the path below the base URL
+   * @return a builder for the call, retry safety {@link RetrySafety#IDEMPOTENT}
+   */
   public static Builder delete(String path) {
     return new Builder(HttpMethod.DELETE, path, RetrySafety.IDEMPOTENT);
   }
 
-  /** A call of any method. */
+  /**
+   * A call of any method.
+   *
+   * @param method the method
+   * @param path the path below the base URL
+   * @param safety when a failure may be retried
+   * @return a builder for the call
+   */
   public static Builder of(HttpMethod method, String path, RetrySafety safety) {
     return new Builder(method, path, safety);
   }
@@ -80,6 +120,10 @@ public record ApiRequest(
    * the API key or an idempotency header, and logs and messages show only its scheme and host
    * (such URLs are credentials themselves).
    *
+   * @param method the method
+   * @param url the absolute http(s) URL
+   * @param safety when a failure may be retried
+   * @return a builder for the call, not authenticated
    * @throws IllegalArgumentException when {@code url} is not an absolute http(s) URL
    */
   public static Builder external(HttpMethod method, String url, RetrySafety safety) {
@@ -89,7 +133,11 @@ public record ApiRequest(
     return new Builder(method, url, safety).authenticated(false);
   }
 
-  /** Whether this call goes to an absolute URL rather than a path below the base URL. */
+  /**
+   * Whether this call goes to an absolute URL rather than a path below the base URL.
+   *
+   * @return {@code true} when the path starts with {@code http://} or {@code https://}
+   */
   public boolean isExternal() {
     return path.regionMatches(true, 0, "http://", 0, 7) || path.regionMatches(true, 0, "https://", 0, 8);
   }
@@ -97,6 +145,8 @@ public record ApiRequest(
   /**
    * A short description for logs: method and path, no query (it may hold ids or tokens); for an
    * external URL only its scheme and host.
+   *
+   * @return the description, e.g. {@code POST /v1/images}
    */
   public String describe() {
     return method + " " + (isExternal() ? Urls.redact(path) : path);
@@ -130,7 +180,11 @@ public record ApiRequest(
    * @param parts the parts, in order
    */
   public record MultipartBody(List<Part> parts) implements RequestBody {
-    /** Copies the list. */
+    /**
+     * Copies the list (unmodifiable).
+     *
+     * @param parts the parts, in order
+     */
     public MultipartBody {
       parts = List.copyOf(parts);
     }
@@ -150,6 +204,7 @@ public record ApiRequest(
      *
      * @param media a file, bytes or a data URL
      * @param contentType the body's content type
+     * @return the body: the file's path, or the bytes in memory
      * @throws IllegalArgumentException for a remote URL, whose bytes aigw never fetches
      */
     public static BytesBody of(dev.aigw.core.media.MediaInput media, String contentType) {
@@ -178,12 +233,25 @@ public record ApiRequest(
    * @param contentType the part's content type, for a file part
    */
   public record Part(String name, String value, dev.aigw.core.media.MediaInput media, String contentType) {
-    /** A text field. */
+    /**
+     * A text field.
+     *
+     * @param name the field name
+     * @param value the text value
+     * @return the part
+     */
     public static Part field(String name, String value) {
       return new Part(name, value, null, null);
     }
 
-    /** A file field, streamed when sent. */
+    /**
+     * A file field, streamed when sent.
+     *
+     * @param name the field name
+     * @param media the file, bytes or data URL to send
+     * @param contentType the part's content type
+     * @return the part
+     */
     public static Part file(String name, dev.aigw.core.media.MediaInput media, String contentType) {
       return new Part(name, null, media, contentType);
     }
@@ -208,7 +276,13 @@ public record ApiRequest(
       this.retrySafety = retrySafety;
     }
 
-    /** Replaces {@code {name}} in the path with the encoded {@code value}. */
+    /**
+     * Replaces {@code {name}} in the path with the encoded {@code value}.
+     *
+     * @param name the placeholder's name, without braces
+     * @param value the segment's value, encoded as one path segment (a {@code /} in it too)
+     * @return this builder
+     */
     public Builder pathParam(String name, String value) {
       String encoded = okhttp3.HttpUrl.Companion.get("http://x/").newBuilder()
           .addPathSegment(value).build().encodedPath().substring(1);
@@ -216,7 +290,13 @@ public record ApiRequest(
       return this;
     }
 
-    /** Adds a query parameter (ignored when {@code value} is null). */
+    /**
+     * Adds a query parameter (ignored when {@code value} is null).
+     *
+     * @param name the parameter's name
+     * @param value the value, sent as {@link String#valueOf(Object)}, or {@code null}
+     * @return this builder
+     */
     public Builder query(String name, Object value) {
       if (value != null) {
         if (query.isEmpty()) {
@@ -227,7 +307,13 @@ public record ApiRequest(
       return this;
     }
 
-    /** Adds a header. */
+    /**
+     * Adds a header; the same name again replaces the value.
+     *
+     * @param name the header's name
+     * @param value the header's value
+     * @return this builder
+     */
     public Builder header(String name, String value) {
       if (headers.isEmpty()) {
         headers = new LinkedHashMap<>();
@@ -236,49 +322,89 @@ public record ApiRequest(
       return this;
     }
 
-    /** A JSON body. */
+    /**
+     * A JSON body.
+     *
+     * @param value a record, map or list, serialised by {@link Json}
+     * @return this builder
+     */
     public Builder json(Object value) {
       this.body = new JsonBody(value);
       return this;
     }
 
-    /** A multipart body. */
+    /**
+     * A multipart body.
+     *
+     * @param parts the parts, in order (copied)
+     * @return this builder
+     */
     public Builder multipart(List<Part> parts) {
       this.body = new MultipartBody(new ArrayList<>(parts));
       return this;
     }
 
-    /** A raw body. */
+    /**
+     * A body of any kind.
+     *
+     * @param body the body, or {@code null} for none
+     * @return this builder
+     */
     public Builder body(RequestBody body) {
       this.body = body;
       return this;
     }
 
-    /** The caller's idempotency key (else one is generated per logical call). */
+    /**
+     * The caller's idempotency key (else one is generated per logical call for a POST).
+     *
+     * @param key the key, kept for every attempt, or {@code null}
+     * @return this builder
+     */
     public Builder idempotencyKey(String key) {
       this.idempotencyKey = key;
       return this;
     }
 
-    /** Time allowed for the whole call. */
+    /**
+     * Time allowed for the whole call (not applied to a streaming call).
+     *
+     * @param timeout the time, or {@code null} for the client's default
+     * @return this builder
+     */
     public Builder timeout(Duration timeout) {
       this.timeout = timeout;
       return this;
     }
 
-    /** Whether to send the API key (default true). */
+    /**
+     * Whether to send the API key (default true).
+     *
+     * @param authenticated {@code false} to send no key
+     * @return this builder
+     */
     public Builder authenticated(boolean authenticated) {
       this.authenticated = authenticated;
       return this;
     }
 
-    /** The answer is a stream read as it arrives. */
+    /**
+     * Whether the answer is a stream read as it arrives (no whole-call timeout).
+     *
+     * @param streaming {@code true} for a stream
+     * @return this builder
+     */
     public Builder streaming(boolean streaming) {
       this.streaming = streaming;
       return this;
     }
 
-    /** The request. */
+    /**
+     * The request.
+     *
+     * @return the request built from this builder
+     * @throws IllegalArgumentException when an absolute URL would carry the API key
+     */
     public ApiRequest build() {
       return new ApiRequest(method, path, query, body, headers, retrySafety, idempotencyKey,
           timeout, authenticated, streaming);

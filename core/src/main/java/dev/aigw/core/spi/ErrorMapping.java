@@ -58,12 +58,23 @@ public final class ErrorMapping {
     this.byCode = Map.copyOf(byCode);
   }
 
-  /** A builder starting from the standard status mapping. */
+  /**
+   * A builder starting from the standard status mapping.
+   *
+   * @return a new builder with no rules of its own
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The kind for a status when nothing overrides it. */
+  /**
+   * The kind for a status when nothing overrides it.
+   *
+   * @param status the HTTP status
+   * @return the standard kind: 400, 409, 413 and 415 a bad request, 401 authentication, 402 payment
+   *     required, 403 permission denied, 404 not found, 422 content policy, 429 rate limit, 504 an
+   *     upstream timeout, any other 5xx a server error, anything else {@link Kind#OTHER}
+   */
   public static Kind standardKind(int status) {
     return switch (status) {
       case 400, 409, 413, 415 -> Kind.BAD_REQUEST;
@@ -78,7 +89,15 @@ public final class ErrorMapping {
     };
   }
 
-  /** The kind this mapping gives an error: a code rule first, then a status rule, then the standard. */
+  /**
+   * The kind this mapping gives an error: a code rule first, then a status rule, then the standard.
+   *
+   * @param status the HTTP status
+   * @param code the vendor's error code, or {@code null}
+   * @param type the vendor's error type, or {@code null}; looked up among the code rules after
+   *     {@code code}
+   * @return the kind
+   */
   public Kind kindOf(int status, String code, String type) {
     if (code != null && byCode.containsKey(code)) {
       return byCode.get(code);
@@ -89,7 +108,12 @@ public final class ErrorMapping {
     return byStatus.getOrDefault(status, standardKind(status));
   }
 
-  /** The exception for {@code details}. */
+  /**
+   * The exception for {@code details}.
+   *
+   * @param details the parsed error: status, code, type and message
+   * @return the exception of {@link #kindOf}'s kind, not thrown yet
+   */
   public ApiException toException(ErrorDetails details) {
     return toException(details, null, null);
   }
@@ -125,19 +149,35 @@ public final class ErrorMapping {
 
     private Builder() {}
 
-    /** Errors with this HTTP status become {@code kind}. */
+    /**
+     * Errors with this HTTP status become {@code kind}.
+     *
+     * @param status the HTTP status
+     * @param kind the exception it becomes
+     * @return this builder
+     */
     public Builder status(int status, Kind kind) {
       byStatus.put(status, kind);
       return this;
     }
 
-    /** Errors with this vendor code (or type) become {@code kind}, whatever the status. */
+    /**
+     * Errors with this vendor code (or type) become {@code kind}, whatever the status.
+     *
+     * @param code the vendor's error code or type
+     * @param kind the exception it becomes
+     * @return this builder
+     */
     public Builder code(String code, Kind kind) {
       byCode.put(code, kind);
       return this;
     }
 
-    /** The mapping. */
+    /**
+     * The mapping.
+     *
+     * @return an immutable mapping with the rules added so far
+     */
     public ErrorMapping build() {
       return new ErrorMapping(byStatus, byCode);
     }

@@ -25,10 +25,13 @@ public final class OperationFactory<T> {
   private final PollingStrategy polling;
 
   /**
+   * A factory for one kind of operation of the gateway's vendor.
+   *
    * @param gateway the client's gateway (the vendor name comes from it)
    * @param idField the id's name in the vendor's answers ({@code task_id}), for messages
    * @param driver how to fetch and read a task's status
    * @param polling how to poll
+   * @throws NullPointerException when an argument is null
    */
   public OperationFactory(Gateway gateway, String idField, OperationDriver<?, T> driver, PollingStrategy polling) {
     this.vendor = Objects.requireNonNull(gateway, "gateway").vendor();
@@ -40,6 +43,8 @@ public final class OperationFactory<T> {
   /**
    * An operation for a task submitted earlier; nothing is sent until it is polled.
    *
+   * @param operationId the task's id (surrounding blanks are removed)
+   * @return the operation, status not known yet
    * @throws dev.aigw.core.error.ValidationException when the id is blank
    */
   public Operation<T> resume(String operationId) {
@@ -55,6 +60,7 @@ public final class OperationFactory<T> {
    * @param status the status the answer gave
    * @param vendorStatus the status word the answer gave, or {@code null}
    * @param answer the submission's answer
+   * @return the operation, starting from the answer's status, polled from there
    * @throws AigwException when the answer carries no id (the task cannot be followed)
    */
   public Operation<T> started(String what, String id, OperationStatus status, String vendorStatus, RawJson answer) {
@@ -91,6 +97,7 @@ public final class OperationFactory<T> {
    * @param id the task id from the answer, or {@code null} when it had none
    * @param answer the submission's answer
    * @param read reads the answer as a poll's answer, given the id
+   * @return the operation: complete when the answer shows the task ended, else polled
    * @throws AigwException when the answer carries no id (the task cannot be followed)
    */
   public Operation<T> startedFrom(String what, String id, RawJson answer, Function<String, OperationSnapshot<T>> read) {

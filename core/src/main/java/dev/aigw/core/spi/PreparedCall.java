@@ -11,13 +11,28 @@ import java.util.function.Function;
  * @param <T> the parsed body
  */
 public interface PreparedCall<T> {
-  /** Runs on the caller's thread. */
+  /**
+   * Runs on the caller's thread.
+   *
+   * @return the parsed body with the answer's HTTP details
+   * @throws dev.aigw.core.error.AigwException the mapped failure
+   */
   RawResponse<T> execute();
 
-  /** Runs without blocking; the future completes on an OkHttp or scheduler thread. */
+  /**
+   * Runs without blocking; the future completes on an OkHttp or scheduler thread.
+   *
+   * @return completes with the answer, or exceptionally with the mapped failure
+   */
   CompletableFuture<RawResponse<T>> executeAsync();
 
-  /** A call whose body is {@code mapper} applied to this call's body. */
+  /**
+   * A call whose body is {@code mapper} applied to this call's body.
+   *
+   * @param <R> the mapped body
+   * @param mapper maps the body after each run; the HTTP details are kept
+   * @return the mapped call; running it runs this one
+   */
   default <R> PreparedCall<R> map(Function<? super T, ? extends R> mapper) {
     PreparedCall<T> self = this;
     return new PreparedCall<>() {

@@ -20,7 +20,13 @@ import java.util.function.BiFunction;
 @FunctionalInterface
 public interface ResponseReader<T> {
 
-  /** Reads the answer. */
+  /**
+   * Reads the answer.
+   *
+   * @param answer the successful answer, its body still open
+   * @return the value
+   * @throws IOException when reading the body fails
+   */
   T read(HttpAnswer answer) throws IOException;
 
   /**
@@ -28,6 +34,11 @@ public interface ResponseReader<T> {
    *
    * <p>The readers here throw {@link MalformedResponseException} (naming the vendor) for an answer
    * they cannot read.
+   *
+   * @param <T> the value
+   * @param type the type to parse, a {@link Class} or a parameterised type
+   * @return a reader that throws {@link MalformedResponseException} for a body that is not that JSON,
+   *     or is empty or {@code null}
    */
   static <T> ResponseReader<T> json(Type type) {
     return answer -> {
@@ -50,6 +61,13 @@ public interface ResponseReader<T> {
   /**
    * The body parsed as {@code wireType} and combined with the raw JSON (kept for {@code raw()})
    * by {@code combine}.
+   *
+   * @param <W> the wire type
+   * @param <T> the value
+   * @param wireType the type to parse, a {@link Class} or a parameterised type
+   * @param combine makes the value of the parsed body and the raw JSON
+   * @return a reader that throws {@link MalformedResponseException} for a body that is not that JSON, or is
+   *     empty or {@code null}
    */
   static <W, T> ResponseReader<T> json(Type wireType, BiFunction<W, RawJson, T> combine) {
     return answer -> {
@@ -72,6 +90,8 @@ public interface ResponseReader<T> {
   /**
    * The body kept as {@link RawJson}, for answers whose shape varies (read with {@link
    * RawJson#get}); a body that is not JSON becomes a clear exception.
+   *
+   * @return a reader that throws {@link MalformedResponseException} for a body that is blank or not JSON
    */
   static ResponseReader<RawJson> rawJson() {
     return answer -> parsedRawJson(answer.vendor(), answer.text());
@@ -79,15 +99,24 @@ public interface ResponseReader<T> {
 
   /**
    * As {@link #rawJson()}, but every large base64 {@code data:} URL of an image or video (longer
-   * than {@link DataUrlSpooler#THRESHOLD}) is decoded straight from the socket into a temporary
+   * than 64 KiB, 65536 bytes of JSON text) is decoded straight from the socket into a temporary
    * file and replaced in the JSON text by a placeholder, so a 30 MB image never sits on the heap.
    * Resolve a location with {@link JsonWithMedia#image} or {@link JsonWithMedia#video}.
+   *
+   * @return a reader that throws {@link MalformedResponseException} for a body that is not JSON, deleting the
+   *     files it spooled
    */
   static ResponseReader<JsonWithMedia> rawJsonSpoolingDataUrls() {
     return rawJsonSpoolingDataUrls(DataUrlSpooler.THRESHOLD);
   }
 
-  /** As {@link #rawJsonSpoolingDataUrls()}, spooling data URLs longer than {@code threshold} bytes. */
+  /**
+   * As {@link #rawJsonSpoolingDataUrls()}, spooling data URLs longer than {@code threshold} bytes.
+   *
+   * @param threshold the length, in bytes of JSON text, above which a data URL is spooled; 1 or
+   *     more (a smaller one fails when the reader runs)
+   * @return the reader
+   */
   static ResponseReader<JsonWithMedia> rawJsonSpoolingDataUrls(int threshold) {
     return answer -> {
       DataUrlSpooler.Result read = DataUrlSpooler.read(answer.vendor(), answer.source(), threshold);
@@ -122,12 +151,20 @@ public interface ResponseReader<T> {
     return RawJson.of(text, ignored -> parsed);
   }
 
-  /** The body as text. */
+  /**
+   * The body as text.
+   *
+   * @return a reader of the whole body as UTF-8 text
+   */
   static ResponseReader<String> text() {
     return HttpAnswer::text;
   }
 
-  /** Discards the body. */
+  /**
+   * Discards the body.
+   *
+   * @return a reader that reads nothing and gives {@code null}
+   */
   static ResponseReader<Void> discard() {
     return answer -> null;
   }
@@ -138,6 +175,8 @@ public interface ResponseReader<T> {
    * file.
    *
    * @param what what was expected, for the message ({@code "image bytes"})
+   * @return a reader that throws {@link MalformedResponseException} for a JSON or {@code text/*} answer, or an
+   *     empty body
    */
   static ResponseReader<SpooledBody> spool(String what) {
     return answer -> {
@@ -180,6 +219,9 @@ public interface ResponseReader<T> {
      * The first {@code n} bytes of the file (fewer when it is shorter), to recognise a format by
      * its magic bytes without reading the whole body.
      *
+     * @param n how many bytes to read at most
+     * @return the bytes read
+     * @throws IllegalArgumentException when {@code n} is negative
      * @throws java.io.UncheckedIOException when the file cannot be read
      */
     public byte[] head(int n) {

@@ -12,7 +12,14 @@ import java.math.BigDecimal;
  * @param raw the final answer's JSON as received (empty for binary answers)
  */
 public record VideoResult(String id, GeneratedVideo video, BigDecimal cost, RawJson raw) {
-  /** Fills an empty raw document. */
+  /**
+   * Fills an empty raw document.
+   *
+   * @param id the task id, or {@code null}
+   * @param video the video
+   * @param cost what the gateway charged, or {@code null}
+   * @param raw the final answer's JSON; {@code null} becomes an empty document
+   */
   public VideoResult {
     if (raw == null) {
       raw = RawJson.empty();

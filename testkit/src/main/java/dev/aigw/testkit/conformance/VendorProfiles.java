@@ -32,7 +32,7 @@ public final class VendorProfiles {
 
   private VendorProfiles() {}
 
-  /** All five, in the order of the README's table. */
+  /** {@return all five, in the order of the README's table} */
   public static List<VendorProfile> all() {
     return List.of(cheapsub(), cloudgpt(), gptimagehub(), icodeeasy(), gptimage2());
   }
@@ -41,6 +41,8 @@ public final class VendorProfiles {
    * CheapSub: chat, images and videos as tasks polled by id, a model list; keys {@code csk_}, an
    * unknown key is a 403; an image is charged on submission, and a paid POST is retried only
    * after a 429; reference images are URLs only, sent in the body's {@code images}.
+   *
+   * @return the CheapSub profile
    */
   public static VendorProfile cheapsub() {
     return VendorProfile.builder("cheapsub")
@@ -65,6 +67,8 @@ public final class VendorProfiles {
    * CloudGPT: chat, images and videos answered in the same call (so nothing to resume: {@code
    * resume} is refused), three model catalogues; keys {@code cgpt_}; images as JPEG here (the fake
    * makes either); the fake charges nothing; a paid POST is retried only after a 429.
+   *
+   * @return the CloudGPT profile
    */
   public static VendorProfile cloudgpt() {
     return VendorProfile.builder("cloudgpt")
@@ -88,6 +92,8 @@ public final class VendorProfiles {
    * GPTImageHub: images only (queued asynchronously and polled), a public model list; keys {@code
    * gih_live_}; charged on submission, refunded on failure, so a generation is retried after an
    * explicit 5xx; a reference file is uploaded as a multipart {@code reference_image} part.
+   *
+   * @return the GPTImageHub profile
    */
   public static VendorProfile gptimagehub() {
     return VendorProfile.builder("gptimagehub")
@@ -109,6 +115,8 @@ public final class VendorProfiles {
    * icodeeasy: images only ({@code ?async=1} tasks polled by id), no model list; keys {@code
    * sk_}; charged when the images are made, never for a failed request, so a generation is
    * retried after an explicit 5xx; a reference file goes as a multipart {@code image[]} part.
+   *
+   * @return the icodeeasy profile
    */
   public static VendorProfile icodeeasy() {
     return VendorProfile.builder("icodeeasy")
@@ -131,6 +139,8 @@ public final class VendorProfiles {
    * Idempotency-Key}, so even a submission that was handled and charged before its answer was lost
    * is retried — and charged once; reference bytes are uploaded to the storage host first and
    * named in the submission by their keys.
+   *
+   * @return the gptimage2.plus profile
    */
   public static VendorProfile gptimage2() {
     return VendorProfile.builder("gptimage2")
