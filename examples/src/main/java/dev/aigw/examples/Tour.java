@@ -107,7 +107,7 @@ public final class Tour {
         .resolution(Resolution.K2)
         .build());
     ImageResult picture = image.onUpdate(new StatusChanges<>("  image ", out)).waitForCompletion(Duration.ofMinutes(5));
-    savedImage("cheapsub", picture, " credits", output, out);
+    savedImage("cheapsub", picture, output, out);
 
     Operation<VideoResult> video = cheapsub.videos().submit(VideoRequest.builder()
         .model("sora-2")
@@ -136,7 +136,7 @@ public final class Tour {
         .size(1024, 768)
         .seed(7)
         .build()).result();
-    savedImage("cloudgpt", picture, "", output, out);
+    savedImage("cloudgpt", picture, output, out);
 
     VideoResult clip = cloudgpt.videos().generate(VideoRequest.builder()
         .model("veo")
@@ -160,7 +160,7 @@ public final class Tour {
         .quality(Quality.LOW)
         .build());
     ImageResult picture = image.onUpdate(new StatusChanges<>("  image ", out)).waitForCompletion(Duration.ofMinutes(15));
-    savedImage("gptimagehub", picture, " credits", output, out);
+    savedImage("gptimagehub", picture, output, out);
 
     GptImageHubBalance after = hub.credits().balance();
     out.println("  credits: " + amount(before.credits()) + " before, " + amount(after.credits()) + " after ("
@@ -176,7 +176,7 @@ public final class Tour {
         .quality(Quality.LOW)
         .build());
     ImageResult picture = image.onUpdate(new StatusChanges<>("  image ", out)).waitForCompletion(Duration.ofMinutes(5));
-    savedImage("icodeeasy", picture, " CNY", output, out);
+    savedImage("icodeeasy", picture, output, out);
     return "image";
   }
 
@@ -191,7 +191,7 @@ public final class Tour {
         .build();
     Operation<ImageResult> image = gptimage2.images().submit(request);
     ImageResult picture = image.onUpdate(new StatusChanges<>("  image ", out)).waitForCompletion(Duration.ofMinutes(10));
-    savedImage("gptimage2", picture, " credits", output, out);
+    savedImage("gptimage2", picture, output, out);
 
     Operation<ImageResult> again = gptimage2.images().submit(request);
     if (!again.id().equals(image.id())) {
@@ -219,10 +219,10 @@ public final class Tour {
     out.println();
   }
 
-  private static void savedImage(String vendor, ImageResult result, String unit, Path output, PrintStream out) {
+  private static void savedImage(String vendor, ImageResult result, Path output, PrintStream out) {
     Path file = OutputFiles.saveImage(result.first(), output, vendor + "-image");
     out.println("  image: saved " + file + " (" + OutputFiles.size(file)
-        + (result.cost() == null ? "" : ", cost " + amount(result.cost()) + unit) + ")");
+        + (result.cost() == null ? "" : ", cost " + result.cost()) + ")");
   }
 
   private static void savedVideo(String vendor, VideoResult result, Path output, PrintStream out) {

@@ -46,7 +46,7 @@ class TourTest {
         "  stream: " + "서울은 대한민국의 수도입니다. (Seoul is the capital of South Korea.)",
         "  credits: 120 before, 112 after (PRO account)");
     assertThat(lines).anyMatch(l -> l.equals("  image: saved " + output.resolve("cheapsub-image.png")
-        + " (" + OutputFiles.size(output.resolve("cheapsub-image.png")) + ", cost 0.500000 credits)"));
+        + " (" + OutputFiles.size(output.resolve("cheapsub-image.png")) + ", cost 0.500000 KRW)"));
     assertThat(lines).anyMatch(l -> l.matches("  resubmitted with the same Idempotency-Key: the same generation "
         + "[0-9a-f-]{36}, status SUCCEEDED, not charged again"));
     assertThat(console.text()).doesNotContain("csk_", "cgpt_", "gih_live_", "sk_", "gimg_");

@@ -186,7 +186,8 @@ public final class OpenAiChat {
    */
   public static RawResponse<ChatResponse> create(Gateway transport, String path, RetrySafety safety,
       Body body) {
-    return transport.execute(ApiRequest.post(path, safety).json(body).build(), responseReader());
+    return transport.execute(ApiRequest.post(path, safety).json(body)
+        .purpose(ApiRequest.Purpose.chat(body.request().model())).build(), responseReader());
   }
 
   /**
@@ -194,7 +195,8 @@ public final class OpenAiChat {
    * completion's chunks as they arrive.
    */
   public static ChatStream stream(Gateway transport, String path, RetrySafety safety, Body body) {
-    ApiRequest call = ApiRequest.post(path, safety).json(body).streaming(true).build();
+    ApiRequest call = ApiRequest.post(path, safety).json(body).streaming(true)
+        .purpose(ApiRequest.Purpose.chat(body.request().model())).build();
     return new ChatStream(transport.openStream(call, chunkDecoder()));
   }
 

@@ -22,6 +22,7 @@ public final class OperationFactory<T> {
   private final String idField;
   private final OperationDriver<?, T> driver;
   private final PollingStrategy polling;
+  private final Listeners listeners;
 
   /**
    * @param gateway the client's gateway (the vendor name comes from it)
@@ -31,6 +32,7 @@ public final class OperationFactory<T> {
    */
   public OperationFactory(Gateway gateway, String idField, OperationDriver<?, T> driver, PollingStrategy polling) {
     this.vendor = Objects.requireNonNull(gateway, "gateway").vendor();
+    this.listeners = gateway.listeners();
     this.idField = Objects.requireNonNull(idField, "idField");
     this.driver = Objects.requireNonNull(driver, "driver");
     this.polling = Objects.requireNonNull(polling, "polling");
@@ -43,7 +45,8 @@ public final class OperationFactory<T> {
    */
   public Operation<T> resume(String operationId) {
     Checks.of(vendor).required("operationId", operationId);
-    return Operation.polling(vendor, operationId.strip(), driver, polling, SharedResources.scheduler(), null);
+    return Operation.polling(vendor, operationId.strip(), driver, polling, SharedResources.scheduler(), null,
+        listeners);
   }
 
   /**
@@ -59,7 +62,7 @@ public final class OperationFactory<T> {
   public Operation<T> started(String what, String id, OperationStatus status, String vendorStatus, RawJson answer) {
     requireId(what, id, answer);
     return Operation.polling(vendor, id, driver, polling, SharedResources.scheduler(),
-        OperationSnapshot.of(id, status, vendorStatus, answer));
+        OperationSnapshot.of(id, status, vendorStatus, answer), listeners);
   }
 
   /**
@@ -78,9 +81,9 @@ public final class OperationFactory<T> {
     requireId(what, id, answer);
     OperationSnapshot<T> first = read.apply(id);
     if (first.isTerminal()) {
-      return Operation.completed(vendor, first);
+      return Operation.completed(vendor, first, listeners);
     }
-    return Operation.polling(vendor, id, driver, polling, SharedResources.scheduler(), first);
+    return Operation.polling(vendor, id, driver, polling, SharedResources.scheduler(), first, listeners);
   }
 
   /**
@@ -91,7 +94,7 @@ public final class OperationFactory<T> {
    * @return the completed operation
    */
   public Operation<T> completed(OperationSnapshot<T> finished) {
-    return Operation.completed(vendor, finished);
+    return Operation.completed(vendor, finished, listeners);
   }
 
   private void requireId(String what, String id, RawJson answer) {

@@ -36,26 +36,29 @@ public final class CheapSubLegacy {
   /** {@code POST /api/v1beta/models/{model}:generateContent}. */
   public GeminiResponse generateContent(GeminiRequest request) {
     ApiRequest call = ApiRequest.post(GEMINI, RetrySafety.UNPROTECTED).pathParam("model", request.model())
-        .json(request.body()).build();
+        .json(request.body()).purpose(ApiRequest.Purpose.chat(request.model())).build();
     return GeminiResponse.from(transport.execute(call, ResponseReader.rawJson()).body());
   }
 
   /** {@code POST /api/v1beta/models/{model}:streamGenerateContent?alt=sse}: pieces as they arrive. */
   public EventStream<GeminiResponse> streamGenerateContent(GeminiRequest request) {
     ApiRequest call = ApiRequest.post(GEMINI_STREAM, RetrySafety.UNPROTECTED).pathParam("model", request.model())
-        .query("alt", "sse").json(request.body()).streaming(true).build();
+        .query("alt", "sse").json(request.body()).streaming(true).purpose(ApiRequest.Purpose.chat(request.model()))
+        .build();
     return new EventStream<>(transport.openStream(call, (type, data) -> GeminiResponse.from(parse(data))));
   }
 
   /** {@code POST /api/v1/messages} (Claude-native). */
   public ClaudeMessage messages(ClaudeRequest request) {
-    ApiRequest call = ApiRequest.post(CLAUDE, RetrySafety.UNPROTECTED).json(request.body(false)).build();
+    ApiRequest call = ApiRequest.post(CLAUDE, RetrySafety.UNPROTECTED).json(request.body(false))
+        .purpose(ApiRequest.Purpose.chat(request.model())).build();
     return ClaudeMessage.from(transport.execute(call, ResponseReader.rawJson()).body());
   }
 
   /** {@code POST /api/v1/messages} with {@code stream: true}: events until {@code message_stop}. */
   public EventStream<ClaudeStreamEvent> streamMessages(ClaudeRequest request) {
-    ApiRequest call = ApiRequest.post(CLAUDE, RetrySafety.UNPROTECTED).json(request.body(true)).streaming(true).build();
+    ApiRequest call = ApiRequest.post(CLAUDE, RetrySafety.UNPROTECTED).json(request.body(true)).streaming(true)
+        .purpose(ApiRequest.Purpose.chat(request.model())).build();
     return new EventStream<>(transport.openStream(call, new SseDecoder<>() {
       @Override
       public ClaudeStreamEvent decode(String type, String data) {
@@ -74,17 +77,17 @@ public final class CheapSubLegacy {
 
   /** {@code POST /api/image/gen} (legacy image generation). */
   public LegacyTask legacyImage(LegacyGenerationRequest request) {
-    return submit(IMAGE, request);
+    return submit(IMAGE, request, ApiRequest.Purpose.image(request.model()));
   }
 
   /** {@code POST /api/sora2/gen} (legacy Sora video generation). */
   public LegacyTask legacySora(LegacyGenerationRequest request) {
-    return submit(SORA, request);
+    return submit(SORA, request, ApiRequest.Purpose.video(request.model()));
   }
 
   /** {@code POST /api/google/veo/generate} (legacy Veo video generation). */
   public LegacyTask legacyVeo(LegacyGenerationRequest request) {
-    return submit(VEO, request);
+    return submit(VEO, request, ApiRequest.Purpose.video(request.model()));
   }
 
   /** {@code GET /api/task/query?task_id=…} (legacy task query). */
@@ -93,9 +96,10 @@ public final class CheapSubLegacy {
     return task(transport.execute(ApiRequest.get(TASK_QUERY).query("task_id", taskId).build(), ResponseReader.rawJson()));
   }
 
-  private LegacyTask submit(String path, LegacyGenerationRequest request) {
+  private LegacyTask submit(String path, LegacyGenerationRequest request, ApiRequest.Purpose purpose) {
     RawResponse<RawJson> response = transport.execute(
-        ApiRequest.post(path, RetrySafety.UNPROTECTED).json(request.body()).build(), ResponseReader.rawJson());
+        ApiRequest.post(path, RetrySafety.UNPROTECTED).json(request.body()).purpose(purpose).build(),
+        ResponseReader.rawJson());
     CheapSubTasks.requireOk("cheapsub", response);
     return task(response);
   }
