@@ -36,6 +36,8 @@ class TourTest {
         "gptimage2: ok (idempotent image)");
     assertThat(lines.get(lines.size() - 1))
         .isEqualTo("All 5 gateways answered; images and videos are in " + output);
+    assertThat(lines.get(lines.size() - 2)).as("what the gateways charged, the resubmission once")
+        .isEqualTo("Total cost: cheapsub 0.500000 KRW, gptimage2 1 credits, gptimagehub 8 credits, icodeeasy 0.1 CNY");
     assertMp4(output.resolve("cheapsub-video.mp4"));
     assertMp4(output.resolve("cloudgpt-video.mp4"));
 
@@ -68,6 +70,8 @@ class TourTest {
     assertThat(lines).contains("cheapsub: ok (models, chat, stream, image, video)", "gptimagehub: ok (models, image, credits)",
         "icodeeasy: ok (image)", "gptimage2: ok (idempotent image)");
     assertThat(lines).noneMatch(l -> l.startsWith("All 5 gateways"));
+    assertThat(lines).contains("Total cost: cheapsub 0.500000 KRW, gptimage2 1 credits, gptimagehub 8 credits,"
+        + " icodeeasy 0.1 CNY");
     assertThat(console.text()).doesNotContain("cgpt_not_a_real_key_0123456789");
     assertThat(output.resolve("cloudgpt-image.png")).doesNotExist();
   }
