@@ -145,7 +145,14 @@ public record ApiRequest(
     /** The GenAI operation name of other generations (images, videos). */
     public static final String GENERATE_CONTENT = "generate_content";
 
-    /** Checks the values. */
+    /**
+     * Checks the values.
+     *
+     * @param operationName {@value #CHAT} or {@value #GENERATE_CONTENT}
+     * @param outputType {@code text}, {@code image} or {@code video}
+     * @param model the model asked for, or {@code null}
+     * @param price computes the price before sending, or {@code null}
+     */
     public Purpose {
       Objects.requireNonNull(operationName, "operationName");
       Objects.requireNonNull(outputType, "outputType");
