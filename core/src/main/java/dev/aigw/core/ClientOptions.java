@@ -1,7 +1,11 @@
 package dev.aigw.core;
 
+import dev.aigw.core.cost.Budget;
+import dev.aigw.core.listener.AigwListener;
 import dev.aigw.core.operation.PollingStrategy;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import okhttp3.OkHttpClient;
 
@@ -20,6 +24,8 @@ import okhttp3.OkHttpClient;
  * @param httpClient an OkHttp client to share (its pool and dispatcher are reused and never shut
  *     down by aigw), or {@code null}
  * @param anonymous whether to call without a key (only for vendors that allow it)
+ * @param listeners listeners of the client's calls, streams, operations and costs, in order
+ * @param budget spending limits checked before paid calls, or {@code null}
  */
 public record ClientOptions(
     Secret apiKey,
@@ -29,7 +35,9 @@ public record ClientOptions(
     Duration requestTimeout,
     PollingStrategy polling,
     OkHttpClient httpClient,
-    boolean anonymous) {
+    boolean anonymous,
+    List<AigwListener> listeners,
+    Budget budget) {
 
   /** Default retries. */
   public static final int DEFAULT_MAX_RETRIES = 2;
@@ -53,6 +61,7 @@ public record ClientOptions(
     }
     requirePositive(connectTimeout, "connectTimeout");
     requirePositive(requestTimeout, "requestTimeout");
+    listeners = listeners == null ? List.of() : List.copyOf(listeners);
   }
 
   private static void requirePositive(Duration d, String name) {
@@ -77,6 +86,8 @@ public record ClientOptions(
     b.polling = polling;
     b.httpClient = httpClient;
     b.anonymous = anonymous;
+    b.listeners.addAll(listeners);
+    b.budget = budget;
     return b;
   }
 
@@ -90,6 +101,8 @@ public record ClientOptions(
     private PollingStrategy polling;
     private OkHttpClient httpClient;
     private boolean anonymous;
+    private final List<AigwListener> listeners = new ArrayList<>();
+    private Budget budget;
 
     private Builder() {}
 
@@ -192,11 +205,33 @@ public record ClientOptions(
       return this;
     }
 
+    /**
+     * Adds a listener (several may be added; they are called in order).
+     *
+     * @param listener the listener
+     * @return this builder
+     */
+    public Builder listener(AigwListener listener) {
+      listeners.add(Objects.requireNonNull(listener, "listener"));
+      return this;
+    }
+
+    /**
+     * Spending limits checked before paid calls (the budget also listens, to learn the costs).
+     *
+     * @param budget the budget, or {@code null} for none
+     * @return this builder
+     */
+    public Builder budget(Budget budget) {
+      this.budget = budget;
+      return this;
+    }
+
     /** {@return the options} */
     public ClientOptions build() {
       return new ClientOptions(
           apiKey, baseUrl, maxRetries, connectTimeout, requestTimeout, polling, httpClient,
-          anonymous);
+          anonymous, listeners, budget);
     }
   }
 
@@ -205,7 +240,8 @@ public record ClientOptions(
     return "ClientOptions[apiKey=" + (apiKey == null ? "none" : apiKey) + ", baseUrl=" + baseUrl
         + ", maxRetries=" + maxRetries + ", connectTimeout=" + connectTimeout + ", requestTimeout="
         + requestTimeout + ", polling=" + polling + ", httpClient="
-        + (httpClient == null ? "default" : "shared") + ", anonymous=" + anonymous + "]";
+        + (httpClient == null ? "default" : "shared") + ", anonymous=" + anonymous
+        + (listeners.isEmpty() ? "" : ", listeners=" + listeners.size()) + (budget == null ? "" : ", " + budget) + "]";
   }
 
   @Override
@@ -218,7 +254,9 @@ public record ClientOptions(
         && Objects.equals(requestTimeout, other.requestTimeout)
         && Objects.equals(polling, other.polling)
         && httpClient == other.httpClient
-        && anonymous == other.anonymous;
+        && anonymous == other.anonymous
+        && listeners.equals(other.listeners)
+        && budget == other.budget;
   }
 
   @Override

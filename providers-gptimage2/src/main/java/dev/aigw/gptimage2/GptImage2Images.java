@@ -172,7 +172,7 @@ public final class GptImage2Images implements ImageService {
     }
     body.putAll(request.extraBody());
     ApiRequest call = ApiRequest.post(GENERATE, RetrySafety.DEDUPLICATED_BY_KEY)
-        .idempotencyKey(checked.idempotencyKey()).json(body).build();
+        .idempotencyKey(checked.idempotencyKey()).json(body).purpose(ApiRequest.Purpose.image(null)).build();
     RawResponse<RawJson> response = transport.execute(call, ResponseReader.rawJson());
     RawJson answer = response.body();
     String id = answer.getString("generationId");

@@ -22,6 +22,7 @@ public final class OperationFactory<T> {
   private final String idField;
   private final OperationDriver<?, T> driver;
   private final PollingStrategy polling;
+  private final Listeners listeners;
 
   /**
    * A factory for one kind of operation of the gateway's vendor.
@@ -34,6 +35,7 @@ public final class OperationFactory<T> {
    */
   public OperationFactory(Gateway gateway, String idField, OperationDriver<?, T> driver, PollingStrategy polling) {
     this.vendor = Objects.requireNonNull(gateway, "gateway").vendor();
+    this.listeners = gateway.listeners();
     this.idField = Objects.requireNonNull(idField, "idField");
     this.driver = Objects.requireNonNull(driver, "driver");
     this.polling = Objects.requireNonNull(polling, "polling");
@@ -48,7 +50,8 @@ public final class OperationFactory<T> {
    */
   public Operation<T> resume(String operationId) {
     Checks.of(vendor).required("operationId", operationId);
-    return Operation.polling(vendor, operationId.strip(), driver, polling, SharedResources.scheduler(), null);
+    return Operation.polling(vendor, operationId.strip(), driver, polling, SharedResources.scheduler(), null,
+        listeners);
   }
 
   /**
@@ -65,7 +68,7 @@ public final class OperationFactory<T> {
   public Operation<T> started(String what, String id, OperationStatus status, String vendorStatus, RawJson answer) {
     requireId(what, id, answer);
     return Operation.polling(vendor, id, driver, polling, SharedResources.scheduler(),
-        OperationSnapshot.of(id, status, vendorStatus, answer));
+        OperationSnapshot.of(id, status, vendorStatus, answer), listeners);
   }
 
   /**
@@ -85,9 +88,9 @@ public final class OperationFactory<T> {
     requireId(what, id, answer);
     OperationSnapshot<T> first = read.apply(id);
     if (first.isTerminal()) {
-      return Operation.completed(vendor, first);
+      return Operation.completed(vendor, first, listeners);
     }
-    return Operation.polling(vendor, id, driver, polling, SharedResources.scheduler(), first);
+    return Operation.polling(vendor, id, driver, polling, SharedResources.scheduler(), first, listeners);
   }
 
   /**
@@ -98,7 +101,7 @@ public final class OperationFactory<T> {
    * @return the completed operation
    */
   public Operation<T> completed(OperationSnapshot<T> finished) {
-    return Operation.completed(vendor, finished);
+    return Operation.completed(vendor, finished, listeners);
   }
 
   private void requireId(String what, String id, RawJson answer) {
