@@ -1,16 +1,21 @@
 package dev.aigw.core;
 
+import dev.aigw.core.cost.Budget;
 import dev.aigw.core.error.ValidationException;
 import dev.aigw.core.http.RetryPolicy;
 import dev.aigw.core.internal.SharedResources;
 import dev.aigw.core.internal.Transport;
 import dev.aigw.core.internal.TransportConfig;
+import dev.aigw.core.listener.AigwListener;
 import dev.aigw.core.operation.PollingStrategy;
 import dev.aigw.core.spi.Checks;
 import dev.aigw.core.spi.Gateway;
+import dev.aigw.core.spi.Listeners;
 import dev.aigw.core.spi.VendorSpec;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -36,6 +41,8 @@ public abstract class ClientBuilder<B extends ClientBuilder<B, C>, C> {
   private boolean anonymous;
   private Integer maxConcurrentRequests;
   private Clock clock;
+  private final List<AigwListener> listeners = new ArrayList<>();
+  private Budget budget;
 
   /**
    * Starts a builder with the vendor's defaults.
@@ -243,6 +250,31 @@ public abstract class ClientBuilder<B extends ClientBuilder<B, C>, C> {
   }
 
   /**
+   * Adds a listener of the client's calls, streams, operations and costs ({@link
+   * dev.aigw.core.cost.CostMeter}, the OpenTelemetry module's listener, your own). Several may be
+   * added; they are called in order. Without listeners the client builds no events at all.
+   *
+   * @param listener the listener
+   * @return this builder
+   */
+  public B listener(AigwListener listener) {
+    listeners.add(java.util.Objects.requireNonNull(listener, "listener"));
+    return self();
+  }
+
+  /**
+   * Spending limits per gateway and unit, checked before every paid call ({@link Budget}); the
+   * budget is also added as a listener, to learn what results cost.
+   *
+   * @param budget the budget, or {@code null} for none
+   * @return this builder
+   */
+  public B budget(Budget budget) {
+    this.budget = budget;
+    return self();
+  }
+
+  /**
    * Applies neutral options.
    *
    * @param options the settings to apply; absent values leave this builder's as they are
@@ -279,6 +311,10 @@ public abstract class ClientBuilder<B extends ClientBuilder<B, C>, C> {
     }
     if (options.anonymous()) {
       anonymous();
+    }
+    options.listeners().forEach(this::listener);
+    if (options.budget() != null) {
+      budget(options.budget());
     }
     return self();
   }
@@ -360,7 +396,11 @@ public abstract class ClientBuilder<B extends ClientBuilder<B, C>, C> {
         streamIdleTimeout != null ? streamIdleTimeout : spec.streamIdleTimeout(),
         maxConcurrentRequests != null ? maxConcurrentRequests : spec.maxConcurrentRequests(),
         base, clock, callTimeout);
-    return new Transport(config);
+    List<AigwListener> all = new ArrayList<>(listeners);
+    if (budget != null) {
+      all.add(budget);
+    }
+    return new Transport(config, Listeners.of(all), budget);
   }
 
   /**

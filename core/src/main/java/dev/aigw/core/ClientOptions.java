@@ -1,7 +1,11 @@
 package dev.aigw.core;
 
+import dev.aigw.core.cost.Budget;
+import dev.aigw.core.listener.AigwListener;
 import dev.aigw.core.operation.PollingStrategy;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import okhttp3.OkHttpClient;
 
@@ -20,6 +24,8 @@ import okhttp3.OkHttpClient;
  * @param httpClient an OkHttp client to share (its pool and dispatcher are reused and never shut
  *     down by aigw), or {@code null}
  * @param anonymous whether to call without a key (only for vendors that allow it)
+ * @param listeners listeners of the client's calls, streams, operations and costs, in order
+ * @param budget spending limits checked before paid calls, or {@code null}
  * @param streamIdleTimeout the longest silence tolerated in a stream (default 2 min), or {@code
  *     null} for the default
  * @param callTimeout the most one call may take altogether, retries and waits included, or {@code
@@ -36,6 +42,8 @@ public record ClientOptions(
     PollingStrategy polling,
     OkHttpClient httpClient,
     boolean anonymous,
+    List<AigwListener> listeners,
+    Budget budget,
     Duration streamIdleTimeout,
     Duration callTimeout,
     Duration maxRetryWait) {
@@ -54,6 +62,8 @@ public record ClientOptions(
    * @param polling the polling strategy, or {@code null}
    * @param httpClient an OkHttp client to share, or {@code null}
    * @param anonymous whether to call without a key
+   * @param listeners the listeners, or {@code null} for none
+   * @param budget the budget, or {@code null}
    * @param streamIdleTimeout a positive duration, or {@code null}
    * @param callTimeout a positive duration, or {@code null}
    * @param maxRetryWait zero or a positive duration, or {@code null}
@@ -71,6 +81,7 @@ public record ClientOptions(
     if (maxRetryWait != null && maxRetryWait.isNegative()) {
       throw new IllegalArgumentException("maxRetryWait must not be negative, was " + maxRetryWait);
     }
+    listeners = listeners == null ? List.of() : List.copyOf(listeners);
   }
 
   /**
@@ -84,11 +95,14 @@ public record ClientOptions(
    * @param polling how operations poll, or {@code null}
    * @param httpClient an OkHttp client to share, or {@code null}
    * @param anonymous whether to call without a key
+   * @param listeners listeners of the client's calls, in order, or {@code null} for none
+   * @param budget spending limits checked before paid calls, or {@code null}
    */
   public ClientOptions(Secret apiKey, String baseUrl, int maxRetries, Duration connectTimeout,
-      Duration requestTimeout, PollingStrategy polling, OkHttpClient httpClient, boolean anonymous) {
-    this(apiKey, baseUrl, maxRetries, connectTimeout, requestTimeout, polling, httpClient, anonymous, null, null,
-        null);
+      Duration requestTimeout, PollingStrategy polling, OkHttpClient httpClient, boolean anonymous,
+      List<AigwListener> listeners, Budget budget) {
+    this(apiKey, baseUrl, maxRetries, connectTimeout, requestTimeout, polling, httpClient, anonymous, listeners,
+        budget, null, null, null);
   }
 
   private static void requirePositive(Duration d, String name) {
@@ -113,6 +127,8 @@ public record ClientOptions(
     b.polling = polling;
     b.httpClient = httpClient;
     b.anonymous = anonymous;
+    b.listeners.addAll(listeners);
+    b.budget = budget;
     b.streamIdleTimeout = streamIdleTimeout;
     b.callTimeout = callTimeout;
     b.maxRetryWait = maxRetryWait;
@@ -129,6 +145,8 @@ public record ClientOptions(
     private PollingStrategy polling;
     private OkHttpClient httpClient;
     private boolean anonymous;
+    private final List<AigwListener> listeners = new ArrayList<>();
+    private Budget budget;
     private Duration streamIdleTimeout;
     private Duration callTimeout;
     private Duration maxRetryWait;
@@ -267,11 +285,33 @@ public record ClientOptions(
       return this;
     }
 
+    /**
+     * Adds a listener (several may be added; they are called in order).
+     *
+     * @param listener the listener
+     * @return this builder
+     */
+    public Builder listener(AigwListener listener) {
+      listeners.add(Objects.requireNonNull(listener, "listener"));
+      return this;
+    }
+
+    /**
+     * Spending limits checked before paid calls (the budget also listens, to learn the costs).
+     *
+     * @param budget the budget, or {@code null} for none
+     * @return this builder
+     */
+    public Builder budget(Budget budget) {
+      this.budget = budget;
+      return this;
+    }
+
     /** {@return the options} */
     public ClientOptions build() {
       return new ClientOptions(
           apiKey, baseUrl, maxRetries, connectTimeout, requestTimeout, polling, httpClient,
-          anonymous, streamIdleTimeout, callTimeout, maxRetryWait);
+          anonymous, listeners, budget, streamIdleTimeout, callTimeout, maxRetryWait);
     }
   }
 
@@ -281,7 +321,8 @@ public record ClientOptions(
         + ", maxRetries=" + maxRetries + ", connectTimeout=" + connectTimeout + ", requestTimeout="
         + requestTimeout + ", polling=" + polling + ", httpClient="
         + (httpClient == null ? "default" : "shared") + ", anonymous=" + anonymous + ", streamIdleTimeout="
-        + streamIdleTimeout + ", callTimeout=" + callTimeout + ", maxRetryWait=" + maxRetryWait + "]";
+        + streamIdleTimeout + ", callTimeout=" + callTimeout + ", maxRetryWait=" + maxRetryWait
+        + (listeners.isEmpty() ? "" : ", listeners=" + listeners.size()) + (budget == null ? "" : ", " + budget) + "]";
   }
 
   @Override
@@ -295,6 +336,8 @@ public record ClientOptions(
         && Objects.equals(polling, other.polling)
         && httpClient == other.httpClient
         && anonymous == other.anonymous
+        && listeners.equals(other.listeners)
+        && budget == other.budget
         && Objects.equals(streamIdleTimeout, other.streamIdleTimeout)
         && Objects.equals(callTimeout, other.callTimeout)
         && Objects.equals(maxRetryWait, other.maxRetryWait);

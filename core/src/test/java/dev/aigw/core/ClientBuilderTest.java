@@ -219,7 +219,7 @@ class ClientBuilderTest {
     }
     assertThat(options.toBuilder().build()).isEqualTo(options).hasSameHashCodeAs(options);
     assertThat(options.toString()).contains("streamIdleTimeout=PT9S", "callTimeout=PT20S", "maxRetryWait=PT0S");
-    assertThat(new ClientOptions(null, null, 2, null, null, null, null, false))
+    assertThat(new ClientOptions(null, null, 2, null, null, null, null, false, null, null))
         .isEqualTo(ClientOptions.builder().build());
   }
 

@@ -88,10 +88,11 @@ public final class CloudGptVideos implements VideoService {
   }
 
   private RawResponse<Operation<VideoResult>> submitRaw(VideoRequest request) {
-    ApiRequest call = ApiRequest.post(PATH, RetrySafety.UNPROTECTED).json(body(request)).timeout(timeout).build();
+    ApiRequest call = ApiRequest.post(PATH, RetrySafety.UNPROTECTED).json(body(request)).timeout(timeout)
+        .purpose(ApiRequest.Purpose.video(request.model())).build();
     RawResponse<GeneratedVideo> response = transport.execute(call, CloudGptMedia.video(CloudGptClient.VENDOR));
     VideoResult result = new VideoResult(null, response.body(), null, null);
-    return response.withBody(Operation.succeeded(CloudGptClient.VENDOR, null, result));
+    return response.withBody(Operation.succeeded(CloudGptClient.VENDOR, null, result, transport.listeners()));
   }
 
   /** The wire body, after every pre-send check. */

@@ -1,5 +1,8 @@
 package dev.aigw.gptimage2;
 
+import dev.aigw.core.cost.Billed;
+import dev.aigw.core.cost.Cost;
+import dev.aigw.core.cost.CostUnit;
 import dev.aigw.core.json.RawJson;
 import java.math.BigDecimal;
 import java.util.List;
@@ -20,7 +23,7 @@ import java.util.List;
  * @param raw the JSON as received
  */
 public record GptImage2Generation(String id, String status, String type, List<Output> outputs, String error,
-    BigDecimal costCredits, String createdAt, String completedAt, RawJson raw) {
+    BigDecimal costCredits, String createdAt, String completedAt, RawJson raw) implements Billed {
 
   /**
    * One output image: public, immutable URLs in two formats.
@@ -31,6 +34,16 @@ public record GptImage2Generation(String id, String status, String type, List<Ou
    * @param height pixels down
    */
   public record Output(String png, String webp, Integer width, Integer height) {}
+
+  /**
+   * The credits charged, as a cost.
+   *
+   * @return {@link #costCredits()} in {@link CostUnit#CREDITS}, or {@code null} when not reported
+   */
+  @Override
+  public Cost cost() {
+    return Cost.ofNullable(costCredits, CostUnit.CREDITS);
+  }
 
   /**
    * Copies the list.

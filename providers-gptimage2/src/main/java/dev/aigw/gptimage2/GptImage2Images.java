@@ -179,7 +179,7 @@ public final class GptImage2Images implements ImageService {
     // one key per logical submission, made here so that the operation can give it back
     String idempotencyKey = checked.idempotencyKey() != null ? checked.idempotencyKey() : UUID.randomUUID().toString();
     ApiRequest call = ApiRequest.post(GENERATE, RetrySafety.DEDUPLICATED_BY_KEY)
-        .idempotencyKey(idempotencyKey).json(body).build();
+        .idempotencyKey(idempotencyKey).json(body).purpose(ApiRequest.Purpose.image(null)).build();
     RawResponse<RawJson> response = transport.execute(call, ResponseReader.rawJson());
     RawJson answer = response.body();
     String id = answer.getString("generationId");

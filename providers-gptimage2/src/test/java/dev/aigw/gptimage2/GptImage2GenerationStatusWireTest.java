@@ -8,6 +8,8 @@ import static dev.aigw.gptimage2.GptImage2TestWire.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.aigw.core.cost.Cost;
+import dev.aigw.core.cost.CostUnit;
 import dev.aigw.core.error.NotFoundException;
 import dev.aigw.core.error.OperationFailedException;
 import dev.aigw.core.error.ValidationException;
@@ -19,7 +21,6 @@ import dev.aigw.core.media.GeneratedMedia;
 import dev.aigw.core.operation.Operation;
 import dev.aigw.core.operation.OperationSnapshot;
 import dev.aigw.core.operation.OperationStatus;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -63,7 +64,7 @@ class GptImage2GenerationStatusWireTest {
     }
     assertThat(seen).containsSubsequence("RUNNING/running", "SUCCEEDED/succeeded");
     assertThat(result.id()).isEqualTo(ID);
-    assertThat(result.cost()).isEqualByComparingTo("2");
+    assertThat(result.costAmount()).isEqualByComparingTo("2");
     GeneratedImage image = result.first();
     assertThat(image.source()).isEqualTo(GeneratedMedia.Source.URL);
     assertThat(image.url()).isEqualTo("...");
@@ -271,7 +272,7 @@ class GptImage2GenerationStatusWireTest {
     server.enqueue(accepted(ID));
     server.enqueue(ok("{\"id\":\"" + ID + "\",\"status\":\"succeeded\",\"outputs\":[],\"costCredits\":0.50}"));
     try (GptImage2Client client = GptImage2TestWire.client(server)) {
-      assertThat(client.images().generate(REQUEST, WAIT).cost()).isEqualTo(new BigDecimal("0.50"));
+      assertThat(client.images().generate(REQUEST, WAIT).cost()).isEqualTo(Cost.of("0.50", CostUnit.CREDITS));
     }
   }
 

@@ -89,7 +89,7 @@ class GptImage2ScenarioTest {
     assertThat(Files.readAllBytes(saved)).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
     assertThat(result.first().width()).isEqualTo(1536);
     assertThat(result.first().height()).isEqualTo(1024);
-    assertThat(result.cost()).isEqualByComparingTo("4");
+    assertThat(result.costAmount()).isEqualByComparingTo("4");
     assertThat(GptImage2Images.generation(result).outputs()).singleElement()
         .satisfies(o -> assertThat(o.webp()).endsWith(".webp"));
     assertThat(fake.journal().requests("POST", "/api/v1/generate")).singleElement()

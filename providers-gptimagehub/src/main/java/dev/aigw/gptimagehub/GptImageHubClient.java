@@ -3,7 +3,9 @@ package dev.aigw.gptimagehub;
 import dev.aigw.core.Capability;
 import dev.aigw.core.ClientBuilder;
 import dev.aigw.core.VendorClient;
+import dev.aigw.core.cost.PriceEstimate;
 import dev.aigw.core.error.ValidationException;
+import dev.aigw.core.image.ImageRequest;
 import dev.aigw.core.operation.PollingStrategy;
 import dev.aigw.core.spi.ErrorMapping;
 import dev.aigw.core.spi.Gateway;
@@ -106,6 +108,18 @@ public final class GptImageHubClient extends VendorClient {
   @Override
   public GptImageHubImages images() {
     return images;
+  }
+
+  /**
+   * What a generation will cost: the model's credits per image times {@code n} (see {@link
+   * GptImageHubImages#estimate}).
+   *
+   * @param request the request
+   * @return the price in credits, or unknown when the model list does not give it
+   */
+  @Override
+  public PriceEstimate estimate(ImageRequest request) {
+    return images.estimate(request);
   }
 
   /** The model list on {@code GET /api/v1/models} (sent without the key). */

@@ -1,5 +1,8 @@
 package dev.aigw.gptimagehub;
 
+import dev.aigw.core.cost.Billed;
+import dev.aigw.core.cost.Cost;
+import dev.aigw.core.cost.CostUnit;
 import dev.aigw.core.image.GeneratedImage;
 import dev.aigw.core.image.ImageResult;
 import dev.aigw.core.json.RawJson;
@@ -45,7 +48,7 @@ public record GptImageHubGeneration(
     String pollUrl,
     String errorCode,
     String errorMessage,
-    RawJson raw) {
+    RawJson raw) implements Billed {
 
   /**
    * Copies the list and fills defaults.
@@ -89,9 +92,19 @@ public record GptImageHubGeneration(
     return images.get(0);
   }
 
+  /**
+   * The credits charged, as a cost.
+   *
+   * @return {@link #credits()} in {@link CostUnit#CREDITS}, or {@code null} when not reported
+   */
+  @Override
+  public Cost cost() {
+    return Cost.ofNullable(credits, CostUnit.CREDITS);
+  }
+
   /** {@return the neutral view: id, images, and the credits charged as the cost} */
   public ImageResult toImageResult() {
-    return new ImageResult(id, images, credits, raw);
+    return new ImageResult(id, images, cost(), raw);
   }
 
   /** Id, status, model, image count and credits; never a URL. */

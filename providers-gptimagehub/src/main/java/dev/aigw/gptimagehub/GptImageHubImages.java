@@ -1,5 +1,8 @@
 package dev.aigw.gptimagehub;
 
+import dev.aigw.core.cost.Cost;
+import dev.aigw.core.cost.CostUnit;
+import dev.aigw.core.cost.PriceEstimate;
 import dev.aigw.core.error.OperationFailedException;
 import dev.aigw.core.error.ValidationException;
 import dev.aigw.core.http.RawResponse;
@@ -15,16 +18,19 @@ import dev.aigw.core.operation.PollingStrategy;
 import dev.aigw.core.spi.ApiRequest;
 import dev.aigw.core.spi.Checks;
 import dev.aigw.core.spi.Gateway;
+import dev.aigw.core.spi.Listeners;
 import dev.aigw.core.spi.OperationDriver;
 import dev.aigw.core.spi.OperationFactory;
 import dev.aigw.core.spi.PreparedCall;
 import dev.aigw.core.spi.ResponseReader;
 import dev.aigw.gptimagehub.internal.GptImageHubWire;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -94,8 +100,14 @@ public final class GptImageHubImages implements ImageService {
       RawResponse<GptImageHubGeneration> r = transport.execute(request(request, false), reader());
       GptImageHubGeneration g = r.body();
       OperationStatus status = g.operationStatus();
+      Listeners listeners = transport.listeners();
       if (status.isTerminal() && status != OperationStatus.SUCCEEDED) {
+        listeners.takeLastPaidCall(transport.vendor());
         throw new OperationFailedException(transport.vendor(), g.id(), status, g.errorCode(), g.errorMessage());
+      }
+      if (status == OperationStatus.SUCCEEDED) {
+        listeners.costRecorded(transport.vendor(), g.cost(), g.id(), listeners.takeLastPaidCall(transport.vendor()),
+            false);
       }
       return r;
     }
@@ -166,6 +178,30 @@ public final class GptImageHubImages implements ImageService {
    */
   public Operation<GptImageHubGeneration> resumeGeneration(String generationId) {
     return generations.resume(generationId);
+  }
+
+  /**
+   * What a generation will cost: the model's credits per image (from the model list, fetched once
+   * per client and needing no key) times {@code n}. Nothing is generated.
+   *
+   * @param request the request ({@code gpt-image-2} when it names no model)
+   * @return the price in credits, or unknown when the model is not listed or lists no price
+   */
+  public PriceEstimate estimate(ImageRequest request) {
+    String vendor = transport.vendor();
+    String model = request.model() != null ? request.model() : GptImageHubModel.GPT_IMAGE_2;
+    int n = request.n() != null ? request.n() : 1;
+    Optional<GptImageHubModel> found = models.find(model);
+    if (found.isEmpty()) {
+      return PriceEstimate.unknown(vendor, model + " is not in GPTImageHub's model list");
+    }
+    BigDecimal each = found.get().creditsPerImage();
+    if (each == null) {
+      return PriceEstimate.unknown(vendor, "GPTImageHub's model list gives no credits per image for " + model);
+    }
+    Cost perImage = new Cost(each, CostUnit.CREDITS);
+    return PriceEstimate.known(vendor, perImage.times(n),
+        n + (n == 1 ? " image" : " images") + " of " + model + " at " + perImage + " each");
   }
 
   /**
@@ -269,7 +305,8 @@ public final class GptImageHubImages implements ImageService {
     }
     fields.putAll(request.extraBody());
 
-    ApiRequest.Builder b = ApiRequest.post(PATH, RetrySafety.NOT_CHARGED_ON_ERROR);
+    ApiRequest.Builder b = ApiRequest.post(PATH, RetrySafety.NOT_CHARGED_ON_ERROR)
+        .purpose(ApiRequest.Purpose.image(model).withPrice(() -> estimate(request)));
     if (files.isEmpty()) {
       b.json(fields);
     } else {

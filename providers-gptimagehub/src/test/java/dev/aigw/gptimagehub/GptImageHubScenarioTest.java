@@ -139,7 +139,7 @@ class GptImageHubScenarioTest {
 
     assertThat(seen).containsExactly(OperationStatus.RUNNING, OperationStatus.SUCCEEDED);
     assertThat(result.id()).isEqualTo(job.id());
-    assertThat(result.cost()).isEqualByComparingTo("16");
+    assertThat(result.costAmount()).isEqualByComparingTo("16");
     assertThat(result.images()).hasSize(2);
     for (int i = 0; i < 2; i++) {
       Path saved = result.images().get(i).saveTo(dir.resolve("queued-" + i + ".png"));
@@ -409,7 +409,7 @@ class GptImageHubScenarioTest {
         .baseUrl(fake.baseUrl()).polling(PollingStrategy.fixed(Duration.ofMillis(5), WAIT)).build())) {
       assertThat(any.models().list()).extracting(ModelInfo::id).containsExactly("gpt-image-2");
       ImageResult result = any.images().generate(ImageRequest.builder().prompt("A lighthouse at dusk").build(), WAIT);
-      assertThat(result.cost()).isEqualByComparingTo("8");
+      assertThat(result.costAmount()).isEqualByComparingTo("8");
       assertThat(decode(result.first().saveTo(dir.resolve("lighthouse.png"))).getWidth()).isEqualTo(64);
     }
     // the neutral API queues: no connection is held while the image is drawn

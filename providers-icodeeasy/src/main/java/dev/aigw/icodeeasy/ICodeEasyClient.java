@@ -3,7 +3,9 @@ package dev.aigw.icodeeasy;
 import dev.aigw.core.Capability;
 import dev.aigw.core.ClientBuilder;
 import dev.aigw.core.VendorClient;
+import dev.aigw.core.cost.PriceEstimate;
 import dev.aigw.core.error.ValidationException;
+import dev.aigw.core.image.ImageRequest;
 import dev.aigw.core.operation.PollingStrategy;
 import dev.aigw.core.spi.ErrorMapping;
 import dev.aigw.core.spi.Gateway;
@@ -94,6 +96,18 @@ public final class ICodeEasyClient extends VendorClient {
   @Override
   public ICodeEasyImages images() {
     return images;
+  }
+
+  /**
+   * What a generation will cost at icodeeasy's published per-image prices (see {@link
+   * ICodeEasyImages#estimate}).
+   *
+   * @param request the request
+   * @return the price in CNY
+   */
+  @Override
+  public PriceEstimate estimate(ImageRequest request) {
+    return images.estimate(request);
   }
 
   /** Builds {@link ICodeEasyClient}. */

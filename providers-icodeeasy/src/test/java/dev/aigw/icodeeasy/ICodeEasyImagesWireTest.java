@@ -12,6 +12,8 @@ import static dev.aigw.icodeeasy.ICodeEasyWire.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.aigw.core.cost.Cost;
+import dev.aigw.core.cost.CostUnit;
 import dev.aigw.core.error.AigwException;
 import dev.aigw.core.error.OperationFailedException;
 import dev.aigw.core.http.RawResponse;
@@ -231,8 +233,8 @@ class ICodeEasyImagesWireTest {
 
     assertThat(result.id()).isEqualTo(TASK_ID);
     assertThat(result.first().url()).isEqualTo(TASK_URL);
-    assertThat(result.cost()).isEqualTo(new BigDecimal("0.2"));
-    assertThat(result.cost().scale()).isEqualTo(1);
+    assertThat(result.cost()).isEqualTo(Cost.of("0.2", CostUnit.CNY));
+    assertThat(result.costAmount().scale()).isEqualTo(1);
     assertThat(result.raw().get("model")).isEqualTo("gpt-image-2");
   }
 
@@ -242,7 +244,7 @@ class ICodeEasyImagesWireTest {
     server.enqueue(ok("{\"task_id\":\"" + TASK_ID + "\",\"status\":\"completed\",\"cost\":0.40,"
         + "\"result_url\":\"https://h.example/1.png\"}"));
     try (ICodeEasyClient client = ICodeEasyWire.client(server)) {
-      BigDecimal cost = client.images().generate(minimal(), WAIT).cost();
+      BigDecimal cost = client.images().generate(minimal(), WAIT).costAmount();
       assertThat(cost.toPlainString()).isEqualTo("0.40");
       assertThat(cost).isEqualTo(new BigDecimal("0.40"));
     }
@@ -332,7 +334,7 @@ class ICodeEasyImagesWireTest {
     try (ICodeEasyClient client = ICodeEasyWire.client(server)) {
       Operation<ImageResult> op = client.images().resume(" " + TASK_ID + " ");
       assertThat(server.getRequestCount()).as("nothing is sent until it is polled").isZero();
-      assertThat(op.waitForCompletion(WAIT).cost()).isEqualTo(new BigDecimal("0.2"));
+      assertThat(op.waitForCompletion(WAIT).cost()).isEqualTo(Cost.of("0.2", CostUnit.CNY));
     }
     assertGet(server.takeRequest(), "/v1/images/tasks/" + TASK_ID);
   }

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.aigw.core.AiClient;
 import dev.aigw.core.AiClients;
 import dev.aigw.core.ClientOptions;
+import dev.aigw.core.cost.Cost;
+import dev.aigw.core.cost.CostUnit;
 import dev.aigw.core.error.ApiException;
 import dev.aigw.core.error.AuthenticationException;
 import dev.aigw.core.error.BadRequestException;
@@ -133,8 +135,8 @@ class ICodeEasyScenarioTest {
     assertThat(seen).containsExactly(OperationStatus.QUEUED, OperationStatus.SUCCEEDED);
     assertThat(job.snapshot().vendorStatus()).isEqualTo("completed");
     assertThat(result.id()).isEqualTo(job.id());
-    assertThat(result.cost()).isEqualTo(new BigDecimal("0.8"));
-    assertThat(fake.journal().netCharged()).isEqualByComparingTo(result.cost());
+    assertThat(result.cost()).isEqualTo(Cost.of("0.8", CostUnit.CNY));
+    assertThat(fake.journal().netCharged()).isEqualByComparingTo(result.costAmount());
     assertThat(result.images()).hasSize(2);
     for (int i = 0; i < 2; i++) {
       BufferedImage image = decode(result.images().get(i).saveTo(dir.resolve("async-" + i + ".png")));
@@ -149,7 +151,7 @@ class ICodeEasyScenarioTest {
     try (AiClient any = AiClients.create("icodeeasy", ClientOptions.builder().apiKey(fake.apiKey())
         .baseUrl(fake.baseUrl()).polling(PollingStrategy.fixed(Duration.ofMillis(5), WAIT)).build())) {
       ImageResult result = any.images().generate(cat().quality(Quality.LOW).build());
-      assertThat(result.cost()).isEqualTo(new BigDecimal("0.1"));
+      assertThat(result.cost()).isEqualTo(Cost.of("0.1", CostUnit.CNY));
       assertThat(decode(result.first().saveTo(dir.resolve("neutral.png"))).getWidth()).isEqualTo(64);
     }
     assertThat(fake.journal().requests("GET", "/v1/images/tasks/" + fake.journal().chargesOnly().get(0).reference()))
@@ -164,7 +166,7 @@ class ICodeEasyScenarioTest {
     try (ICodeEasyClient later = clientWith(fake.apiKey())) {
       ImageResult result = later.images().resume(id).waitForCompletion(WAIT);
       assertThat(result.id()).isEqualTo(id);
-      assertThat(result.cost()).isEqualTo(new BigDecimal("0.2"));
+      assertThat(result.cost()).isEqualTo(Cost.of("0.2", CostUnit.CNY));
     }
   }
 

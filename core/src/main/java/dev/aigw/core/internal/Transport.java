@@ -1,6 +1,8 @@
 package dev.aigw.core.internal;
 
 import dev.aigw.core.Secret;
+import dev.aigw.core.cost.Budget;
+import dev.aigw.core.cost.PriceEstimate;
 import dev.aigw.core.error.AigwException;
 import dev.aigw.core.error.ApiException;
 import dev.aigw.core.error.ConnectionException;
@@ -9,12 +11,15 @@ import dev.aigw.core.error.MalformedResponseException;
 import dev.aigw.core.http.RateLimit;
 import dev.aigw.core.http.RawResponse;
 import dev.aigw.core.http.RetrySafety;
+import dev.aigw.core.listener.CallInfo;
+import dev.aigw.core.listener.OperationInfo;
 import dev.aigw.core.media.MediaDownloader;
 import dev.aigw.core.spi.ApiRequest;
 import dev.aigw.core.spi.Checks;
 import dev.aigw.core.spi.Gateway;
 import dev.aigw.core.spi.HttpAnswer;
 import dev.aigw.core.spi.HttpMethod;
+import dev.aigw.core.spi.Listeners;
 import dev.aigw.core.spi.PreparedCall;
 import dev.aigw.core.spi.ResponseReader;
 import dev.aigw.core.spi.SseDecoder;
@@ -76,6 +81,8 @@ public final class Transport implements Gateway, AutoCloseable {
   private final HttpDownloader downloader;
   private final String userAgent;
   private final Checks checks;
+  private final Listeners listeners;
+  private final Budget budget;
   /**
    * The URLs of query-less paths already resolved (an {@link HttpUrl} is immutable): most calls
    * go to a few fixed paths, and joining the base URL with a path allocates about 800 bytes.
@@ -85,6 +92,20 @@ public final class Transport implements Gateway, AutoCloseable {
 
   /** Creates a transport; the OkHttp client is derived from the config's (sharing its pool). */
   public Transport(TransportConfig config) {
+    this(config, Listeners.NONE, null);
+  }
+
+  /**
+   * Creates a transport that tells {@code listeners} about its calls and checks {@code budget}
+   * before paid ones.
+   *
+   * @param config the settings
+   * @param listeners the client's listeners ({@link Listeners#NONE} for none)
+   * @param budget spending limits, or {@code null}
+   */
+  public Transport(TransportConfig config, Listeners listeners, Budget budget) {
+    this.listeners = java.util.Objects.requireNonNull(listeners, "listeners");
+    this.budget = budget;
     this.config = config;
     this.http = config.httpClient().newBuilder()
         .retryOnConnectionFailure(false)
@@ -124,6 +145,11 @@ public final class Transport implements Gateway, AutoCloseable {
     return checks;
   }
 
+  @Override
+  public Listeners listeners() {
+    return listeners;
+  }
+
   /** The config. */
   public TransportConfig config() {
     return config;
@@ -156,12 +182,26 @@ public final class Transport implements Gateway, AutoCloseable {
       public CompletableFuture<RawResponse<T>> executeAsync() {
         return Transport.this.executeAsync(request, reader);
       }
+
+      @Override
+      public RawResponse<T> execute(String operationId, OperationInfo operation) {
+        return Transport.this.execute(new Exchange(request, operationId, operation), reader);
+      }
+
+      @Override
+      public CompletableFuture<RawResponse<T>> executeAsync(String operationId, OperationInfo operation) {
+        return Transport.this.executeAsync(new Exchange(request, operationId, operation), reader);
+      }
     };
   }
 
   @Override
   public <T> RawResponse<T> execute(ApiRequest request, ResponseReader<T> reader) {
-    Exchange exchange = new Exchange(request);
+    return execute(new Exchange(request, null, null), reader);
+  }
+
+  private <T> RawResponse<T> execute(Exchange exchange, ResponseReader<T> reader) {
+    exchange.begin();
     return runBlocking(exchange, false, (call, received) -> {
       try (Response response = received) {
         return exchange.read(response, reader);
@@ -183,6 +223,15 @@ public final class Transport implements Gateway, AutoCloseable {
    * @param keepsSlot whether a successful answer keeps the slot (a stream releases it when closed)
    */
   private <R> R runBlocking(Exchange exchange, boolean keepsSlot, OnSuccess<R> onSuccess) {
+    try {
+      return attemptBlocking(exchange, keepsSlot, onSuccess);
+    } catch (RuntimeException e) {
+      exchange.failed(e);
+      throw e;
+    }
+  }
+
+  private <R> R attemptBlocking(Exchange exchange, boolean keepsSlot, OnSuccess<R> onSuccess) {
     ApiRequest request = exchange.request;
     while (true) {
       CompletableFuture<Void> ticket = gate.acquire();
@@ -229,8 +278,25 @@ public final class Transport implements Gateway, AutoCloseable {
 
   @Override
   public <T> CompletableFuture<RawResponse<T>> executeAsync(ApiRequest request, ResponseReader<T> reader) {
+    return executeAsync(new Exchange(request, null, null), reader);
+  }
+
+  private <T> CompletableFuture<RawResponse<T>> executeAsync(Exchange exchange, ResponseReader<T> reader) {
     CompletableFuture<RawResponse<T>> result = new CompletableFuture<>();
-    Exchange exchange = new Exchange(request);
+    try {
+      exchange.begin();
+    } catch (RuntimeException e) {
+      result.completeExceptionally(e);
+      return result;
+    }
+    if (exchange.callInfo != null) {
+      result.whenComplete((value, error) -> {
+        if (error != null) {
+          exchange.failed(error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+              ? error.getCause() : error);
+        }
+      });
+    }
     attemptAsync(exchange, reader, result);
     return result;
   }
@@ -240,13 +306,16 @@ public final class Transport implements Gateway, AutoCloseable {
     if (!request.streaming()) {
       throw new IllegalArgumentException("openStream needs a streaming request");
     }
-    Exchange exchange = new Exchange(request);
+    Exchange exchange = new Exchange(request, null, null);
+    exchange.begin();
     return runBlocking(exchange, true, (call, received) -> {
-      exchange.logAnswer(received);
+      exchange.logAnswer(received, null);
       refuseNonStream(received, request);
+      RateLimit rateLimit = HttpHeaders.rateLimit(received.headers(), config.clock());
+      exchange.succeeded(received, rateLimit, null);
       return new SseSource<>(config.vendor(), call, received, decoder, config.apiKey(), gate::release,
-          HttpHeaders.rateLimit(received.headers(), config.clock()), config.streamIdleTimeout(),
-          request.retrySafety().paid() ? request.describe() : null);
+          rateLimit, listeners, exchange.callInfo, config.streamIdleTimeout(),
+          request.retrySafety().paid() ? exchange.what() : null);
     });
   }
 
@@ -541,16 +610,82 @@ public final class Transport implements Gateway, AutoCloseable {
     }
   }
 
-  /** One logical call: its attempts, idempotency key and timing. */
+  /** One logical call: its attempts, idempotency key and timing, and what its listeners know of it. */
   private final class Exchange {
     private final ApiRequest request;
     private final long startNanos = System.nanoTime();
+    /** The operation this call polls, for log lines, or {@code null}. */
+    private final String operationId;
+    private final OperationInfo operation;
+    /** The call as listeners know it; {@code null} without listeners (then nothing is built). */
+    private CallInfo callInfo;
+    private boolean reported;
     private String generatedKey;
     private int attempt;
+    private long attemptStartNanos;
+    /** The status of the answer the current attempt got, or -1. */
+    private int status = -1;
     private SendTracker tracker;
 
-    Exchange(ApiRequest request) {
+    Exchange(ApiRequest request, String operationId, OperationInfo operation) {
       this.request = request;
+      this.operationId = operationId;
+      this.operation = operation;
+    }
+
+    /**
+     * Before the first attempt: describes the call to the listeners, lets the budget refuse a paid
+     * call (nothing is sent then, and listeners hear nothing), and tells the listeners it starts.
+     */
+    void begin() {
+      if (listeners.isEmpty()) {
+        return;
+      }
+      HttpUrl target = request.isExternal() ? HttpUrl.parse(request.path()) : config.baseUrl();
+      CallInfo info = listeners.describe(config.vendor(), request, target == null ? null : target.host(),
+          target == null ? -1 : target.port(), operation);
+      if (budget != null && request.purpose() != null) {
+        var price = request.purpose().price();
+        budget.admit(info, price != null ? price.get() : PriceEstimate.unknown(config.vendor(),
+            config.vendor() + " publishes no price for " + request.describe()));
+      }
+      callInfo = info;
+      listeners.callStarted(info);
+    }
+
+    /** Tells the listeners the attempt and the call succeeded (once). */
+    void succeeded(Response response, RateLimit rateLimit, Object body) {
+      if (callInfo == null || reported) {
+        return;
+      }
+      reported = true;
+      listeners.attemptEnded(callInfo, attempt, response.code(), System.nanoTime() - attemptStartNanos, true, null, null);
+      listeners.rateLimitSeen(callInfo, rateLimit);
+      listeners.callSucceeded(callInfo, response.code(), attempt, HttpHeaders.requestId(response.headers()), body);
+    }
+
+    /** Tells the listeners the call failed for good (once). */
+    void failed(Throwable error) {
+      if (callInfo == null || reported) {
+        return;
+      }
+      reported = true;
+      RuntimeException e = error instanceof RuntimeException re ? re
+          : new AigwException(config.vendor(), String.valueOf(error), error);
+      listeners.callFailed(callInfo, status, attempt, e instanceof ApiException api ? api.requestId() : null, e);
+    }
+
+    /** Tells the listeners an attempt failed, and whether (and when) another follows. */
+    private void attemptFailed(String failure, Duration retryIn) {
+      if (callInfo != null) {
+        listeners.attemptEnded(callInfo, attempt, status, System.nanoTime() - attemptStartNanos,
+            tracker != null && tracker.sent, failure, retryIn);
+      }
+    }
+
+    /** {@code GET /api/v1/task for operation t-1}: the request and the operation it polls. */
+    private String what() {
+      return operationId == null ? request.describe() : request.describe() + " for operation " + operationId;
     }
 
     /**
@@ -578,6 +713,7 @@ public final class Transport implements Gateway, AutoCloseable {
         throw new IllegalStateException("the " + config.vendor() + " client is closed");
       }
       attempt++;
+      status = -1;
       Request.Builder b = new Request.Builder().url(url(request)).header("User-Agent", userAgent)
           .header("Accept", request.streaming() ? "text/event-stream" : "application/json, */*;q=0.8");
       Secret key = config.apiKey();
@@ -600,14 +736,15 @@ public final class Transport implements Gateway, AutoCloseable {
       tracker = new SendTracker();
       call.addEventListener(tracker);
       if (LOG.isDebugEnabled()) {
-        LOG.debug("[{}] --> {} (attempt {}{})", config.vendor(), request.describe(), attempt,
+        LOG.debug("[{}] --> {} (attempt {}{})", config.vendor(), what(), attempt,
             idempotencyKey != null ? ", idempotency key " + idempotencyKey : "");
       }
+      attemptStartNanos = System.nanoTime();
       return call;
     }
 
     <T> RawResponse<T> read(Response response, ResponseReader<T> reader) throws IOException {
-      logAnswer(response);
+      logAnswer(response, null);
       ResponseBody body = response.body();
       HttpAnswer answer = new HttpAnswer(config.vendor(), response.code(), response.headers(),
           body.contentType(), body.contentLength(), body.source());
@@ -623,8 +760,10 @@ public final class Transport implements Gateway, AutoCloseable {
         throw unreadable(withoutKey(new MalformedResponseException(config.vendor(), "[" + config.vendor()
             + "] the answer to " + request.describe() + " could not be read: " + e, e)), response.code());
       }
+      RateLimit rateLimit = HttpHeaders.rateLimit(response.headers(), config.clock());
+      succeeded(response, rateLimit, value);
       return new RawResponse<>(response.code(), headerMap(response.headers()),
-          HttpHeaders.requestId(response.headers()), HttpHeaders.rateLimit(response.headers(), config.clock()),
+          HttpHeaders.requestId(response.headers()), rateLimit,
           attempt, Duration.ofNanos(System.nanoTime() - startNanos), value);
     }
 
@@ -653,30 +792,41 @@ public final class Transport implements Gateway, AutoCloseable {
       String why = "the server accepted the request (HTTP " + status + ") but its answer could not be read"
           + (request.retrySafety() == RetrySafety.DEDUPLICATED_BY_KEY ? "" : ", so a retry could charge twice");
       String note = notRetried("an unreadable answer", why, true);
-      AigwException out = new MalformedResponseException(config.vendor(), e.getMessage() + " — " + note, e,
-          recoveryKey());
-      return out;
+      return new MalformedResponseException(config.vendor(), e.getMessage() + " — " + note, e, recoveryKey());
     }
 
-    void logAnswer(Response response) {
+    /**
+     * The {@code <--} line: status, request, this attempt's time, the whole call's time when it took
+     * more than one attempt (waits included), and the gateway's request id (from a header, or from
+     * an error body when {@code requestId} is given).
+     */
+    void logAnswer(Response response, String requestId) {
+      status = response.code();
       if (LOG.isDebugEnabled()) {
-        String rid = HttpHeaders.requestId(response.headers());
-        LOG.debug("[{}] <-- {} {} ({} ms{})", config.vendor(), response.code(), request.describe(),
-            (System.nanoTime() - startNanos) / 1_000_000, rid == null ? "" : ", request id " + rid);
+        long now = System.nanoTime();
+        String rid = requestId != null ? requestId : HttpHeaders.requestId(response.headers());
+        LOG.debug("[{}] <-- {} {} ({} ms{}{})", config.vendor(), response.code(), what(),
+            (now - attemptStartNanos) / 1_000_000,
+            attempt > 1 ? "; " + (now - startNanos) / 1_000_000 + " ms in all over " + attempt + " attempts" : "",
+            rid == null ? "" : "; request id " + rid);
       }
     }
 
     /** Decides on an error answer: the wait before a retry, or throws the mapped exception. */
     Duration onErrorStatus(Response response) throws IOException {
-      logAnswer(response);
+      status = response.code();
       Headers headers = response.headers();
       RateLimit rateLimit = HttpHeaders.rateLimit(headers, config.clock());
+      if (callInfo != null) {
+        listeners.rateLimitSeen(callInfo, rateLimit);
+      }
       ResponseBody body = response.body();
       String text = readCapped(body);
       ErrorDetails details = ErrorBodyParser.parse(config.vendor(), response.code(),
           body.contentType() == null ? null : body.contentType().toString(), text,
           HttpHeaders.requestId(headers), rateLimit, config.apiKey());
       details = withoutHeaderSecrets(details);
+      logAnswer(response, details.requestId());
       if (request.isExternal()) {
         details = fromExternalHost(details);
       }
@@ -705,6 +855,7 @@ public final class Transport implements Gateway, AutoCloseable {
           why = pastDeadline(wait);
           if (why == null) {
             logRetry(what, wait);
+            attemptFailed(what, wait);
             return wait;
           }
         }
@@ -712,8 +863,10 @@ public final class Transport implements Gateway, AutoCloseable {
         // a failure a read would retry, which this paid call may not: say why
         why = safety.whyNotRetried(status);
       } else {
+        attemptFailed(what, null);
         throw config.errorMapping().toException(details, null, recoveryKey());
       }
+      attemptFailed(what, null);
       throw config.errorMapping().toException(details, notRetried(what, why, safety.mayHaveDoneWork(status)),
           recoveryKey());
     }
@@ -726,6 +879,7 @@ public final class Transport implements Gateway, AutoCloseable {
           + (!sent ? " (the request was not sent)" : "");
       if (call.isCanceled() && !(e instanceof InterruptedIOException && e.getMessage() != null
           && e.getMessage().contains("timeout"))) {
+        attemptFailed(what, null);
         throw new ConnectionException(config.vendor(), failed, sent, e, recoveryKey()); // cancelled by the caller
       }
       RetrySafety safety = request.retrySafety();
@@ -738,12 +892,14 @@ public final class Transport implements Gateway, AutoCloseable {
           why = pastDeadline(wait);
           if (why == null) {
             logRetry(what, wait);
+            attemptFailed(what, wait);
             return wait;
           }
         }
       } else {
         why = safety.whyNotRetriedAfterIoFailure(sent);
       }
+      attemptFailed(what, null);
       String note = notRetried(what, why, sent && safety.paid());
       throw new ConnectionException(config.vendor(), failed + " — " + note, sent, e, recoveryKey());
     }
@@ -833,7 +989,7 @@ public final class Transport implements Gateway, AutoCloseable {
      */
     private String notRetried(String what, String why, boolean workMayExist) {
       String text = why + (workMayExist ? "; " + recovery() : "");
-      LOG.info("[{}] not retrying {} after {}: {}", config.vendor(), request.describe(), what, text);
+      LOG.info("[{}] not retrying {} after {}: {}", config.vendor(), what(), what, text);
       return "not retried: " + text;
     }
 
@@ -868,9 +1024,10 @@ public final class Transport implements Gateway, AutoCloseable {
           d.rateLimit(), scrubUrl(d.body(), url));
     }
 
+    /** The INFO line of a retry; it names the idempotency key only where one is sent. */
     private void logRetry(String cause, Duration wait) {
-      String idempotencyKey = idempotencyKey();
-      LOG.info("[{}] retrying {} in {} ms after {} (retry {} of {}{})", config.vendor(), request.describe(),
+      String idempotencyKey = config.idempotencyHeader() == null ? null : idempotencyKey();
+      LOG.info("[{}] retrying {} in {} ms after {} (retry {} of {}{})", config.vendor(), what(),
           wait.toMillis(), cause, attempt, config.retryPolicy().maxRetries(),
           idempotencyKey != null ? ", idempotency key " + idempotencyKey : "");
     }

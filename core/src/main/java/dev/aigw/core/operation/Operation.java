@@ -1,5 +1,7 @@
 package dev.aigw.core.operation;
 
+import dev.aigw.core.cost.Billed;
+import dev.aigw.core.cost.Cost;
 import dev.aigw.core.error.AigwException;
 import dev.aigw.core.error.ApiException;
 import dev.aigw.core.error.ConnectionException;
@@ -10,6 +12,9 @@ import dev.aigw.core.error.OperationTimeoutException;
 import dev.aigw.core.error.RateLimitException;
 import dev.aigw.core.error.ServerException;
 import dev.aigw.core.http.RawResponse;
+import dev.aigw.core.listener.OperationFinished;
+import dev.aigw.core.listener.OperationInfo;
+import dev.aigw.core.spi.Listeners;
 import dev.aigw.core.spi.OperationDriver;
 import java.time.Duration;
 import java.util.List;
@@ -23,6 +28,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -60,14 +66,21 @@ public final class Operation<T> {
   private final ScheduledExecutorService scheduler;
   private final List<Consumer<OperationSnapshot<T>>> listeners = new CopyOnWriteArrayList<>();
   private final boolean resumed;
+  private final Listeners events;
+  /** What listeners know this operation by; {@code null} without listeners. */
+  private final OperationInfo info;
+  private final AtomicBoolean finishTold = new AtomicBoolean();
+  /** The idempotency key the submission was sent with, or {@code null}. */
   private final String idempotencyKey;
 
   private volatile OperationSnapshot<T> snapshot;
   private volatile boolean cancelled;
+  private int polls; // guarded by listeners
   private PollRun run; // guarded by this
 
   private Operation(String vendor, String id, OperationDriver<?, T> driver, PollingStrategy strategy,
-      ScheduledExecutorService scheduler, OperationSnapshot<T> initial, boolean resumed, String idempotencyKey) {
+      ScheduledExecutorService scheduler, OperationSnapshot<T> initial, boolean resumed, Listeners events,
+      String idempotencyKey) {
     this.vendor = Objects.requireNonNull(vendor, "vendor");
     this.id = Objects.requireNonNull(id, "id");
     this.driver = driver;
@@ -76,6 +89,11 @@ public final class Operation<T> {
     this.snapshot = initial;
     this.resumed = resumed;
     this.idempotencyKey = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey;
+    this.events = Objects.requireNonNull(events, "events");
+    this.info = events.operationStarted(vendor, id, resumed, initial.status());
+    if (initial.isTerminal()) {
+      finished(initial, 0);
+    }
   }
 
   /**
@@ -92,12 +110,13 @@ public final class Operation<T> {
    */
   public static <T> Operation<T> polling(String vendor, String id, OperationDriver<?, T> driver,
       PollingStrategy strategy, ScheduledExecutorService scheduler, OperationSnapshot<T> initial) {
-    return polling(vendor, id, driver, strategy, scheduler, initial, null);
+    return polling(vendor, id, driver, strategy, scheduler, initial, Listeners.NONE);
   }
 
   /**
-   * An operation that polls through {@code driver}, started by a submission sent with {@code
-   * idempotencyKey} (providers create these).
+   * An operation that polls through {@code driver} and tells {@code listeners} what it does: its
+   * start, its status changes, its end and, when its result says, its cost; its polls run inside
+   * the listeners' {@link dev.aigw.core.listener.AigwListener#aroundPolling context}.
    *
    * @param <T> the result type
    * @param vendor vendor name
@@ -106,18 +125,44 @@ public final class Operation<T> {
    * @param strategy polling intervals and timeouts
    * @param scheduler the shared scheduler
    * @param initial what the submission said, or {@code null} when resuming from an id
-   * @param idempotencyKey the idempotency key the submission was sent with, or {@code null}
-   * @return the operation; nothing is sent yet
+   * @param listeners the client's listeners
+   * @return the operation
    */
   public static <T> Operation<T> polling(String vendor, String id, OperationDriver<?, T> driver,
       PollingStrategy strategy, ScheduledExecutorService scheduler, OperationSnapshot<T> initial,
-      String idempotencyKey) {
+      Listeners listeners) {
     Objects.requireNonNull(driver, "driver");
     Objects.requireNonNull(scheduler, "scheduler");
     boolean resumed = initial == null;
     OperationSnapshot<T> first =
         initial != null ? initial : OperationSnapshot.of(id, OperationStatus.UNKNOWN, null, null);
-    return new Operation<>(vendor, id, driver, strategy, scheduler, first, resumed, idempotencyKey);
+    return polling(vendor, id, driver, strategy, scheduler, initial, listeners, null);
+  }
+
+  /**
+   * An operation that polls through {@code driver}, tells {@code listeners} what it does, and
+   * remembers the idempotency key its submission was sent with ({@link #idempotencyKey()}).
+   *
+   * @param <T> the result type
+   * @param vendor vendor name
+   * @param id the task id
+   * @param driver how to fetch and read the task's status
+   * @param strategy polling intervals and timeouts
+   * @param scheduler the shared scheduler
+   * @param initial what the submission said, or {@code null} when resuming from an id
+   * @param listeners the client's listeners
+   * @param idempotencyKey the idempotency key the submission was sent with, or {@code null}
+   * @return the operation; nothing is sent yet
+   */
+  public static <T> Operation<T> polling(String vendor, String id, OperationDriver<?, T> driver,
+      PollingStrategy strategy, ScheduledExecutorService scheduler, OperationSnapshot<T> initial,
+      Listeners listeners, String idempotencyKey) {
+    Objects.requireNonNull(driver, "driver");
+    Objects.requireNonNull(scheduler, "scheduler");
+    boolean resumed = initial == null;
+    OperationSnapshot<T> first =
+        initial != null ? initial : OperationSnapshot.of(id, OperationStatus.UNKNOWN, null, null);
+    return new Operation<>(vendor, id, driver, strategy, scheduler, first, resumed, listeners, idempotencyKey);
   }
 
   /**
@@ -130,24 +175,41 @@ public final class Operation<T> {
    * @throws IllegalArgumentException if the snapshot is not terminal
    */
   public static <T> Operation<T> completed(String vendor, OperationSnapshot<T> finished) {
-    return completed(vendor, finished, null);
+    return completed(vendor, finished, Listeners.NONE);
   }
 
   /**
-   * An operation that is already finished, started by a submission sent with {@code
-   * idempotencyKey}.
+   * An operation that is already finished, told to {@code listeners} as started and finished at
+   * once (with its cost, when its result says).
    *
    * @param <T> the result type
    * @param vendor vendor name
-   * @param finished the terminal snapshot
-   * @param idempotencyKey the idempotency key the submission was sent with, or {@code null}
+   * @param finished the final snapshot
+   * @param listeners the client's listeners
    * @return the operation
    */
-  public static <T> Operation<T> completed(String vendor, OperationSnapshot<T> finished, String idempotencyKey) {
+  public static <T> Operation<T> completed(String vendor, OperationSnapshot<T> finished, Listeners listeners) {
+    return completed(vendor, finished, listeners, null);
+  }
+
+  /**
+   * An operation that is already finished, told to {@code listeners}, started by a submission sent
+   * with {@code idempotencyKey} ({@link #idempotencyKey()}).
+   *
+   * @param <T> the result type
+   * @param vendor vendor name
+   * @param finished the final snapshot
+   * @param listeners the client's listeners
+   * @param idempotencyKey the idempotency key the submission was sent with, or {@code null}
+   * @return the operation
+   * @throws IllegalArgumentException if the snapshot is not terminal
+   */
+  public static <T> Operation<T> completed(String vendor, OperationSnapshot<T> finished, Listeners listeners,
+      String idempotencyKey) {
     if (!finished.isTerminal()) {
       throw new IllegalArgumentException("a completed operation needs a terminal snapshot");
     }
-    return new Operation<>(vendor, finished.id(), null, PollingStrategy.DEFAULT, null, finished, false,
+    return new Operation<>(vendor, finished.id(), null, PollingStrategy.DEFAULT, null, finished, false, listeners,
         idempotencyKey);
   }
 
@@ -163,9 +225,23 @@ public final class Operation<T> {
    * @return a succeeded operation that never polls
    */
   public static <T> Operation<T> succeeded(String vendor, String id, T result) {
+    return succeeded(vendor, id, result, Listeners.NONE);
+  }
+
+  /**
+   * As {@link #succeeded(String, String, Object)}, told to {@code listeners}.
+   *
+   * @param <T> the result type
+   * @param vendor vendor name
+   * @param id the gateway's id for the work, or {@code null}
+   * @param result the result
+   * @param listeners the client's listeners
+   * @return the operation
+   */
+  public static <T> Operation<T> succeeded(String vendor, String id, T result, Listeners listeners) {
     Objects.requireNonNull(result, "result");
     String operationId = id != null && !id.isBlank() ? id : "local-" + java.util.UUID.randomUUID();
-    return completed(vendor, OperationSnapshot.succeeded(operationId, null, result, null));
+    return completed(vendor, OperationSnapshot.succeeded(operationId, null, result, null), listeners);
   }
 
   /** {@return the gateway's task id: keep it to {@code resume} the operation later} */
@@ -243,7 +319,7 @@ public final class Operation<T> {
     if (isDone() || driver == null) {
       return snapshot;
     }
-    return accept(driver.fetch(id).execute());
+    return accept(driver.fetch(id).execute(id, info));
   }
 
   /**
@@ -368,6 +444,9 @@ public final class Operation<T> {
       }
       if (lastWaiter) {
         current.stop();
+        if (unwrap(error) instanceof OperationTimeoutException timedOut) {
+          tellFinished(OperationFinished.End.TIMED_OUT, null, timedOut);
+        }
       }
     });
     return waiter;
@@ -383,9 +462,13 @@ public final class Operation<T> {
     synchronized (this) {
       current = run;
     }
+    CancellationException cancellation = new CancellationException("operation " + id + " was cancelled locally");
     if (current != null) {
       current.stop();
-      current.future.completeExceptionally(new CancellationException("operation " + id + " was cancelled locally"));
+      current.future.completeExceptionally(cancellation);
+    }
+    if (!isDone()) {
+      tellFinished(OperationFinished.End.CANCELLED, null, cancellation);
     }
   }
 
@@ -416,16 +499,57 @@ public final class Operation<T> {
   private void update(OperationSnapshot<T> next) {
     OperationSnapshot<T> previous;
     List<Consumer<OperationSnapshot<T>>> toCall;
+    int answered;
     synchronized (listeners) { // a listener added meanwhile gets this snapshot exactly once
       previous = snapshot;
       snapshot = next;
+      answered = ++polls;
       toCall = List.copyOf(listeners);
     }
-    if (LOG.isDebugEnabled() && previous.status() != next.status()) {
-      LOG.debug("[{}] operation {}: {} -> {} ({})", vendor, id, previous.status(), next.status(), next.vendorStatus());
+    if (previous.status() != next.status()) {
+      if (LOG.isDebugEnabled()) {
+        LOG.debug("[{}] operation {}: {} -> {} ({})", vendor, id, previous.status(), next.status(), next.vendorStatus());
+      }
+      events.operationStatus(info, previous.status(), next.status(), next.vendorStatus(), answered);
+    }
+    if (next.isTerminal() && !previous.isTerminal()) {
+      finished(next, answered);
     }
     for (Consumer<OperationSnapshot<T>> listener : toCall) {
       notify(listener, next);
+    }
+  }
+
+  /** Tells the listeners (once) how a terminal snapshot ended the operation, and its cost. */
+  private void finished(OperationSnapshot<T> last, int answered) {
+    if (info == null) {
+      return;
+    }
+    switch (last.status()) {
+      case SUCCEEDED -> {
+        Cost cost = last.result() instanceof Billed billed ? billed.cost() : null;
+        if (finishTold.compareAndSet(false, true)) {
+          events.costRecorded(vendor, cost, id, info.submitCall(), false);
+          events.operationFinished(info, OperationFinished.End.SUCCEEDED, answered, cost, null);
+        }
+      }
+      case BLOCKED -> tellFinished(OperationFinished.End.BLOCKED, answered, failure(last));
+      default -> tellFinished(OperationFinished.End.FAILED, answered, failure(last));
+    }
+  }
+
+  /** Tells the listeners, once, that the operation ended. */
+  private void tellFinished(OperationFinished.End end, Integer answered, RuntimeException error) {
+    if (info != null && finishTold.compareAndSet(false, true)) {
+      int n;
+      if (answered != null) {
+        n = answered;
+      } else {
+        synchronized (listeners) {
+          n = polls;
+        }
+      }
+      events.operationFinished(info, end, n, null, error);
     }
   }
 
@@ -501,8 +625,8 @@ public final class Operation<T> {
       if (future.isDone() || stopped) {
         return;
       }
-      ScheduledFuture<?> scheduled =
-          scheduler.schedule(this::tick, Math.max(0, delay.toNanos()), TimeUnit.NANOSECONDS);
+      ScheduledFuture<?> scheduled = scheduler.schedule(events.aroundPolling(info, this::tick),
+          Math.max(0, delay.toNanos()), TimeUnit.NANOSECONDS);
       next = scheduled;
       if (stopped) { // stop() ran while this was being scheduled and may have missed it
         scheduled.cancel(false);
@@ -515,13 +639,14 @@ public final class Operation<T> {
       }
       CompletableFuture<? extends RawResponse<?>> call;
       try {
-        call = driver.fetch(id).executeAsync();
+        call = driver.fetch(id).executeAsync(id, info);
       } catch (RuntimeException e) {
         future.completeExceptionally(e);
+        tellFinished(OperationFinished.End.POLLING_FAILED, null, e);
         return;
       }
       inFlight = call;
-      call.whenComplete((response, error) -> {
+      call.whenComplete((response, error) -> events.aroundPolling(info, () -> {
         inFlight = null;
         if (future.isDone()) {
           return;
@@ -531,7 +656,7 @@ public final class Operation<T> {
         } else {
           onAnswer(response);
         }
-      });
+      }).run());
     }
 
     private void onAnswer(RawResponse<?> response) {
@@ -539,7 +664,11 @@ public final class Operation<T> {
       try {
         s = accept(response);
       } catch (AigwException e) {
-        onFailure(e);
+        onFailure(e); // a bad answer (MalformedResponseException) is tolerated like a failed poll
+        return;
+      } catch (RuntimeException e) {
+        future.completeExceptionally(e);
+        tellFinished(OperationFinished.End.POLLING_FAILED, null, e);
         return;
       }
       failures = 0;
@@ -574,8 +703,11 @@ public final class Operation<T> {
             new OperationPollException(vendor, id, snapshot.status(), failures + 1, error);
         LOG.warn("{}", gaveUp.getMessage());
         future.completeExceptionally(gaveUp);
+        tellFinished(OperationFinished.End.POLLING_FAILED, null, gaveUp);
       } else {
         future.completeExceptionally(error);
+        tellFinished(OperationFinished.End.POLLING_FAILED, null,
+            error instanceof RuntimeException re ? re : new AigwException(vendor, String.valueOf(error), error));
       }
     }
   }

@@ -25,6 +25,10 @@ import java.util.Objects;
  *     client's default
  * @param authenticated whether to send the API key
  * @param streaming whether the answer is a stream read as it arrives (no whole-call timeout)
+ * @param pathTemplate the path as given before {@link Builder#pathParam} filled it in ({@code
+ *     /api/v1/generations/{id}}), for logs and listeners; for an external URL, its scheme and host
+ * @param purpose what paid work the call does (chat, an image …) and its price when known before
+ *     sending, or {@code null} for a call that makes nothing (a read, an upload)
  */
 public record ApiRequest(
     HttpMethod method,
@@ -36,7 +40,9 @@ public record ApiRequest(
     String idempotencyKey,
     Duration timeout,
     boolean authenticated,
-    boolean streaming) {
+    boolean streaming,
+    String pathTemplate,
+    Purpose purpose) {
 
   /**
    * Checks the request and copies the query and header maps (unmodifiable, order kept).
@@ -51,6 +57,8 @@ public record ApiRequest(
    * @param timeout time allowed for the whole call, or {@code null} for the client's default
    * @param authenticated whether to send the API key
    * @param streaming whether the answer is a stream read as it arrives
+   * @param pathTemplate the path before its parameters were filled in, or {@code null}
+   * @param purpose what the call is for, or {@code null}
    * @throws NullPointerException when {@code method}, {@code path} or {@code retrySafety} is null
    * @throws IllegalArgumentException when an absolute URL would carry the API key
    */
@@ -64,6 +72,9 @@ public record ApiRequest(
     }
     query = copy(query);
     headers = copy(headers);
+    if (pathTemplate == null) {
+      pathTemplate = external ? Urls.redact(path) : path;
+    }
   }
 
   /** An unmodifiable copy keeping the order; no copy at all when empty (most calls). */
@@ -139,6 +150,10 @@ public record ApiRequest(
    * @return {@code true} when the path starts with {@code http://} or {@code https://}
    */
   public boolean isExternal() {
+    return isExternalPath(path);
+  }
+
+  private static boolean isExternalPath(String path) {
     return path.regionMatches(true, 0, "http://", 0, 7) || path.regionMatches(true, 0, "https://", 0, 8);
   }
 
@@ -162,6 +177,85 @@ public record ApiRequest(
     return "ApiRequest[" + describe() + (query.isEmpty() ? "" : ", query " + query.keySet())
         + (headers.isEmpty() ? "" : ", headers " + headers.keySet()) + ", " + retrySafety
         + (authenticated ? "" : ", unauthenticated") + (streaming ? ", streaming" : "") + "]";
+  }
+
+  /**
+   * What paid work a call does, in the words of the OpenTelemetry GenAI conventions, and what it
+   * costs when that is known before sending. A call with a purpose is paid work: a {@link
+   * dev.aigw.core.cost.Budget} checks it before it is sent, and listeners see its model.
+   *
+   * @param operationName {@value #CHAT} or {@value #GENERATE_CONTENT}
+   * @param outputType what it makes: {@code text}, {@code image} or {@code video}
+   * @param model the model asked for, or {@code null} when the request names none
+   * @param price computes the price before sending (called only when a budget asks), or {@code
+   *     null} when the gateway publishes none
+   */
+  public record Purpose(String operationName, String outputType, String model,
+      java.util.function.Supplier<dev.aigw.core.cost.PriceEstimate> price) {
+    /** The GenAI operation name of a chat completion. */
+    public static final String CHAT = "chat";
+    /** The GenAI operation name of other generations (images, videos). */
+    public static final String GENERATE_CONTENT = "generate_content";
+
+    /**
+     * Checks the values.
+     *
+     * @param operationName {@value #CHAT} or {@value #GENERATE_CONTENT}
+     * @param outputType {@code text}, {@code image} or {@code video}
+     * @param model the model asked for, or {@code null}
+     * @param price computes the price before sending, or {@code null}
+     */
+    public Purpose {
+      Objects.requireNonNull(operationName, "operationName");
+      Objects.requireNonNull(outputType, "outputType");
+    }
+
+    /**
+     * A chat completion.
+     *
+     * @param model the model asked for
+     * @return the purpose
+     */
+    public static Purpose chat(String model) {
+      return new Purpose(CHAT, "text", model, null);
+    }
+
+    /**
+     * An image generation.
+     *
+     * @param model the model asked for, or {@code null}
+     * @return the purpose
+     */
+    public static Purpose image(String model) {
+      return new Purpose(GENERATE_CONTENT, "image", model, null);
+    }
+
+    /**
+     * A video generation.
+     *
+     * @param model the model asked for, or {@code null}
+     * @return the purpose
+     */
+    public static Purpose video(String model) {
+      return new Purpose(GENERATE_CONTENT, "video", model, null);
+    }
+
+    /**
+     * The same purpose with a price known before sending.
+     *
+     * @param estimate computes the price; called only when a budget asks, so it may look things up
+     * @return the purpose
+     */
+    public Purpose withPrice(java.util.function.Supplier<dev.aigw.core.cost.PriceEstimate> estimate) {
+      return new Purpose(operationName, outputType, model, estimate);
+    }
+
+    /** The operation, output and model; never the price function. */
+    @Override
+    public String toString() {
+      return "Purpose[" + operationName + ", " + outputType + (model == null ? "" : ", " + model)
+          + (price == null ? "" : ", priced") + "]";
+    }
   }
 
   /** A request body. */
@@ -269,10 +363,13 @@ public record ApiRequest(
     private Duration timeout;
     private boolean authenticated = true;
     private boolean streaming;
+    private final String template;
+    private Purpose purpose;
 
     private Builder(HttpMethod method, String path, RetrySafety retrySafety) {
       this.method = method;
       this.path = path;
+      this.template = path;
       this.retrySafety = retrySafety;
     }
 
@@ -400,6 +497,17 @@ public record ApiRequest(
     }
 
     /**
+     * Marks the call as paid work: what it makes, with which model, and its price when known.
+     *
+     * @param purpose the purpose ({@link Purpose#image(String)} …)
+     * @return this builder
+     */
+    public Builder purpose(Purpose purpose) {
+      this.purpose = purpose;
+      return this;
+    }
+
+    /**
      * The request.
      *
      * @return the request built from this builder
@@ -407,7 +515,7 @@ public record ApiRequest(
      */
     public ApiRequest build() {
       return new ApiRequest(method, path, query, body, headers, retrySafety, idempotencyKey,
-          timeout, authenticated, streaming);
+          timeout, authenticated, streaming, isExternalPath(path) ? null : template, purpose);
     }
   }
 }

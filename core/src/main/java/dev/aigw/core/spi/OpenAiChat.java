@@ -256,7 +256,8 @@ public final class OpenAiChat {
    */
   public static RawResponse<ChatResponse> create(Gateway transport, String path, RetrySafety safety,
       Body body) {
-    return transport.execute(ApiRequest.post(path, safety).json(body).build(), responseReader());
+    return transport.execute(ApiRequest.post(path, safety).json(body)
+        .purpose(ApiRequest.Purpose.chat(body.request().model())).build(), responseReader());
   }
 
   /**
@@ -270,7 +271,8 @@ public final class OpenAiChat {
    * @return the open stream; close it to free the connection
    */
   public static ChatStream stream(Gateway transport, String path, RetrySafety safety, Body body) {
-    ApiRequest call = ApiRequest.post(path, safety).json(body).streaming(true).build();
+    ApiRequest call = ApiRequest.post(path, safety).json(body).streaming(true)
+        .purpose(ApiRequest.Purpose.chat(body.request().model())).build();
     return new ChatStream(transport.openStream(call, chunkDecoder()));
   }
 

@@ -23,6 +23,7 @@ public final class OperationFactory<T> {
   private final String idField;
   private final OperationDriver<?, T> driver;
   private final PollingStrategy polling;
+  private final Listeners listeners;
 
   /**
    * A factory for one kind of operation of the gateway's vendor.
@@ -35,6 +36,7 @@ public final class OperationFactory<T> {
    */
   public OperationFactory(Gateway gateway, String idField, OperationDriver<?, T> driver, PollingStrategy polling) {
     this.vendor = Objects.requireNonNull(gateway, "gateway").vendor();
+    this.listeners = gateway.listeners();
     this.idField = Objects.requireNonNull(idField, "idField");
     this.driver = Objects.requireNonNull(driver, "driver");
     this.polling = Objects.requireNonNull(polling, "polling");
@@ -49,7 +51,8 @@ public final class OperationFactory<T> {
    */
   public Operation<T> resume(String operationId) {
     Checks.of(vendor).required("operationId", operationId);
-    return Operation.polling(vendor, operationId.strip(), driver, polling, SharedResources.scheduler(), null);
+    return Operation.polling(vendor, operationId.strip(), driver, polling, SharedResources.scheduler(), null,
+        listeners);
   }
 
   /**
@@ -84,7 +87,7 @@ public final class OperationFactory<T> {
       String idempotencyKey) {
     requireId(what, id, answer, idempotencyKey);
     return Operation.polling(vendor, id, driver, polling, SharedResources.scheduler(),
-        OperationSnapshot.of(id, status, vendorStatus, answer), idempotencyKey);
+        OperationSnapshot.of(id, status, vendorStatus, answer), listeners, idempotencyKey);
   }
 
   /**
@@ -121,9 +124,10 @@ public final class OperationFactory<T> {
     requireId(what, id, answer, idempotencyKey);
     OperationSnapshot<T> first = read.apply(id);
     if (first.isTerminal()) {
-      return Operation.completed(vendor, first, idempotencyKey);
+      return Operation.completed(vendor, first, listeners, idempotencyKey);
     }
-    return Operation.polling(vendor, id, driver, polling, SharedResources.scheduler(), first, idempotencyKey);
+    return Operation.polling(vendor, id, driver, polling, SharedResources.scheduler(), first, listeners,
+        idempotencyKey);
   }
 
   /**
@@ -134,7 +138,7 @@ public final class OperationFactory<T> {
    * @return the completed operation
    */
   public Operation<T> completed(OperationSnapshot<T> finished) {
-    return Operation.completed(vendor, finished);
+    return Operation.completed(vendor, finished, listeners);
   }
 
   private void requireId(String what, String id, RawJson answer, String idempotencyKey) {

@@ -18,6 +18,7 @@ import dev.aigw.core.internal.SharedResources;
 import dev.aigw.core.internal.Transport;
 import dev.aigw.core.internal.TransportConfig;
 import dev.aigw.core.spi.ApiRequest;
+import dev.aigw.core.spi.Listeners;
 import dev.aigw.core.spi.OperationDriver;
 import dev.aigw.core.spi.PreparedCall;
 import dev.aigw.core.spi.ResponseReader;
@@ -702,8 +703,10 @@ class OperationTest {
 
   @Test
   void anOperationKeepsTheIdempotencyKeyOfItsSubmission() {
-    Operation<String> keyed = Operation.polling("test", ID, driver(), FAST, SharedResources.scheduler(), queued(), "k-1");
-    Operation<String> done = Operation.completed("test", OperationSnapshot.succeeded(ID, "success", URL, null), "k-2");
+    Operation<String> keyed = Operation.polling("test", ID, driver(), FAST, SharedResources.scheduler(), queued(),
+        Listeners.NONE, "k-1");
+    Operation<String> done = Operation.completed("test", OperationSnapshot.succeeded(ID, "success", URL, null),
+        Listeners.NONE, "k-2");
 
     assertThat(keyed.idempotencyKey()).contains("k-1");
     assertThat(done.idempotencyKey()).contains("k-2");

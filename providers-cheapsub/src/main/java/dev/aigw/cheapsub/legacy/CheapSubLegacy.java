@@ -45,7 +45,7 @@ public final class CheapSubLegacy {
    */
   public GeminiResponse generateContent(GeminiRequest request) {
     ApiRequest call = ApiRequest.post(GEMINI, RetrySafety.UNPROTECTED).pathParam("model", request.model())
-        .json(request.body()).build();
+        .json(request.body()).purpose(ApiRequest.Purpose.chat(request.model())).build();
     return GeminiResponse.from(transport.execute(call, ResponseReader.rawJson()).body());
   }
 
@@ -57,7 +57,8 @@ public final class CheapSubLegacy {
    */
   public EventStream<GeminiResponse> streamGenerateContent(GeminiRequest request) {
     ApiRequest call = ApiRequest.post(GEMINI_STREAM, RetrySafety.UNPROTECTED).pathParam("model", request.model())
-        .query("alt", "sse").json(request.body()).streaming(true).build();
+        .query("alt", "sse").json(request.body()).streaming(true).purpose(ApiRequest.Purpose.chat(request.model()))
+        .build();
     return new EventStream<>(transport.openStream(call, (type, data) -> GeminiResponse.from(parse(data))));
   }
 
@@ -68,7 +69,8 @@ public final class CheapSubLegacy {
    * @return the whole message
    */
   public ClaudeMessage messages(ClaudeRequest request) {
-    ApiRequest call = ApiRequest.post(CLAUDE, RetrySafety.UNPROTECTED).json(request.body(false)).build();
+    ApiRequest call = ApiRequest.post(CLAUDE, RetrySafety.UNPROTECTED).json(request.body(false))
+        .purpose(ApiRequest.Purpose.chat(request.model())).build();
     return ClaudeMessage.from(transport.execute(call, ResponseReader.rawJson()).body());
   }
 
@@ -79,7 +81,8 @@ public final class CheapSubLegacy {
    * @return the open stream; close it to free the connection
    */
   public EventStream<ClaudeStreamEvent> streamMessages(ClaudeRequest request) {
-    ApiRequest call = ApiRequest.post(CLAUDE, RetrySafety.UNPROTECTED).json(request.body(true)).streaming(true).build();
+    ApiRequest call = ApiRequest.post(CLAUDE, RetrySafety.UNPROTECTED).json(request.body(true)).streaming(true)
+        .purpose(ApiRequest.Purpose.chat(request.model())).build();
     return new EventStream<>(transport.openStream(call, new SseDecoder<>() {
       @Override
       public ClaudeStreamEvent decode(String type, String data) {
@@ -103,7 +106,7 @@ public final class CheapSubLegacy {
    * @return the submitted task (poll it with {@link #queryTask})
    */
   public LegacyTask legacyImage(LegacyGenerationRequest request) {
-    return submit(IMAGE, request);
+    return submit(IMAGE, request, ApiRequest.Purpose.image(request.model()));
   }
 
   /**
@@ -113,7 +116,7 @@ public final class CheapSubLegacy {
    * @return the submitted task (poll it with {@link #queryTask})
    */
   public LegacyTask legacySora(LegacyGenerationRequest request) {
-    return submit(SORA, request);
+    return submit(SORA, request, ApiRequest.Purpose.video(request.model()));
   }
 
   /**
@@ -123,7 +126,7 @@ public final class CheapSubLegacy {
    * @return the submitted task (poll it with {@link #queryTask})
    */
   public LegacyTask legacyVeo(LegacyGenerationRequest request) {
-    return submit(VEO, request);
+    return submit(VEO, request, ApiRequest.Purpose.video(request.model()));
   }
 
   /**
@@ -137,9 +140,10 @@ public final class CheapSubLegacy {
     return task(transport.execute(ApiRequest.get(TASK_QUERY).query("task_id", taskId).build(), ResponseReader.rawJson()));
   }
 
-  private LegacyTask submit(String path, LegacyGenerationRequest request) {
+  private LegacyTask submit(String path, LegacyGenerationRequest request, ApiRequest.Purpose purpose) {
     RawResponse<RawJson> response = transport.execute(
-        ApiRequest.post(path, RetrySafety.UNPROTECTED).json(request.body()).build(), ResponseReader.rawJson());
+        ApiRequest.post(path, RetrySafety.UNPROTECTED).json(request.body()).purpose(purpose).build(),
+        ResponseReader.rawJson());
     CheapSubTasks.requireOk("cheapsub", response);
     return task(response);
   }

@@ -93,7 +93,7 @@ public final class GptImage2Wire {
             images.add(new GeneratedImage(vendor, o.webp(), "image/webp", o.width(), o.height(), downloader));
           }
         }
-        yield OperationSnapshot.succeeded(id, g.status(), new ImageResult(id, images, g.costCredits(), g.raw()), g.raw());
+        yield OperationSnapshot.succeeded(id, g.status(), new ImageResult(id, images, g.cost(), g.raw()), g.raw());
       }
       case FAILED -> OperationSnapshot.failed(id, status, g.status(), null,
           g.error() == null ? "the generation failed (credits refunded)" : g.error() + " (credits refunded)", g.raw());

@@ -1,6 +1,8 @@
 package dev.aigw.icodeeasy.internal;
 
 import com.squareup.moshi.Json;
+import dev.aigw.core.cost.Cost;
+import dev.aigw.core.cost.CostUnit;
 import dev.aigw.core.image.GeneratedImage;
 import dev.aigw.core.image.ImageResult;
 import dev.aigw.core.json.RawJson;
@@ -98,7 +100,8 @@ public final class ICodeEasyAnswers {
   /** The result of a synchronous generation (or of a submission a server answered synchronously). */
   public static ImageResult result(String vendor, Read read, MediaDownloader downloader) {
     Answer a = read.answer();
-    return new ImageResult(a.id() != null ? a.id() : a.taskId(), images(vendor, a, downloader), a.cost(), read.raw());
+    return new ImageResult(a.id() != null ? a.id() : a.taskId(), images(vendor, a, downloader),
+        Cost.ofNullable(a.cost(), CostUnit.CNY), read.raw());
   }
 
   /** A snapshot of task {@code id}. */
@@ -112,7 +115,7 @@ public final class ICodeEasyAnswers {
         return OperationSnapshot.failed(id, OperationStatus.FAILED, word, "no_result_url",
             "the task is " + word + " but its answer has no result_url", read.raw());
       }
-      return OperationSnapshot.succeeded(id, word, new ImageResult(id, images, a.cost(), read.raw()), read.raw());
+      return OperationSnapshot.succeeded(id, word, new ImageResult(id, images, Cost.ofNullable(a.cost(), CostUnit.CNY), read.raw()), read.raw());
     }
     if (status == OperationStatus.FAILED) {
       String code = null;

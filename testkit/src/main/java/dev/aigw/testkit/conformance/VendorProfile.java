@@ -1,6 +1,7 @@
 package dev.aigw.testkit.conformance;
 
 import dev.aigw.core.Capability;
+import dev.aigw.core.cost.Cost;
 import dev.aigw.core.image.ImageRequest;
 import dev.aigw.core.media.ImageFormat;
 import dev.aigw.core.media.MediaInput;
@@ -13,7 +14,6 @@ import dev.aigw.testkit.FakeICodeEasy;
 import dev.aigw.testkit.Journal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,8 +44,8 @@ import java.util.function.Supplier;
  * @param imageRequest an image request the vendor accepts
  * @param imageFormat the format of the images the fake makes for {@code imageRequest}
  * @param imagePath the path {@code imageRequest} is submitted on
- * @param imagePrice what the fake charges for {@code imageRequest}, or {@code null} when it charges
- *     nothing
+ * @param imagePrice what the fake charges for {@code imageRequest}, with the unit the result's cost
+ *     is in, or {@code null} when it charges nothing
  * @param resumeRefusedField {@code null} when image operations resume by id; otherwise the field
  *     the {@link dev.aigw.core.error.ValidationException} of a refused {@code resume} names
  * @param videoRequest a video request the vendor accepts, or {@code null} when there are no videos
@@ -69,7 +69,7 @@ public record VendorProfile(
     ImageRequest imageRequest,
     ImageFormat imageFormat,
     String imagePath,
-    BigDecimal imagePrice,
+    Cost imagePrice,
     String resumeRefusedField,
     VideoRequest videoRequest,
     String listedModel,
@@ -407,7 +407,7 @@ public record VendorProfile(
     private ImageRequest imageRequest;
     private ImageFormat imageFormat;
     private String imagePath;
-    private BigDecimal imagePrice;
+    private Cost imagePrice;
     private String resumeRefusedField;
     private VideoRequest videoRequest;
     private String listedModel;
@@ -498,12 +498,12 @@ public record VendorProfile(
     }
 
     /**
-     * What the fake charges for the image request (nothing, unless said).
+     * What the fake charges for the image request, in the unit of the result's cost (nothing, unless said).
      *
      * @param price the price of the image request
      * @return this builder
      */
-    public Builder imagePrice(BigDecimal price) {
+    public Builder imagePrice(Cost price) {
       this.imagePrice = price;
       return this;
     }
@@ -595,7 +595,7 @@ public record VendorProfile(
       require(imageRequest != null && imagePath != null && imageFormat != null, "an image request, its path and format");
       require(refusedRequest != null && refusedField != null, "a refused request and its field");
       require(fault != null, "a retryable fault");
-      require(imagePrice == null || imagePrice.signum() > 0, "a positive image price, or none");
+      require(imagePrice == null || imagePrice.amount().signum() > 0, "a positive image price, or none");
       boolean chat = capabilities.contains(Capability.CHAT);
       consistent(chat, chatModel != null && chatReply != null && chatPath != null, Capability.CHAT,
           "a chat model, reply and path");

@@ -1,6 +1,8 @@
 package dev.aigw.testkit.conformance;
 
 import dev.aigw.core.Capability;
+import dev.aigw.core.cost.Cost;
+import dev.aigw.core.cost.CostUnit;
 import dev.aigw.core.image.ImageRequest;
 import dev.aigw.core.image.Quality;
 import dev.aigw.core.image.Resolution;
@@ -54,7 +56,7 @@ public final class VendorProfiles {
         .chat("gemini-3-flash", CHAT_REPLY, "/api/v1/chat")
         .image(ImageRequest.builder().model("nano-banana-2").prompt(PROMPT).aspectRatio(16, 9)
             .resolution(Resolution.K2).build(), "/api/v1/image", ImageFormat.PNG)
-        .imagePrice(FakeCheapSub.IMAGE_PRICE)
+        .imagePrice(new Cost(FakeCheapSub.IMAGE_PRICE, CostUnit.KRW))
         .video(VideoRequest.builder().model("sora-2").prompt(PROMPT).durationSeconds(10).build())
         .listedModel("nano-banana-2")
         .refused(ImageRequest.builder().model("nano-banana-2").prompt(PROMPT).n(2).build(), "n")
@@ -103,7 +105,7 @@ public final class VendorProfiles {
         .authError(401, "Invalid API key")
         .image(ImageRequest.builder().model("gpt-image-2").prompt(PROMPT).size(1024, 1024).quality(Quality.LOW)
             .build(), "/api/v1/images/generations", ImageFormat.PNG)
-        .imagePrice(FakeGptImageHub.GPT_IMAGE_2_PRICE)
+        .imagePrice(new Cost(FakeGptImageHub.GPT_IMAGE_2_PRICE, CostUnit.CREDITS))
         .listedModel("gpt-image-2")
         .refused(ImageRequest.builder().prompt(PROMPT).n(5).build(), "n")
         .fault(Fault.errorBeforeHandling("/api/v1/images/generations", 503))
@@ -126,7 +128,7 @@ public final class VendorProfiles {
         .authError(401, "Invalid API key")
         .image(ImageRequest.builder().prompt(PROMPT).aspectRatio(3, 2).resolution(Resolution.K1)
             .quality(Quality.LOW).build(), "/v1/images/generations", ImageFormat.PNG)
-        .imagePrice(FakeICodeEasy.LOW_PRICE)
+        .imagePrice(new Cost(FakeICodeEasy.LOW_PRICE, CostUnit.CNY))
         .refused(ImageRequest.builder().prompt(PROMPT).resolution(Resolution.K4).build(), "resolution")
         .fault(Fault.errorBeforeHandling("/v1/images/generations", 503))
         .reference(Reference.file(REFERENCE_PNG, ReceivedIn.LAST_REFERENCES))
@@ -150,7 +152,7 @@ public final class VendorProfiles {
         .authError(401, "Invalid API key")
         .image(ImageRequest.builder().prompt(PROMPT).size(1024, 1024).quality(Quality.LOW).build(),
             "/api/v1/generate", ImageFormat.PNG)
-        .imagePrice(BigDecimal.ONE)
+        .imagePrice(new Cost(BigDecimal.ONE, CostUnit.CREDITS))
         .refused(ImageRequest.builder().model("gpt-image-2").prompt(PROMPT).build(), "model")
         .fault(Fault.errorAfterHandling("/api/v1/generate", 503))
         .reference(Reference.bytes(REFERENCE_PNG, ReceivedIn.UPLOADS_NAMED_IN_SUBMISSION))
