@@ -53,6 +53,8 @@ public record ClientOptions(
    * @param polling the polling strategy, or {@code null}
    * @param httpClient an OkHttp client to share, or {@code null}
    * @param anonymous whether to call without a key
+   * @param listeners listeners of the client's calls, streams, operations and costs (copied)
+   * @param budget spending limits checked before paid calls, or {@code null}
    * @throws IllegalArgumentException if {@code maxRetries} is negative or a timeout is not positive
    */
   public ClientOptions {

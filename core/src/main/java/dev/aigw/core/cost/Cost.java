@@ -18,7 +18,14 @@ import java.util.Objects;
  */
 public record Cost(BigDecimal amount, CostUnit unit) implements Comparable<Cost> {
 
-  /** Checks the values. */
+  /**
+   * Checks the values.
+   *
+   * @param amount the amount, never negative
+   * @param unit what it is counted in
+   * @throws NullPointerException when either is null
+   * @throws IllegalArgumentException when the amount is negative
+   */
   public Cost {
     Objects.requireNonNull(amount, "amount");
     Objects.requireNonNull(unit, "unit");

@@ -24,7 +24,11 @@ public record CostUnit(String code) {
   /** A gateway's own credits (GPTImageHub, gptimage2.plus): not a currency. */
   public static final CostUnit CREDITS = new CostUnit("credits");
 
-  /** Checks the code. */
+  /**
+   * Checks the code.
+   *
+   * @param code the unit's code ({@code KRW}, {@code credits})
+   */
   public CostUnit {
     Objects.requireNonNull(code, "code");
     if (code.isBlank()) {

@@ -14,7 +14,13 @@ import java.util.Optional;
  */
 public record PriceEstimate(String vendor, Cost price, String reason) {
 
-  /** Checks the values. */
+  /**
+   * Checks the values.
+   *
+   * @param vendor the gateway
+   * @param price the price, or {@code null} when unknown
+   * @param reason how the price was found, or why it is unknown
+   */
   public PriceEstimate {
     Objects.requireNonNull(vendor, "vendor");
     Objects.requireNonNull(reason, "reason");
