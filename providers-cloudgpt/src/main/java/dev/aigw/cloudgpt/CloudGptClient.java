@@ -46,6 +46,7 @@ public final class CloudGptClient extends VendorClient {
       .withAnonymousAllowed()
       .withErrorMapping(ErrorMapping.builder()
           .code("invalid_api_key", ErrorMapping.Kind.AUTHENTICATION)
+          .code("content_policy_violation", ErrorMapping.Kind.CONTENT_POLICY)
           .build());
 
   private static final Set<Capability> CAPABILITIES = EnumSet.of(Capability.CHAT,

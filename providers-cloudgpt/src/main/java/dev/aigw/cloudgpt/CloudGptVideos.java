@@ -83,7 +83,8 @@ public final class CloudGptVideos implements VideoService {
 
   private RawResponse<Operation<VideoResult>> submitRaw(VideoRequest request) {
     ApiRequest call = ApiRequest.post(PATH, RetrySafety.UNPROTECTED).json(body(request)).timeout(timeout).build();
-    RawResponse<GeneratedVideo> response = transport.execute(call, CloudGptMedia.video(CloudGptClient.VENDOR));
+    RawResponse<GeneratedVideo> response = transport.execute(call,
+        CloudGptMedia.video(CloudGptClient.VENDOR, CloudGptClient.SPEC.errorMapping()));
     VideoResult result = new VideoResult(null, response.body(), null, null);
     return response.withBody(Operation.succeeded(CloudGptClient.VENDOR, null, result));
   }
