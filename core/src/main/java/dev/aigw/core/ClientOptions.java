@@ -62,8 +62,8 @@ public record ClientOptions(
    * @param polling the polling strategy, or {@code null}
    * @param httpClient an OkHttp client to share, or {@code null}
    * @param anonymous whether to call without a key
-   * @param listeners the listeners, or {@code null} for none
-   * @param budget the budget, or {@code null}
+   * @param listeners listeners of the client's calls, streams, operations and costs (copied)
+   * @param budget spending limits checked before paid calls, or {@code null}
    * @param streamIdleTimeout a positive duration, or {@code null}
    * @param callTimeout a positive duration, or {@code null}
    * @param maxRetryWait zero or a positive duration, or {@code null}

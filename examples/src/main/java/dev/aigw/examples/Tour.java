@@ -146,7 +146,7 @@ public final class Tour {
         .model("veo")
         .prompt("Waves rolling onto a beach at sunset")
         .durationSeconds(4)
-        .size(1280, 720)
+        .aspectRatio(16, 9)
         .build());
     savedVideo("cloudgpt", clip, output, out);
     return "chat, stream, image, video";

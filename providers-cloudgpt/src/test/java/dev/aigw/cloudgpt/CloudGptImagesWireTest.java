@@ -210,14 +210,26 @@ class CloudGptImagesWireTest {
     }
   }
 
-  /** A 200 with JSON where the image was expected is an error quoting the server, not a corrupt file. */
+  /** A 200 with JSON (and no error in it) where the image was expected is an error quoting the server, not a corrupt file. */
   @Test
   void aJsonAnswerWhereTheImageWasExpectedIsAClearError() {
-    server.enqueue(json(200, "{\"error\":\"Image generation is temporarily unavailable\"}"));
+    server.enqueue(json(200, "{\"status\":\"queued\",\"message\":\"Image generation is temporarily unavailable\"}"));
     assertThatThrownBy(() -> generate(requestBodyExample()))
         .isExactlyInstanceOf(MalformedResponseException.class)
         .hasMessageContaining("expected image bytes but the server answered 200 with application/json")
         .hasMessageContaining("Image generation is temporarily unavailable");
+  }
+
+  /** A 200 whose JSON is an error (the deployed server's upstream refusal) is the typed API error, with the server's words. */
+  @Test
+  void aJsonErrorInA200IsAnApiExceptionWithTheServersWords() {
+    server.enqueue(json(200, "{\"error\":\"Image generation is temporarily unavailable\"}"));
+    assertThatThrownBy(() -> generate(requestBodyExample()))
+        .isInstanceOfSatisfying(dev.aigw.core.error.ServerException.class, e -> {
+          assertThat(e.status()).isEqualTo(200);
+          assertThat(e.vendorMessage()).isEqualTo("Image generation is temporarily unavailable");
+        })
+        .hasMessage("[cloudgpt] 200: Image generation is temporarily unavailable");
   }
 
   @Test

@@ -47,9 +47,11 @@ import java.util.UUID;
  * generation the lost attempt created, charged once.
  *
  * <p>A {@code failed} generation ends the operation with an {@link
- * dev.aigw.core.error.OperationFailedException} carrying the vendor's {@code error}; a {@code
- * blocked} one with status {@code BLOCKED}, code {@code content_policy} and a reason saying the
- * credits were refunded. Thread-safe.
+ * dev.aigw.core.error.OperationFailedException} whose {@code reason()} is the vendor's {@code
+ * error} exactly as sent ({@code null} when it sent none); a {@code blocked} one with status {@code
+ * BLOCKED}, code {@code content_policy} and the same verbatim reason. Both are refunded, as
+ * gptimage2.plus documents: {@link GptImage2Generation#creditsRefunded()} says so for a generation
+ * read with {@link #generation(String)}. Thread-safe.
  */
 public final class GptImage2Images implements ImageService {
   private static final Checks CHECKS = Checks.of(GptImage2Client.VENDOR);

@@ -289,8 +289,9 @@ class GptImage2ScenarioTest {
 
     assertThat(e.status()).isEqualTo(OperationStatus.BLOCKED);
     assertThat(e.code()).isEqualTo("content_policy");
-    assertThat(e.getMessage()).endsWith("was blocked by content moderation (content_policy): output rejected by "
-        + "moderation; the credits were refunded");
+    assertThat(e.reason()).isEqualTo("output rejected by moderation");
+    assertThat(e.getMessage()).endsWith("was blocked by content moderation (content_policy): output rejected by moderation");
+    assertThat(client.images().generation(e.operationId()).creditsRefunded()).isTrue();
     assertThat(fake.journal().charges()).extracting(Journal.Charge::amount).usingElementComparator(BigDecimal::compareTo)
         .containsExactly(new BigDecimal("2"), new BigDecimal("-2"));
     assertThat(fake.balance()).isEqualByComparingTo("1000");
@@ -304,7 +305,8 @@ class GptImage2ScenarioTest {
         () -> client.images().generate(lighthouse().quality(Quality.HIGH).build(), WAIT));
 
     assertThat(e.status()).isEqualTo(OperationStatus.FAILED);
-    assertThat(e.reason()).isEqualTo("upstream model crashed (credits refunded)");
+    assertThat(e.reason()).isEqualTo("upstream model crashed");
+    assertThat(client.images().generation(e.operationId()).creditsRefunded()).isTrue();
     assertThat(fake.journal().netCharged()).isEqualByComparingTo("0");
   }
 

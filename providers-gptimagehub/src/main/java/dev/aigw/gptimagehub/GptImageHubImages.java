@@ -56,7 +56,10 @@ import java.util.function.Function;
  *
  * <p>Before anything is sent: {@code n}, the quality, each reference image's type (PNG, JPEG,
  * WebP, by its first bytes) and size (50 MiB at most), and the reference count against the model's
- * {@code reference_image_limit} (from the model list, fetched once per client) are checked.
+ * {@code reference_image_limit} are checked. The count is checked without I/O against the model
+ * list once the client knows it, and, before that, against {@link
+ * GptImageHubModels#DEFAULT_REFERENCE_IMAGE_LIMIT} (16); a request within that default on a client
+ * that has not read the model list yet fetches it once first (see {@link GptImageHubModels}).
  *
  * <p>Retry safety: GPTImageHub refunds a failed generation, so a generation is retried after 429
  * and an explicit 5xx answer, but never after a timeout or a cut connection, which may hide a

@@ -237,6 +237,24 @@ class GptImageHubScenarioTest {
   }
 
   @Test
+  void tooManyReferencesAreRefusedBeforeAnyRequestAtAll() {
+    ImageRequest.Builder request = perfume().toBuilder();
+    for (int i = 0; i < FakeGptImageHub.DEFAULT_REFERENCE_IMAGE_LIMIT + 1; i++) {
+      request.reference(dev.aigw.core.media.MediaInput.bytes(TestMedia.png(4, 4, i), "ref" + i + ".png"));
+    }
+
+    ValidationException e = catchThrowableOfType(ValidationException.class,
+        () -> client.images().submit(request.build()));
+
+    assertThat(e.vendor()).isEqualTo("gptimagehub");
+    assertThat(e.field()).isEqualTo("references");
+    assertThat(e).hasMessageContaining("at most 16 reference images").hasMessageContaining("was given 17");
+    assertThat(fake.journal().requests()).as("not even GET /api/v1/models").isEmpty();
+    assertThat(fake.journal().charges()).isEmpty();
+    assertThat(fake.uploads()).isEmpty();
+  }
+
+  @Test
   void moreReferencesThanTheModelTakesAreRefusedBeforeTheGenerationIsSent() throws IOException {
     fake.referenceImageLimit("gpt-image-2", 1);
     Path a = Files.write(dir.resolve("a.png"), TestMedia.png(8, 8, 1));

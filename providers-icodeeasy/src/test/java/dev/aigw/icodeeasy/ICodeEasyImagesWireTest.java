@@ -265,6 +265,51 @@ class ICodeEasyImagesWireTest {
     assertThat(server.takeRequest().getUrl().encodedPath()).isEqualTo("/v1/images/tasks/a%2Fb%20c");
   }
 
+  /** The second image's URL, as the doc's result URLs are numbered ({@code <id>-<seq>.png}). */
+  static final String TASK_URL_2 = TASK_URL.replace("-1.png", "-2.png");
+
+  /**
+   * The doc's task answer ("Async task query", {@code task-completed-response.json}) for a task of
+   * {@code n} = 2, in every form the doc's fields allow for two images: the plural {@code
+   * result_urls}, a list in {@code result_url}, {@code data[].url} (the sync answer's field, which
+   * the doc names beside {@code result_url}), {@code data} as bare URLs, and the {@code
+   * cost_breakdown.image_urls} of the doc's usage records.
+   */
+  static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> twoImageTaskAnswers() {
+    String doc = fixture("task-completed-response.json");
+    String first = "\"result_url\": \"" + TASK_URL + "\"";
+    String both = "[\"" + TASK_URL + "\", \"" + TASK_URL_2 + "\"]";
+    assertThat(doc).contains(first);
+    return java.util.stream.Stream.of(
+        org.junit.jupiter.params.provider.Arguments.of("result_urls beside result_url",
+            doc.replace(first, first + ", \"result_urls\": " + both)),
+        org.junit.jupiter.params.provider.Arguments.of("result_urls alone",
+            doc.replace(first, "\"result_urls\": " + both)),
+        org.junit.jupiter.params.provider.Arguments.of("a list in result_url",
+            doc.replace(first, "\"result_url\": " + both)),
+        org.junit.jupiter.params.provider.Arguments.of("data[].url beside result_url",
+            doc.replace(first, first + ", \"data\": [{\"url\": \"" + TASK_URL + "\"}, {\"url\": \"" + TASK_URL_2 + "\"}]")),
+        org.junit.jupiter.params.provider.Arguments.of("data as bare URLs",
+            doc.replace(first, "\"data\": " + both)),
+        org.junit.jupiter.params.provider.Arguments.of("cost_breakdown.image_urls beside result_url",
+            doc.replace(first, first + ", \"cost_breakdown\": {\"image_count\": 2, \"image_cost_rmb\": 0.4, \"image_urls\": " + both + "}")));
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.MethodSource("twoImageTaskAnswers")
+  void aTaskOfTwoImagesYieldsBothWhicheverDocumentedFieldCarriesThem(String form, String answer) throws Exception {
+    server.enqueue(json(202, fixture("async-submit-response.json")));
+    server.enqueue(ok(answer));
+    ImageResult result;
+    try (ICodeEasyClient client = ICodeEasyWire.client(server)) {
+      result = client.images().generate(minimal().toBuilder().n(2).build(), WAIT);
+    }
+    assertThat(((java.util.Map<?, ?>) body(server.takeRequest())).get("n")).isEqualTo(2.0);
+    assertGet(server.takeRequest(), "/v1/images/tasks/" + TASK_ID);
+    assertThat(result.images()).extracting(GeneratedMedia::url).as(form).containsExactly(TASK_URL, TASK_URL_2);
+    assertThat(result.cost()).isEqualTo(new BigDecimal("0.2"));
+  }
+
   @Test
   void aFailedTaskEndsWithItsReason() {
     server.enqueue(json(202, fixture("async-submit-response.json")));

@@ -146,6 +146,22 @@ class ICodeEasyScenarioTest {
     assertThat(posts().get(0).query()).isEqualTo("async=1");
   }
 
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.EnumSource(FakeICodeEasy.TaskResults.class)
+  void aTaskOfTwoImagesYieldsBothImagesWhateverFormTheAnswerTakes(FakeICodeEasy.TaskResults form) throws IOException {
+    fake.taskResults(form);
+    ImageResult result = client.images().submit(cat().n(2).build()).waitForCompletion(WAIT);
+
+    assertThat(result.cost()).as("charged for two").isEqualTo(new Cost(new BigDecimal("0.4"), CostUnit.CNY));
+    assertThat(fake.journal().netCharged()).isEqualByComparingTo(result.costAmount());
+    assertThat(result.images()).hasSize(2);
+    assertThat(result.images()).extracting(i -> i.url()).doesNotHaveDuplicates();
+    for (int i = 0; i < 2; i++) {
+      assertThat(result.images().get(i).url()).endsWith("-" + (i + 1) + ".png");
+      assertThat(decode(result.images().get(i).saveTo(dir.resolve(form + "-" + i + ".png"))).getWidth()).isEqualTo(64);
+    }
+  }
+
   @Test
   void theNeutralApiThroughAiClientsRunsAsynchronously() throws IOException {
     try (AiClient any = AiClients.create("icodeeasy", ClientOptions.builder().apiKey(fake.apiKey())

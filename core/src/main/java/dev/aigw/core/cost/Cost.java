@@ -23,6 +23,8 @@ public record Cost(BigDecimal amount, CostUnit unit) implements Comparable<Cost>
    *
    * @param amount the amount, never negative
    * @param unit what it is counted in
+   * @throws NullPointerException when either is null
+   * @throws IllegalArgumentException when the amount is negative
    */
   public Cost {
     Objects.requireNonNull(amount, "amount");

@@ -27,7 +27,7 @@ public record CostUnit(String code) {
   /**
    * Checks the code.
    *
-   * @param code the unit's code
+   * @param code the unit's code ({@code KRW}, {@code credits})
    */
   public CostUnit {
     Objects.requireNonNull(code, "code");

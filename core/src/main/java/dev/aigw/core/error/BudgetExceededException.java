@@ -8,14 +8,16 @@ import dev.aigw.core.cost.Cost;
  * nothing was charged.
  */
 public class BudgetExceededException extends AigwException {
-  /** The limit. */
+  /** The limit that would be crossed. */
   private final Cost limit;
-  /** What was spent or reserved, in the limit's unit. */
+  /** What was spent, or is reserved, in the limit's unit. */
   private final Cost spent;
-  /** The refused call's price, or {@code null}. */
+  /** The refused call's price, or {@code null} when not known before sending. */
   private final Cost price;
 
   /**
+   * A refusal of a call that would cross {@code limit}.
+   *
    * @param vendor the gateway
    * @param message what was refused and why
    * @param limit the limit

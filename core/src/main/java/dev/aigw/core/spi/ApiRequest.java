@@ -57,8 +57,8 @@ public record ApiRequest(
    * @param timeout time allowed for the whole call, or {@code null} for the client's default
    * @param authenticated whether to send the API key
    * @param streaming whether the answer is a stream read as it arrives
-   * @param pathTemplate the path before its parameters were filled in, or {@code null}
-   * @param purpose what the call is for, or {@code null}
+   * @param pathTemplate the path before its parameters were filled in, or {@code null} for the path
+   * @param purpose what paid work the call does, or {@code null} for a call that makes nothing
    * @throws NullPointerException when {@code method}, {@code path} or {@code retrySafety} is null
    * @throws IllegalArgumentException when an absolute URL would carry the API key
    */

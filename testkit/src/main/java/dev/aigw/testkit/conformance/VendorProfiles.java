@@ -73,10 +73,21 @@ public final class VendorProfiles {
    * @return the CloudGPT profile
    */
   public static VendorProfile cloudgpt() {
+    return cloudgpt(FakeCloudGpt.Mode.DOCUMENTED);
+  }
+
+  /**
+   * CloudGPT as {@link #cloudgpt()} describes it, against its fake in {@code mode}: the documented
+   * server, or the server as really deployed (the neutral API sees no difference).
+   *
+   * @param mode which CloudGPT the fake plays
+   * @return the profile
+   */
+  public static VendorProfile cloudgpt(FakeCloudGpt.Mode mode) {
     return VendorProfile.builder("cloudgpt")
         .capabilities(Capability.CHAT, Capability.CHAT_STREAMING, Capability.IMAGES, Capability.VIDEOS,
             Capability.MODELS)
-        .fake(() -> FakeCloudGpt.start().chatReply(CHAT_REPLY).imagesAs("image/jpeg"))
+        .fake(() -> FakeCloudGpt.start(mode).chatReply(CHAT_REPLY).imagesAs("image/jpeg"))
         .keyPrefix("cgpt_")
         .authError(401, "Invalid API key")
         .chat("openai", CHAT_REPLY, "/api/chat")
