@@ -179,7 +179,7 @@ class OperationListenerTest {
         });
 
     Operation<ImageResult> slow = submit();
-    catchThrowableOfType(OperationTimeoutException.class, () -> slow.waitForCompletion(Duration.ofMillis(60)));
+    catchThrowableOfType(OperationTimeoutException.class, () -> slow.waitForCompletion(Duration.ofMillis(500)));
     List<OperationFinished> ends = recorder.events(OperationFinished.class);
     assertThat(ends).hasSize(2);
     assertThat(ends.get(1).end()).isEqualTo(OperationFinished.End.TIMED_OUT);
