@@ -36,6 +36,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -180,6 +181,11 @@ class OperationListenerTest {
 
     Operation<ImageResult> slow = submit();
     catchThrowableOfType(OperationTimeoutException.class, () -> slow.waitForCompletion(Duration.ofMillis(500)));
+    // the end is told on the timer's thread just after the waiter fails: give it a moment
+    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    while (recorder.events(OperationFinished.class).size() < 2 && System.nanoTime() < deadline) {
+      LockSupport.parkNanos(5_000_000);
+    }
     List<OperationFinished> ends = recorder.events(OperationFinished.class);
     assertThat(ends).hasSize(2);
     assertThat(ends.get(1).end()).isEqualTo(OperationFinished.End.TIMED_OUT);
