@@ -307,7 +307,7 @@ class ICodeEasyImagesWireTest {
     assertThat(((java.util.Map<?, ?>) body(server.takeRequest())).get("n")).isEqualTo(2.0);
     assertGet(server.takeRequest(), "/v1/images/tasks/" + TASK_ID);
     assertThat(result.images()).extracting(GeneratedMedia::url).as(form).containsExactly(TASK_URL, TASK_URL_2);
-    assertThat(result.cost()).isEqualTo(new BigDecimal("0.2"));
+    assertThat(result.cost()).isEqualTo(Cost.of("0.2", CostUnit.CNY));
   }
 
   @Test
