@@ -345,7 +345,7 @@ class CloudGptKeysWireTest {
     try (CloudGptClient plain = CloudGptWire.builder(server).maxRetries(0).build();
         CloudGptClient tokened = CloudGptWire.builder(server).maxRetries(0).keysToken(SESSION).build()) {
       assertThatThrownBy(() -> plain.keys().list()).isInstanceOf(dev.aigw.core.error.ServerException.class)
-          .hasMessage("[cloudgpt] 500: Database unavailable");
+          .hasMessage("[cloudgpt] 500: Database unavailable — not retried: retries are off (maxRetries 0)");
       assertThatThrownBy(() -> tokened.keys().list()).isInstanceOf(dev.aigw.core.error.AuthenticationException.class)
           .hasMessage("[cloudgpt] 401: Invalid token");
     }
