@@ -17,7 +17,6 @@ import dev.aigw.core.spi.HttpMethod;
 import dev.aigw.core.spi.PreparedCall;
 import dev.aigw.core.spi.ResponseReader;
 import dev.aigw.core.spi.SseDecoder;
-import dev.aigw.core.spi.Urls;
 import dev.aigw.core.stream.EventStream;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -60,9 +59,6 @@ import org.slf4j.LoggerFactory;
 public final class Transport implements Gateway, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger("dev.aigw.http");
   private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
-  /** Request headers whose values are credentials, masked in anything a server echoes back. */
-  private static final java.util.Set<String> CREDENTIAL_HEADERS =
-      java.util.Set.of("cookie", "authorization", "proxy-authorization", "x-api-key");
   /** At most this many resolved URLs are kept (see {@code urls}). */
   static final int MAX_CACHED_URLS = 64;
   /** The SDK version sent in {@code User-Agent}. */
@@ -607,22 +603,11 @@ public final class Transport implements Gateway, AutoCloseable {
       try {
         value = reader.read(answer);
       } catch (AigwException e) {
-        throw withoutKey(e);
+        throw SecretHygiene.withoutKey(e, config.apiKey());
       }
       return new RawResponse<>(response.code(), headerMap(response.headers()),
           HttpHeaders.requestId(response.headers()), HttpHeaders.rateLimit(response.headers(), config.clock()),
           attempt, Duration.ofNanos(System.nanoTime() - startNanos), value);
-    }
-
-    /** {@code e}, or a plain copy with the key masked when a reader quoted an answer echoing it. */
-    private AigwException withoutKey(AigwException e) {
-      Secret key = config.apiKey();
-      if (key == null || e.getMessage() == null || !e.getMessage().contains(key.reveal())) {
-        return e;
-      }
-      AigwException safe = new AigwException(e.vendor(), key.redactIn(e.getMessage()), null);
-      safe.setStackTrace(e.getStackTrace());
-      return safe;
     }
 
     void logAnswer(Response response) {
@@ -643,9 +628,9 @@ public final class Transport implements Gateway, AutoCloseable {
       ErrorDetails details = ErrorBodyParser.parse(config.vendor(), response.code(),
           body.contentType() == null ? null : body.contentType().toString(), text,
           HttpHeaders.requestId(headers), rateLimit, config.apiKey());
-      details = withoutHeaderSecrets(details);
+      details = SecretHygiene.withoutHeaderSecrets(details, request.headers());
       if (request.isExternal()) {
-        details = fromExternalHost(details);
+        details = SecretHygiene.fromExternalHost(details, url(request), request.method());
       }
       ApiException error = config.errorMapping().toException(details);
       int status = response.code();
@@ -695,77 +680,12 @@ public final class Transport implements Gateway, AutoCloseable {
       throw error;
     }
 
-    /**
-     * {@code d} with the values of the request's credential headers (a session {@code Cookie}, for
-     * one) masked wherever the server echoed them.
-     */
-    private ErrorDetails withoutHeaderSecrets(ErrorDetails d) {
-      ErrorDetails out = d;
-      for (Map.Entry<String, String> h : request.headers().entrySet()) {
-        String value = h.getValue();
-        if (value == null || value.isBlank() || !CREDENTIAL_HEADERS.contains(h.getKey().toLowerCase(Locale.ROOT))) {
-          continue;
-        }
-        Secret secret = Secret.of(value);
-        out = new ErrorDetails(out.vendor(), out.status(), out.code(), out.type(), secret.redactIn(out.message()),
-            secret.redactIn(out.requestId()), out.retryAfter(), out.rateLimit(), secret.redactIn(out.body()));
-      }
-      return out;
-    }
-
-    /**
-     * An error from another host (a presigned upload URL): it names that host by scheme and host
-     * only, and loses every piece of the URL it echoed (storage hosts quote the signed request
-     * back, and its signature is a credential).
-     */
-    private ErrorDetails fromExternalHost(ErrorDetails d) {
-      HttpUrl url = url(request);
-      String message = "the host " + Urls.redact(url.toString()) + " answered " + request.method()
-          + " with: " + scrubUrl(d.message(), url);
-      return new ErrorDetails(d.vendor(), d.status(), d.code(), d.type(), message, d.requestId(), d.retryAfter(),
-          d.rateLimit(), scrubUrl(d.body(), url));
-    }
-
     private void logRetry(String cause, Duration wait) {
       String idempotencyKey = idempotencyKey();
       LOG.info("[{}] retrying {} in {} ms after {} (retry {} of {}{})", config.vendor(), request.describe(),
           wait.toMillis(), cause, attempt, config.retryPolicy().maxRetries(),
           idempotencyKey != null ? ", idempotency key " + idempotencyKey : "");
     }
-  }
-
-  /**
-   * {@code text} without the path, the query, or any query value (encoded or not) of {@code url}:
-   * what is left of a URL quoted in an answer shows no credential.
-   */
-  static String scrubUrl(String text, HttpUrl url) {
-    if (text == null || text.isEmpty()) {
-      return text;
-    }
-    List<String> parts = new java.util.ArrayList<>();
-    String encodedQuery = url.encodedQuery();
-    if (encodedQuery != null) {
-      parts.add(encodedQuery);
-      parts.add(url.query());
-      for (String pair : encodedQuery.split("&")) {
-        int eq = pair.indexOf('=');
-        if (eq >= 0) {
-          parts.add(pair.substring(eq + 1));
-        }
-      }
-      for (String name : url.queryParameterNames()) {
-        parts.addAll(url.queryParameterValues(name));
-      }
-    }
-    parts.add(url.encodedPath());
-    parts.add(String.join("/", url.pathSegments()));
-    parts.removeIf(p -> p == null || p.length() < 4);
-    parts.sort((a, b) -> Integer.compare(b.length(), a.length()));
-    String out = text;
-    for (String p : parts) {
-      out = out.replace(p, "…");
-    }
-    return out;
   }
 
   private static String describeIo(IOException e, Call call) {
