@@ -1,6 +1,5 @@
 package dev.aigw.core.internal;
 
-import dev.aigw.core.Secret;
 import dev.aigw.core.error.AigwException;
 import dev.aigw.core.error.ApiException;
 import dev.aigw.core.error.ConnectionException;
@@ -35,17 +34,11 @@ import okhttp3.Call;
 import okhttp3.Callback;
 import okhttp3.EventListener;
 import okhttp3.Headers;
-import okhttp3.HttpUrl;
 import okhttp3.MediaType;
-import okhttp3.MultipartBody;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
-import okhttp3.RequestBody;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
-import okio.BufferedSink;
-import okio.Okio;
-import okio.Source;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,9 +51,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class Transport implements Gateway, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger("dev.aigw.http");
-  private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
-  /** At most this many resolved URLs are kept (see {@code urls}). */
-  static final int MAX_CACHED_URLS = 64;
   /** The SDK version sent in {@code User-Agent}. */
   public static final String VERSION = "0.1.0";
 
@@ -69,13 +59,9 @@ public final class Transport implements Gateway, AutoCloseable {
   private final OkHttpClient streamingHttp;
   private final RequestGate gate;
   private final HttpDownloader downloader;
-  private final String userAgent;
   private final Checks checks;
-  /**
-   * The URLs of query-less paths already resolved (an {@link HttpUrl} is immutable): most calls
-   * go to a few fixed paths, and joining the base URL with a path allocates about 800 bytes.
-   */
-  private final Map<String, HttpUrl> urls = new java.util.concurrent.ConcurrentHashMap<>();
+  /** Encodes the OkHttp request of each attempt. */
+  final RequestEncoder encoder;
   private volatile boolean closed;
 
   /** Creates a transport; the OkHttp client is derived from the config's (sharing its pool). */
@@ -90,7 +76,7 @@ public final class Transport implements Gateway, AutoCloseable {
     this.gate = RequestGate.shared(config.vendor(), config.baseUrl().toString(), config.apiKey(),
         config.maxConcurrentRequests());
     this.downloader = new HttpDownloader(config.httpClient(), config.vendor(), Duration.ofSeconds(60));
-    this.userAgent = userAgent(config.vendor());
+    this.encoder = new RequestEncoder(config);
     this.checks = Checks.of(config.vendor());
   }
 
@@ -388,136 +374,6 @@ public final class Transport implements Gateway, AutoCloseable {
     }
   }
 
-  HttpUrl url(ApiRequest request) {
-    if (request.isExternal()) {
-      HttpUrl.Builder b = HttpUrl.get(request.path()).newBuilder();
-      request.query().forEach(b::addQueryParameter);
-      return b.build();
-    }
-    Map<String, String> query = request.query();
-    if (query.isEmpty()) {
-      HttpUrl url = urls.get(request.path());
-      if (url == null) {
-        url = resolve(request.path()).build();
-        if (urls.size() >= MAX_CACHED_URLS) {
-          urls.clear(); // paths with ids in them (task polls) come and go: start over
-        }
-        urls.put(request.path(), url);
-      }
-      return url;
-    }
-    HttpUrl.Builder b = resolve(request.path());
-    for (Map.Entry<String, String> q : query.entrySet()) {
-      b.addQueryParameter(q.getKey(), q.getValue());
-    }
-    return b.build();
-  }
-
-  /** How many resolved URLs are kept now. */
-  int cachedUrls() {
-    return urls.size();
-  }
-
-  /** The base URL (with its path prefix) joined with {@code path}, which is already encoded. */
-  private HttpUrl.Builder resolve(String path) {
-    HttpUrl base = config.baseUrl();
-    String basePath = base.encodedPath();
-    if (basePath.endsWith("/")) {
-      basePath = basePath.substring(0, basePath.length() - 1);
-    }
-    return base.newBuilder().encodedPath(basePath + (path.startsWith("/") ? path : "/" + path));
-  }
-
-  private RequestBody body(ApiRequest.RequestBody body) {
-    if (body == null) {
-      return null;
-    }
-    if (body instanceof ApiRequest.JsonBody json) {
-      return RequestBody.create(PlainJson.bytes(json.value()), JSON);
-    }
-    if (body instanceof ApiRequest.BytesBody bytes) {
-      MediaType type = MediaType.get(bytes.contentType());
-      return bytes.file() != null ? new FileBody(bytes.file(), type) : RequestBody.create(bytes.bytes(), type);
-    }
-    ApiRequest.MultipartBody multipart = (ApiRequest.MultipartBody) body;
-    MultipartBody.Builder b = new MultipartBody.Builder().setType(MultipartBody.FORM);
-    for (ApiRequest.Part part : multipart.parts()) {
-      if (part.media() == null) {
-        b.addFormDataPart(part.name(), part.value());
-      } else {
-        b.addFormDataPart(part.name(), part.media().filename(), mediaBody(part));
-      }
-    }
-    return b.build();
-  }
-
-  private static RequestBody mediaBody(ApiRequest.Part part) {
-    MediaType type = MediaType.get(part.contentType());
-    var media = part.media();
-    return switch (media.kind()) {
-      case FILE -> new FileBody(media.path(), type);
-      case BYTES -> RequestBody.create(media.bytes(), type);
-      case DATA_URL -> new StreamBody(media, type);
-      case URL -> throw new IllegalArgumentException("a remote URL cannot be uploaded as a file part");
-    };
-  }
-
-  /** A body streamed from a file, re-readable for retries. */
-  private static final class FileBody extends RequestBody {
-    private final java.nio.file.Path file;
-    private final MediaType type;
-
-    FileBody(java.nio.file.Path file, MediaType type) {
-      this.file = file;
-      this.type = type;
-    }
-
-    @Override
-    public MediaType contentType() {
-      return type;
-    }
-
-    @Override
-    public long contentLength() throws IOException {
-      return java.nio.file.Files.size(file);
-    }
-
-    @Override
-    public void writeTo(BufferedSink sink) throws IOException {
-      try (Source source = Okio.source(file)) {
-        sink.writeAll(source);
-      }
-    }
-  }
-
-  /** A body streamed from a data URL, decoded as it is written. */
-  private static final class StreamBody extends RequestBody {
-    private final dev.aigw.core.media.MediaInput media;
-    private final MediaType type;
-
-    StreamBody(dev.aigw.core.media.MediaInput media, MediaType type) {
-      this.media = media;
-      this.type = type;
-    }
-
-    @Override
-    public MediaType contentType() {
-      return type;
-    }
-
-    @Override
-    public long contentLength() {
-      return media.size();
-    }
-
-    @Override
-    public void writeTo(BufferedSink sink) throws IOException {
-      try (Source source = Okio.source(media.openStream())) {
-        sink.writeAll(source);
-      }
-    }
-  }
-
   /** Records whether any byte of the request was written, to tell "never sent" from "maybe sent". */
   private static final class SendTracker extends EventListener {
     volatile boolean sent;
@@ -565,22 +421,10 @@ public final class Transport implements Gateway, AutoCloseable {
         throw new IllegalStateException("the " + config.vendor() + " client is closed");
       }
       attempt++;
-      Request.Builder b = new Request.Builder().url(url(request)).header("User-Agent", userAgent)
-          .header("Accept", request.streaming() ? "text/event-stream" : "application/json, */*;q=0.8");
-      Secret key = config.apiKey();
-      if (request.authenticated() && key != null) {
-        b.header("Authorization", "Bearer " + key.reveal());
-      }
       String idempotencyKey = config.idempotencyHeader() == null ? null : idempotencyKey();
-      if (idempotencyKey != null) {
-        b.header(config.idempotencyHeader(), idempotencyKey);
-      }
-      request.headers().forEach(b::header);
-      RequestBody body = body(request.body());
-      b.method(request.method().name(),
-          body == null && (request.method() == HttpMethod.POST || request.method() == HttpMethod.PUT) ? RequestBody.create(new byte[0], null) : body);
+      Request encoded = encoder.encode(request, idempotencyKey);
       OkHttpClient client = request.streaming() ? streamingHttp : http;
-      Call call = client.newCall(b.build());
+      Call call = client.newCall(encoded);
       if (!request.streaming()) {
         Duration t = request.timeout() != null ? request.timeout() : config.requestTimeout();
         call.timeout().timeout(t.toNanos(), TimeUnit.NANOSECONDS);
@@ -630,7 +474,7 @@ public final class Transport implements Gateway, AutoCloseable {
           HttpHeaders.requestId(headers), rateLimit, config.apiKey());
       details = SecretHygiene.withoutHeaderSecrets(details, request.headers());
       if (request.isExternal()) {
-        details = SecretHygiene.fromExternalHost(details, url(request), request.method());
+        details = SecretHygiene.fromExternalHost(details, encoder.url(request), request.method());
       }
       ApiException error = config.errorMapping().toException(details);
       int status = response.code();
