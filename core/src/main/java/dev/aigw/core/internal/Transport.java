@@ -3,7 +3,6 @@ package dev.aigw.core.internal;
 import dev.aigw.core.error.AigwException;
 import dev.aigw.core.error.ApiException;
 import dev.aigw.core.error.ConnectionException;
-import dev.aigw.core.error.ErrorDetails;
 import dev.aigw.core.http.RateLimit;
 import dev.aigw.core.http.RawResponse;
 import dev.aigw.core.http.RetrySafety;
@@ -11,7 +10,6 @@ import dev.aigw.core.media.MediaDownloader;
 import dev.aigw.core.spi.ApiRequest;
 import dev.aigw.core.spi.Checks;
 import dev.aigw.core.spi.Gateway;
-import dev.aigw.core.spi.HttpAnswer;
 import dev.aigw.core.spi.HttpMethod;
 import dev.aigw.core.spi.PreparedCall;
 import dev.aigw.core.spi.ResponseReader;
@@ -20,9 +18,6 @@ import dev.aigw.core.stream.EventStream;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -33,12 +28,9 @@ import java.util.concurrent.TimeoutException;
 import okhttp3.Call;
 import okhttp3.Callback;
 import okhttp3.EventListener;
-import okhttp3.Headers;
-import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
-import okhttp3.ResponseBody;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,6 +54,8 @@ public final class Transport implements Gateway, AutoCloseable {
   private final Checks checks;
   /** Encodes the OkHttp request of each attempt. */
   final RequestEncoder encoder;
+  /** Reads answers, successful or not. */
+  final AnswerReader answers;
   private volatile boolean closed;
 
   /** Creates a transport; the OkHttp client is derived from the config's (sharing its pool). */
@@ -77,6 +71,7 @@ public final class Transport implements Gateway, AutoCloseable {
         config.maxConcurrentRequests());
     this.downloader = new HttpDownloader(config.httpClient(), config.vendor(), Duration.ofSeconds(60));
     this.encoder = new RequestEncoder(config);
+    this.answers = new AnswerReader(config, encoder);
     this.checks = Checks.of(config.vendor());
   }
 
@@ -224,34 +219,10 @@ public final class Transport implements Gateway, AutoCloseable {
     Exchange exchange = new Exchange(request);
     return runBlocking(exchange, true, (call, received) -> {
       exchange.logAnswer(received);
-      refuseNonStream(received, request);
+      answers.refuseNonStream(received, request);
       return new SseSource<>(config.vendor(), call, received, decoder, config.apiKey(), gate::release,
           HttpHeaders.rateLimit(received.headers(), config.clock()));
     });
-  }
-
-  /**
-   * A 200 that is JSON or HTML is not a stream (a gateway that ignored {@code stream: true}, or a
-   * proxy page): say so instead of ending the stream with nothing.
-   */
-  private void refuseNonStream(Response response, ApiRequest request) {
-    MediaType type = response.body().contentType();
-    String subtype = type == null ? "" : type.subtype().toLowerCase(Locale.ROOT);
-    if (!subtype.contains("json") && !subtype.contains("html")) {
-      return;
-    }
-    String text;
-    try (response) {
-      text = readCapped(response.body());
-    } catch (IOException e) {
-      text = "";
-    }
-    if (config.apiKey() != null) {
-      text = config.apiKey().redactIn(text);
-    }
-    String snippet = text.length() > 300 ? text.substring(0, 300) + "…" : text;
-    throw new dev.aigw.core.error.StreamException(config.vendor(), "[" + config.vendor() + "] " + request.describe()
-        + " expected an event stream but the server answered " + type + ": " + snippet, null, null);
   }
 
   /** Stops accepting calls. The shared pool is left alone; in-flight calls finish. */
@@ -439,44 +410,18 @@ public final class Transport implements Gateway, AutoCloseable {
     }
 
     <T> RawResponse<T> read(Response response, ResponseReader<T> reader) throws IOException {
-      logAnswer(response);
-      ResponseBody body = response.body();
-      HttpAnswer answer = new HttpAnswer(config.vendor(), response.code(), response.headers(),
-          body.contentType(), body.contentLength(), body.source());
-      T value;
-      try {
-        value = reader.read(answer);
-      } catch (AigwException e) {
-        throw SecretHygiene.withoutKey(e, config.apiKey());
-      }
-      return new RawResponse<>(response.code(), headerMap(response.headers()),
-          HttpHeaders.requestId(response.headers()), HttpHeaders.rateLimit(response.headers(), config.clock()),
-          attempt, Duration.ofNanos(System.nanoTime() - startNanos), value);
+      return answers.read(response, reader, request, attempt, startNanos);
     }
 
     void logAnswer(Response response) {
-      if (LOG.isDebugEnabled()) {
-        String rid = HttpHeaders.requestId(response.headers());
-        LOG.debug("[{}] <-- {} {} ({} ms{})", config.vendor(), response.code(), request.describe(),
-            (System.nanoTime() - startNanos) / 1_000_000, rid == null ? "" : ", request id " + rid);
-      }
+      answers.log(response, request, startNanos);
     }
 
     /** Decides on an error answer: the wait before a retry, or throws the mapped exception. */
     Duration onErrorStatus(Response response) throws IOException {
       logAnswer(response);
-      Headers headers = response.headers();
-      RateLimit rateLimit = HttpHeaders.rateLimit(headers, config.clock());
-      ResponseBody body = response.body();
-      String text = readCapped(body);
-      ErrorDetails details = ErrorBodyParser.parse(config.vendor(), response.code(),
-          body.contentType() == null ? null : body.contentType().toString(), text,
-          HttpHeaders.requestId(headers), rateLimit, config.apiKey());
-      details = SecretHygiene.withoutHeaderSecrets(details, request.headers());
-      if (request.isExternal()) {
-        details = SecretHygiene.fromExternalHost(details, encoder.url(request), request.method());
-      }
-      ApiException error = config.errorMapping().toException(details);
+      RateLimit rateLimit = HttpHeaders.rateLimit(response.headers(), config.clock());
+      ApiException error = answers.error(response, request, rateLimit);
       int status = response.code();
       if (attempt <= config.retryPolicy().maxRetries() && request.retrySafety().retriesStatus(status)) {
         Duration retryAfter = rateLimit.retryAfter();
@@ -539,42 +484,4 @@ public final class Transport implements Gateway, AutoCloseable {
     String name = e.getClass().getSimpleName();
     return e.getMessage() == null ? name : name + ": " + e.getMessage();
   }
-
-  private static String readCapped(ResponseBody body) throws IOException {
-    okio.BufferedSource source = body.source();
-    source.request(64 * 1024);
-    long size = Math.min(source.getBuffer().size(), 64 * 1024);
-    return source.getBuffer().readUtf8(size);
-  }
-
-  /**
-   * The answer's headers as an immutable map of lower-case names to immutable lists of values, in
-   * order. Every successful call builds one, so it is made in one pass over the headers, without
-   * the case-insensitive name set and per-name scans of {@code Headers.names()} / {@code values()}.
-   */
-  static Map<String, List<String>> headerMap(Headers headers) {
-    int n = headers.size();
-    @SuppressWarnings("unchecked")
-    Map.Entry<String, List<String>>[] entries = new Map.Entry[n];
-    int count = 0;
-    for (int i = 0; i < n; i++) {
-      String name = headers.name(i).toLowerCase(Locale.ROOT);
-      int at = -1;
-      for (int j = 0; j < count; j++) {
-        if (entries[j].getKey().equals(name)) {
-          at = j;
-          break;
-        }
-      }
-      if (at < 0) {
-        entries[count++] = Map.entry(name, List.of(headers.value(i)));
-      } else { // a repeated header (Vary, Set-Cookie …): rare, so copying its few values is fine
-        List<String> values = new java.util.ArrayList<>(entries[at].getValue());
-        values.add(headers.value(i));
-        entries[at] = Map.entry(name, List.copyOf(values));
-      }
-    }
-    return Map.ofEntries(java.util.Arrays.copyOf(entries, count));
-  }
-
 }
