@@ -16,7 +16,6 @@ import dev.aigw.core.spi.ResponseReader;
 import dev.aigw.core.spi.SseDecoder;
 import dev.aigw.core.stream.EventStream;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
@@ -56,6 +55,8 @@ public final class Transport implements Gateway, AutoCloseable {
   final RequestEncoder encoder;
   /** Reads answers, successful or not. */
   final AnswerReader answers;
+  /** Decides whether and when a failed attempt is tried again. */
+  final RetryRules retryRules;
   private volatile boolean closed;
 
   /** Creates a transport; the OkHttp client is derived from the config's (sharing its pool). */
@@ -72,6 +73,7 @@ public final class Transport implements Gateway, AutoCloseable {
     this.downloader = new HttpDownloader(config.httpClient(), config.vendor(), Duration.ofSeconds(60));
     this.encoder = new RequestEncoder(config);
     this.answers = new AnswerReader(config, encoder);
+    this.retryRules = new RetryRules(config.vendor(), config.retryPolicy(), config.clock());
     this.checks = Checks.of(config.vendor());
   }
 
@@ -423,65 +425,25 @@ public final class Transport implements Gateway, AutoCloseable {
       RateLimit rateLimit = HttpHeaders.rateLimit(response.headers(), config.clock());
       ApiException error = answers.error(response, request, rateLimit);
       int status = response.code();
-      if (attempt <= config.retryPolicy().maxRetries() && request.retrySafety().retriesStatus(status)) {
-        Duration retryAfter = rateLimit.retryAfter();
-        if (retryAfter == null && status == 429 && rateLimit.reset() != null) {
-          // no Retry-After, but the window's reset time says when a retry can succeed
-          Duration untilReset = Duration.between(config.clock().instant(), rateLimit.reset());
-          retryAfter = untilReset.isNegative() ? Duration.ZERO : untilReset;
-        }
-        if (retryAfter != null && retryAfter.compareTo(config.retryPolicy().maxRetryAfter()) > 0) {
-          LOG.info("[{}] not retrying {} after HTTP {}: the server asks to wait {} s, longer than the {} s allowed",
-              config.vendor(), request.describe(), status, retryAfter.toSeconds(),
-              config.retryPolicy().maxRetryAfter().toSeconds());
-          throw error;
-        }
-        Duration wait = config.retryPolicy().delayBefore(attempt, retryAfter);
-        logRetry("HTTP " + status, wait);
-        return wait;
-      }
-      throw error;
+      Duration wait = retryRules.afterStatus(request, attempt, status, rateLimit, error);
+      logRetry("HTTP " + status, wait);
+      return wait;
     }
 
     /** Decides on an I/O failure: the wait before a retry, or throws {@link ConnectionException}. */
     Duration onIoFailure(IOException e, Call call) {
-      boolean sent = tracker != null && tracker.sent;
-      String what = describeIo(e, call);
-      boolean mayCharge = sent && !request.retrySafety().retriesIoFailure(true);
-      ConnectionException error = new ConnectionException(config.vendor(),
-          "[" + config.vendor() + "] " + request.describe() + " failed: " + what
-              + (!sent ? " (the request was not sent)"
-                  : mayCharge ? " (the request may have reached the server; not retried, since a retry could charge twice)"
-                  : ""), sent, e);
-      if (call.isCanceled() && !(e instanceof InterruptedIOException && e.getMessage() != null
-          && e.getMessage().contains("timeout"))) {
-        throw error;
-      }
-      if (attempt <= config.retryPolicy().maxRetries() && request.retrySafety().retriesIoFailure(sent)) {
-        Duration wait = config.retryPolicy().delayBefore(attempt, null);
-        logRetry(what, wait);
-        return wait;
-      }
-      if (mayCharge && LOG.isInfoEnabled()) {
-        LOG.info("[{}] not retrying {} after {}: the request may have reached the server and a retry could charge twice",
-            config.vendor(), request.describe(), what);
-      }
-      throw error;
+      boolean canceled = call.isCanceled();
+      String what = RetryRules.describe(e, canceled);
+      Duration wait = retryRules.afterIoFailure(request, attempt, e, what, tracker != null && tracker.sent, canceled);
+      logRetry(what, wait);
+      return wait;
     }
 
     private void logRetry(String cause, Duration wait) {
       String idempotencyKey = idempotencyKey();
       LOG.info("[{}] retrying {} in {} ms after {} (retry {} of {}{})", config.vendor(), request.describe(),
-          wait.toMillis(), cause, attempt, config.retryPolicy().maxRetries(),
+          wait.toMillis(), cause, attempt, retryRules.maxRetries(),
           idempotencyKey != null ? ", idempotency key " + idempotencyKey : "");
     }
-  }
-
-  private static String describeIo(IOException e, Call call) {
-    if (e instanceof InterruptedIOException && ("timeout".equals(e.getMessage()) || call.isCanceled())) {
-      return "timed out";
-    }
-    String name = e.getClass().getSimpleName();
-    return e.getMessage() == null ? name : name + ": " + e.getMessage();
   }
 }
