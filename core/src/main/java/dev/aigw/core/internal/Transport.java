@@ -1,23 +1,19 @@
 package dev.aigw.core.internal;
 
 import dev.aigw.core.error.AigwException;
-import dev.aigw.core.error.ApiException;
 import dev.aigw.core.error.ConnectionException;
-import dev.aigw.core.http.RateLimit;
 import dev.aigw.core.http.RawResponse;
 import dev.aigw.core.http.RetrySafety;
 import dev.aigw.core.media.MediaDownloader;
 import dev.aigw.core.spi.ApiRequest;
 import dev.aigw.core.spi.Checks;
 import dev.aigw.core.spi.Gateway;
-import dev.aigw.core.spi.HttpMethod;
 import dev.aigw.core.spi.PreparedCall;
 import dev.aigw.core.spi.ResponseReader;
 import dev.aigw.core.spi.SseDecoder;
 import dev.aigw.core.stream.EventStream;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -26,12 +22,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import okhttp3.Call;
 import okhttp3.Callback;
-import okhttp3.EventListener;
 import okhttp3.OkHttpClient;
-import okhttp3.Request;
 import okhttp3.Response;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Turns {@link ApiRequest}s into HTTP calls and answers into values or typed exceptions: base URL
@@ -41,7 +33,6 @@ import org.slf4j.LoggerFactory;
  * credential. Thread-safe; one per client.
  */
 public final class Transport implements Gateway, AutoCloseable {
-  private static final Logger LOG = LoggerFactory.getLogger("dev.aigw.http");
   /** The SDK version sent in {@code User-Agent}. */
   public static final String VERSION = "0.1.0";
 
@@ -139,7 +130,7 @@ public final class Transport implements Gateway, AutoCloseable {
 
   @Override
   public <T> RawResponse<T> execute(ApiRequest request, ResponseReader<T> reader) {
-    Exchange exchange = new Exchange(request);
+    Exchange exchange = new Exchange(this, request);
     return runBlocking(exchange, false, (call, received) -> {
       try (Response response = received) {
         return exchange.read(response, reader);
@@ -208,7 +199,7 @@ public final class Transport implements Gateway, AutoCloseable {
   @Override
   public <T> CompletableFuture<RawResponse<T>> executeAsync(ApiRequest request, ResponseReader<T> reader) {
     CompletableFuture<RawResponse<T>> result = new CompletableFuture<>();
-    Exchange exchange = new Exchange(request);
+    Exchange exchange = new Exchange(this, request);
     attemptAsync(exchange, reader, result);
     return result;
   }
@@ -218,7 +209,7 @@ public final class Transport implements Gateway, AutoCloseable {
     if (!request.streaming()) {
       throw new IllegalArgumentException("openStream needs a streaming request");
     }
-    Exchange exchange = new Exchange(request);
+    Exchange exchange = new Exchange(this, request);
     return runBlocking(exchange, true, (call, received) -> {
       exchange.logAnswer(received);
       answers.refuseNonStream(received, request);
@@ -236,6 +227,11 @@ public final class Transport implements Gateway, AutoCloseable {
   /** Whether {@link #close()} was called. */
   public boolean isClosed() {
     return closed;
+  }
+
+  /** The OkHttp client for a streaming call (its read timeout is the stream idle timeout) or any other. */
+  OkHttpClient client(boolean streaming) {
+    return streaming ? streamingHttp : http;
   }
 
   private <T> void attemptAsync(Exchange exchange, ResponseReader<T> reader, CompletableFuture<RawResponse<T>> result) {
@@ -344,106 +340,6 @@ public final class Transport implements Gateway, AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new AigwException(config.vendor(), "interrupted before retrying " + request.describe(), e);
-    }
-  }
-
-  /** Records whether any byte of the request was written, to tell "never sent" from "maybe sent". */
-  private static final class SendTracker extends EventListener {
-    volatile boolean sent;
-
-    @Override
-    public void requestHeadersStart(Call call) {
-      sent = true;
-    }
-  }
-
-  /** One logical call: its attempts, idempotency key and timing. */
-  private final class Exchange {
-    private final ApiRequest request;
-    private final long startNanos = System.nanoTime();
-    private String generatedKey;
-    private int attempt;
-    private SendTracker tracker;
-
-    Exchange(ApiRequest request) {
-      this.request = request;
-    }
-
-    /**
-     * The call's idempotency key: the caller's, or for a POST one generated when first needed (a
-     * vendor without an idempotency header never needs it unless a retry is logged) and kept for
-     * every attempt; {@code null} for an external host, which never gets (nor do logs claim to
-     * send it) the vendor's idempotency header.
-     */
-    private String idempotencyKey() {
-      if (request.isExternal()) {
-        return null;
-      }
-      String key = request.idempotencyKey();
-      if (key != null || request.method() != HttpMethod.POST) {
-        return key;
-      }
-      if (generatedKey == null) {
-        generatedKey = UUID.randomUUID().toString();
-      }
-      return generatedKey;
-    }
-
-    Call newCall() {
-      if (closed) {
-        throw new IllegalStateException("the " + config.vendor() + " client is closed");
-      }
-      attempt++;
-      String idempotencyKey = config.idempotencyHeader() == null ? null : idempotencyKey();
-      Request encoded = encoder.encode(request, idempotencyKey);
-      OkHttpClient client = request.streaming() ? streamingHttp : http;
-      Call call = client.newCall(encoded);
-      if (!request.streaming()) {
-        Duration t = request.timeout() != null ? request.timeout() : config.requestTimeout();
-        call.timeout().timeout(t.toNanos(), TimeUnit.NANOSECONDS);
-      }
-      tracker = new SendTracker();
-      call.addEventListener(tracker);
-      if (LOG.isDebugEnabled()) {
-        LOG.debug("[{}] --> {} (attempt {}{})", config.vendor(), request.describe(), attempt,
-            idempotencyKey != null ? ", idempotency key " + idempotencyKey : "");
-      }
-      return call;
-    }
-
-    <T> RawResponse<T> read(Response response, ResponseReader<T> reader) throws IOException {
-      return answers.read(response, reader, request, attempt, startNanos);
-    }
-
-    void logAnswer(Response response) {
-      answers.log(response, request, startNanos);
-    }
-
-    /** Decides on an error answer: the wait before a retry, or throws the mapped exception. */
-    Duration onErrorStatus(Response response) throws IOException {
-      logAnswer(response);
-      RateLimit rateLimit = HttpHeaders.rateLimit(response.headers(), config.clock());
-      ApiException error = answers.error(response, request, rateLimit);
-      int status = response.code();
-      Duration wait = retryRules.afterStatus(request, attempt, status, rateLimit, error);
-      logRetry("HTTP " + status, wait);
-      return wait;
-    }
-
-    /** Decides on an I/O failure: the wait before a retry, or throws {@link ConnectionException}. */
-    Duration onIoFailure(IOException e, Call call) {
-      boolean canceled = call.isCanceled();
-      String what = RetryRules.describe(e, canceled);
-      Duration wait = retryRules.afterIoFailure(request, attempt, e, what, tracker != null && tracker.sent, canceled);
-      logRetry(what, wait);
-      return wait;
-    }
-
-    private void logRetry(String cause, Duration wait) {
-      String idempotencyKey = idempotencyKey();
-      LOG.info("[{}] retrying {} in {} ms after {} (retry {} of {}{})", config.vendor(), request.describe(),
-          wait.toMillis(), cause, attempt, retryRules.maxRetries(),
-          idempotencyKey != null ? ", idempotency key " + idempotencyKey : "");
     }
   }
 }
