@@ -11,6 +11,7 @@ import dev.aigw.core.spi.HttpAnswer;
 import dev.aigw.core.spi.ResponseReader;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -137,8 +138,7 @@ final class AnswerReader {
    */
   static Map<String, List<String>> headerMap(Headers headers) {
     int n = headers.size();
-    @SuppressWarnings("unchecked")
-    Map.Entry<String, List<String>>[] entries = new Map.Entry[n];
+    HeaderEntry[] entries = new HeaderEntry[n];
     int count = 0;
     for (int i = 0; i < n; i++) {
       String name = headers.name(i).toLowerCase(Locale.ROOT);
@@ -150,13 +150,23 @@ final class AnswerReader {
         }
       }
       if (at < 0) {
-        entries[count++] = Map.entry(name, List.of(headers.value(i)));
+        entries[count++] = new HeaderEntry(name, List.of(headers.value(i)));
       } else { // a repeated header (Vary, Set-Cookie …): rare, so copying its few values is fine
         List<String> values = new ArrayList<>(entries[at].getValue());
         values.add(headers.value(i));
-        entries[at] = Map.entry(name, List.copyOf(values));
+        entries[at] = new HeaderEntry(name, List.copyOf(values));
       }
     }
     return Map.ofEntries(Arrays.copyOf(entries, count));
+  }
+
+  /**
+   * One name and its values in {@link #headerMap}: a non-generic entry type, so that the array of
+   * entries is created without a raw type; the same size as a {@code Map.entry}.
+   */
+  private static final class HeaderEntry extends AbstractMap.SimpleImmutableEntry<String, List<String>> {
+    HeaderEntry(String name, List<String> values) {
+      super(name, values);
+    }
   }
 }
