@@ -1,7 +1,11 @@
 package dev.aigw.core;
 
+import dev.aigw.core.cost.Budget;
+import dev.aigw.core.listener.AigwListener;
 import dev.aigw.core.operation.PollingStrategy;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import okhttp3.OkHttpClient;
 
@@ -20,6 +24,14 @@ import okhttp3.OkHttpClient;
  * @param httpClient an OkHttp client to share (its pool and dispatcher are reused and never shut
  *     down by aigw), or {@code null}
  * @param anonymous whether to call without a key (only for vendors that allow it)
+ * @param listeners listeners of the client's calls, streams, operations and costs, in order
+ * @param budget spending limits checked before paid calls, or {@code null}
+ * @param streamIdleTimeout the longest silence tolerated in a stream (default 2 min), or {@code
+ *     null} for the default
+ * @param callTimeout the most one call may take altogether, retries and waits included, or {@code
+ *     null} for no such bound (see {@link ClientBuilder#callTimeout(Duration)})
+ * @param maxRetryWait the longest wait for a rate limit before the call fails with the {@code
+ *     RateLimitException} instead (default 60 s), or {@code null} for the default
  */
 public record ClientOptions(
     Secret apiKey,
@@ -29,18 +41,68 @@ public record ClientOptions(
     Duration requestTimeout,
     PollingStrategy polling,
     OkHttpClient httpClient,
-    boolean anonymous) {
+    boolean anonymous,
+    List<AigwListener> listeners,
+    Budget budget,
+    Duration streamIdleTimeout,
+    Duration callTimeout,
+    Duration maxRetryWait) {
 
   /** Default retries. */
   public static final int DEFAULT_MAX_RETRIES = 2;
 
-  /** Checks the values. */
+  /**
+   * Checks the values.
+   *
+   * @param apiKey the key, or {@code null}
+   * @param baseUrl the base URL, or {@code null}
+   * @param maxRetries 0 or more
+   * @param connectTimeout a positive duration, or {@code null}
+   * @param requestTimeout a positive duration, or {@code null}
+   * @param polling the polling strategy, or {@code null}
+   * @param httpClient an OkHttp client to share, or {@code null}
+   * @param anonymous whether to call without a key
+   * @param listeners listeners of the client's calls, streams, operations and costs (copied)
+   * @param budget spending limits checked before paid calls, or {@code null}
+   * @param streamIdleTimeout a positive duration, or {@code null}
+   * @param callTimeout a positive duration, or {@code null}
+   * @param maxRetryWait zero or a positive duration, or {@code null}
+   * @throws IllegalArgumentException if {@code maxRetries} is negative, a timeout is not positive or
+   *     {@code maxRetryWait} is negative
+   */
   public ClientOptions {
     if (maxRetries < 0) {
       throw new IllegalArgumentException("maxRetries must be 0 or more, was " + maxRetries);
     }
     requirePositive(connectTimeout, "connectTimeout");
     requirePositive(requestTimeout, "requestTimeout");
+    requirePositive(streamIdleTimeout, "streamIdleTimeout");
+    requirePositive(callTimeout, "callTimeout");
+    if (maxRetryWait != null && maxRetryWait.isNegative()) {
+      throw new IllegalArgumentException("maxRetryWait must not be negative, was " + maxRetryWait);
+    }
+    listeners = listeners == null ? List.of() : List.copyOf(listeners);
+  }
+
+  /**
+   * Options with the default stream idle timeout, no call timeout and the default rate-limit wait.
+   *
+   * @param apiKey the key, or {@code null}
+   * @param baseUrl the base URL, or {@code null}
+   * @param maxRetries how many times a failed call may be retried
+   * @param connectTimeout time allowed to open a connection, or {@code null}
+   * @param requestTimeout time allowed for one attempt, or {@code null}
+   * @param polling how operations poll, or {@code null}
+   * @param httpClient an OkHttp client to share, or {@code null}
+   * @param anonymous whether to call without a key
+   * @param listeners listeners of the client's calls, in order, or {@code null} for none
+   * @param budget spending limits checked before paid calls, or {@code null}
+   */
+  public ClientOptions(Secret apiKey, String baseUrl, int maxRetries, Duration connectTimeout,
+      Duration requestTimeout, PollingStrategy polling, OkHttpClient httpClient, boolean anonymous,
+      List<AigwListener> listeners, Budget budget) {
+    this(apiKey, baseUrl, maxRetries, connectTimeout, requestTimeout, polling, httpClient, anonymous, listeners,
+        budget, null, null, null);
   }
 
   private static void requirePositive(Duration d, String name) {
@@ -49,12 +111,12 @@ public record ClientOptions(
     }
   }
 
-  /** A new builder. */
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A builder holding these options. */
+  /** {@return a builder holding these options} */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.apiKey = apiKey;
@@ -65,6 +127,11 @@ public record ClientOptions(
     b.polling = polling;
     b.httpClient = httpClient;
     b.anonymous = anonymous;
+    b.listeners.addAll(listeners);
+    b.budget = budget;
+    b.streamIdleTimeout = streamIdleTimeout;
+    b.callTimeout = callTimeout;
+    b.maxRetryWait = maxRetryWait;
     return b;
   }
 
@@ -78,68 +145,173 @@ public record ClientOptions(
     private PollingStrategy polling;
     private OkHttpClient httpClient;
     private boolean anonymous;
+    private final List<AigwListener> listeners = new ArrayList<>();
+    private Budget budget;
+    private Duration streamIdleTimeout;
+    private Duration callTimeout;
+    private Duration maxRetryWait;
 
     private Builder() {}
 
-    /** The API key. */
+    /**
+     * The API key.
+     *
+     * @param apiKey the key; {@code null} or blank clears it
+     * @return this builder
+     */
     public Builder apiKey(String apiKey) {
       this.apiKey = apiKey == null ? null : Secret.of(apiKey);
       return this;
     }
 
-    /** The API key, already wrapped. */
+    /**
+     * The API key, already wrapped.
+     *
+     * @param apiKey the key, or {@code null}
+     * @return this builder
+     */
     public Builder apiKey(Secret apiKey) {
       this.apiKey = apiKey;
       return this;
     }
 
-    /** The base URL, e.g. {@code https://api.cheapsub.im}. */
+    /**
+     * The base URL, e.g. {@code https://api.cheapsub.im}.
+     *
+     * @param baseUrl the base URL, or {@code null} for the vendor's
+     * @return this builder
+     */
     public Builder baseUrl(String baseUrl) {
       this.baseUrl = baseUrl;
       return this;
     }
 
-    /** How many times a failed call may be retried. */
+    /**
+     * How many times a failed call may be retried.
+     *
+     * @param maxRetries 0 or more (checked at {@link #build()})
+     * @return this builder
+     */
     public Builder maxRetries(int maxRetries) {
       this.maxRetries = maxRetries;
       return this;
     }
 
-    /** Time allowed to open a connection. */
+    /**
+     * Time allowed to open a connection.
+     *
+     * @param connectTimeout a positive duration
+     * @return this builder
+     */
     public Builder connectTimeout(Duration connectTimeout) {
       this.connectTimeout = connectTimeout;
       return this;
     }
 
-    /** Time allowed for a whole call. */
+    /**
+     * Time allowed for one attempt of a call.
+     *
+     * @param requestTimeout a positive duration
+     * @return this builder
+     */
     public Builder requestTimeout(Duration requestTimeout) {
       this.requestTimeout = requestTimeout;
       return this;
     }
 
-    /** How operations poll. */
+    /**
+     * The longest silence tolerated in a stream.
+     *
+     * @param streamIdleTimeout a positive duration, or {@code null} for the default (2 min)
+     * @return this builder
+     */
+    public Builder streamIdleTimeout(Duration streamIdleTimeout) {
+      this.streamIdleTimeout = streamIdleTimeout;
+      return this;
+    }
+
+    /**
+     * The most one call may take altogether, retries and waits included.
+     *
+     * @param callTimeout a positive duration, or {@code null} for none
+     * @return this builder
+     */
+    public Builder callTimeout(Duration callTimeout) {
+      this.callTimeout = callTimeout;
+      return this;
+    }
+
+    /**
+     * The longest wait for a rate limit; a longer one fails the call at once.
+     *
+     * @param maxRetryWait zero or a positive duration, or {@code null} for the default (60 s)
+     * @return this builder
+     */
+    public Builder maxRetryWait(Duration maxRetryWait) {
+      this.maxRetryWait = maxRetryWait;
+      return this;
+    }
+
+    /**
+     * How operations poll.
+     *
+     * @param polling the polling strategy
+     * @return this builder
+     */
     public Builder polling(PollingStrategy polling) {
       this.polling = polling;
       return this;
     }
 
-    /** An OkHttp client to share. */
+    /**
+     * An OkHttp client to share.
+     *
+     * @param httpClient the client whose pool and dispatcher to reuse
+     * @return this builder
+     */
     public Builder httpClient(OkHttpClient httpClient) {
       this.httpClient = httpClient;
       return this;
     }
 
-    /** Call without a key, where the vendor allows it. */
+    /**
+     * Call without a key, where the vendor allows it.
+     *
+     * @param anonymous whether to call without a key
+     * @return this builder
+     */
     public Builder anonymous(boolean anonymous) {
       this.anonymous = anonymous;
       return this;
     }
 
-    /** The options. */
+    /**
+     * Adds a listener (several may be added; they are called in order).
+     *
+     * @param listener the listener
+     * @return this builder
+     */
+    public Builder listener(AigwListener listener) {
+      listeners.add(Objects.requireNonNull(listener, "listener"));
+      return this;
+    }
+
+    /**
+     * Spending limits checked before paid calls (the budget also listens, to learn the costs).
+     *
+     * @param budget the budget, or {@code null} for none
+     * @return this builder
+     */
+    public Builder budget(Budget budget) {
+      this.budget = budget;
+      return this;
+    }
+
+    /** {@return the options} */
     public ClientOptions build() {
       return new ClientOptions(
           apiKey, baseUrl, maxRetries, connectTimeout, requestTimeout, polling, httpClient,
-          anonymous);
+          anonymous, listeners, budget, streamIdleTimeout, callTimeout, maxRetryWait);
     }
   }
 
@@ -148,7 +320,9 @@ public record ClientOptions(
     return "ClientOptions[apiKey=" + (apiKey == null ? "none" : apiKey) + ", baseUrl=" + baseUrl
         + ", maxRetries=" + maxRetries + ", connectTimeout=" + connectTimeout + ", requestTimeout="
         + requestTimeout + ", polling=" + polling + ", httpClient="
-        + (httpClient == null ? "default" : "shared") + ", anonymous=" + anonymous + "]";
+        + (httpClient == null ? "default" : "shared") + ", anonymous=" + anonymous + ", streamIdleTimeout="
+        + streamIdleTimeout + ", callTimeout=" + callTimeout + ", maxRetryWait=" + maxRetryWait
+        + (listeners.isEmpty() ? "" : ", listeners=" + listeners.size()) + (budget == null ? "" : ", " + budget) + "]";
   }
 
   @Override
@@ -161,11 +335,17 @@ public record ClientOptions(
         && Objects.equals(requestTimeout, other.requestTimeout)
         && Objects.equals(polling, other.polling)
         && httpClient == other.httpClient
-        && anonymous == other.anonymous;
+        && anonymous == other.anonymous
+        && listeners.equals(other.listeners)
+        && budget == other.budget
+        && Objects.equals(streamIdleTimeout, other.streamIdleTimeout)
+        && Objects.equals(callTimeout, other.callTimeout)
+        && Objects.equals(maxRetryWait, other.maxRetryWait);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(baseUrl, maxRetries, connectTimeout, requestTimeout, anonymous);
+    return Objects.hash(baseUrl, maxRetries, connectTimeout, requestTimeout, anonymous, streamIdleTimeout,
+        callTimeout, maxRetryWait);
   }
 }

@@ -15,6 +15,8 @@ public abstract class VendorClient implements AiClient {
   private final Set<Capability> capabilities;
 
   /**
+   * A client on {@code gateway}.
+   *
    * @param gateway the client's line to its gateway (it names the vendor)
    * @param capabilities what the vendor offers through the neutral API
    */

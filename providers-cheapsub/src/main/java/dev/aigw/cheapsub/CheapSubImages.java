@@ -30,7 +30,8 @@ import java.util.Set;
  * polled on {@code GET /api/v1/task}. Takes a model, a prompt, up to 4 reference image URLs, an
  * aspect ratio, {@code image_size} 1k/2k/4k (nano-banana-pro and nano-banana-2 only), and through
  * {@link CheapSubImageOptions} a {@code callback_url} and {@code failed_if_no_image}. The credits a
- * task consumed come back exactly in {@link ImageResult#cost()}. Thread-safe.
+ * task consumed come back exactly in {@link ImageResult#cost()}, in KRW (one credit is one won).
+ * Thread-safe.
  */
 public final class CheapSubImages implements ImageService {
   private static final Checks CHECKS = Checks.of(CheapSubClient.VENDOR);
@@ -65,13 +66,12 @@ public final class CheapSubImages implements ImageService {
   private RawResponse<Operation<ImageResult>> submitRaw(ImageRequest request) {
     Map<String, Object> body = body(request);
     RawResponse<RawJson> response = transport.execute(
-        ApiRequest.post(PATH, RetrySafety.UNPROTECTED).json(body).build(), ResponseReader.rawJson());
+        ApiRequest.post(PATH, RetrySafety.UNPROTECTED).json(body).purpose(ApiRequest.Purpose.image(request.model()))
+            .build(), ResponseReader.rawJson());
     CheapSubTasks.requireOk(CheapSubClient.VENDOR, response);
     return response.withBody(operations.started("image", CheapSubTasks.taskId(response.body()),
         OperationStatus.QUEUED, null, response.body()));
   }
-
-  /** A URL CheapSub can POST to: absolute http(s), with a host (a {@code data:} URL is not one). */
 
   /** The wire body, after every pre-send check. */
   static Map<String, Object> body(ImageRequest request) {

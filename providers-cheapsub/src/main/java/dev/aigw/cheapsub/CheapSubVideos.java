@@ -55,7 +55,8 @@ public final class CheapSubVideos implements VideoService {
 
   private RawResponse<Operation<VideoResult>> submitRaw(VideoRequest request) {
     RawResponse<RawJson> response = transport.execute(
-        ApiRequest.post(PATH, RetrySafety.UNPROTECTED).json(body(request)).build(), ResponseReader.rawJson());
+        ApiRequest.post(PATH, RetrySafety.UNPROTECTED).json(body(request))
+            .purpose(ApiRequest.Purpose.video(request.model())).build(), ResponseReader.rawJson());
     CheapSubTasks.requireOk(CheapSubClient.VENDOR, response);
     RawJson json = response.body();
     String word = json.getString("status");

@@ -75,10 +75,12 @@ public final class CloudGptImages implements ImageService {
   }
 
   private RawResponse<Operation<ImageResult>> submitRaw(ImageRequest request) {
-    ApiRequest call = ApiRequest.post(PATH, RetrySafety.UNPROTECTED).json(body(request)).build();
-    RawResponse<GeneratedImage> response = transport.execute(call, CloudGptMedia.image(CloudGptClient.VENDOR));
+    ApiRequest call = ApiRequest.post(PATH, RetrySafety.UNPROTECTED).json(body(request))
+        .purpose(ApiRequest.Purpose.image(request.model())).build();
+    RawResponse<GeneratedImage> response = transport.execute(call,
+        CloudGptMedia.image(CloudGptClient.VENDOR, CloudGptClient.SPEC.errorMapping()));
     ImageResult result = new ImageResult(null, List.of(response.body()), null, null);
-    return response.withBody(Operation.succeeded(CloudGptClient.VENDOR, null, result));
+    return response.withBody(Operation.succeeded(CloudGptClient.VENDOR, null, result, transport.listeners()));
   }
 
   /** The wire body, after every pre-send check. */

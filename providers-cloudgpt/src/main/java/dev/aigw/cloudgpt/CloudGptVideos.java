@@ -19,8 +19,17 @@ import java.util.Map;
 /**
  * CloudGPT videos on {@code POST /api/video}: {@code prompt}, {@code model}, {@code duration} in
  * seconds (CloudGPT's default 4; at most the model's documented maximum for the models in {@link
- * CloudGptModels#MAX_DURATIONS}), and {@code width} and {@code height} (from {@code size(w, h)};
- * default 1280×720). The answer is the MP4 itself: its bytes are streamed into a temporary file
+ * CloudGptModels#MAX_DURATIONS}) and {@code aspectRatio} (from {@code aspectRatio(w, h)}, sent as
+ * {@code "16:9"}).
+ *
+ * <p>The shape: CloudGPT's document lists {@code width} and {@code height} (default 1280×720), but
+ * the deployed server never reads them — it reads {@code aspectRatio}, which the document does not
+ * list. So {@code aspectRatio} is sent, as the server that renders the video reads it, and {@code
+ * size(w, h)} is refused before sending rather than sent to be ignored without a word (a deployment
+ * that does honour {@code width} and {@code height} can still be given them through {@code
+ * extraBody}).
+ *
+ * <p>The answer is the MP4 itself: its bytes are streamed into a temporary file
  * as they arrive — a video of any size never sits on the heap — and {@code saveTo(Path)} streams
  * it on. A JSON or text answer, or bytes that are no MP4, is an {@link
  * dev.aigw.core.error.AigwException}, never a corrupt file.
@@ -45,7 +54,7 @@ public final class CloudGptVideos implements VideoService {
     this.timeout = timeout;
   }
 
-  /** How long one video call may take, from the request to the last byte. */
+  /** {@return how long one video call may take, from the request to the last byte} */
   public Duration timeout() {
     return timeout;
   }
@@ -61,7 +70,13 @@ public final class CloudGptVideos implements VideoService {
     return submitRaw(request).body();
   }
 
-  /** Generates the video and returns it (the call itself waits for the render). */
+  /**
+   * Generates the video and returns it (the call itself waits for the render).
+   *
+   * @param request what to generate
+   * @return the video
+   * @throws ValidationException on a field CloudGPT cannot take, before anything is sent
+   */
   public VideoResult generate(VideoRequest request) {
     return submit(request).result();
   }
@@ -82,10 +97,12 @@ public final class CloudGptVideos implements VideoService {
   }
 
   private RawResponse<Operation<VideoResult>> submitRaw(VideoRequest request) {
-    ApiRequest call = ApiRequest.post(PATH, RetrySafety.UNPROTECTED).json(body(request)).timeout(timeout).build();
-    RawResponse<GeneratedVideo> response = transport.execute(call, CloudGptMedia.video(CloudGptClient.VENDOR));
+    ApiRequest call = ApiRequest.post(PATH, RetrySafety.UNPROTECTED).json(body(request)).timeout(timeout)
+        .purpose(ApiRequest.Purpose.video(request.model())).build();
+    RawResponse<GeneratedVideo> response = transport.execute(call,
+        CloudGptMedia.video(CloudGptClient.VENDOR, CloudGptClient.SPEC.errorMapping()));
     VideoResult result = new VideoResult(null, response.body(), null, null);
-    return response.withBody(Operation.succeeded(CloudGptClient.VENDOR, null, result));
+    return response.withBody(Operation.succeeded(CloudGptClient.VENDOR, null, result, transport.listeners()));
   }
 
   /** The wire body, after every pre-send check. */
@@ -97,17 +114,20 @@ public final class CloudGptVideos implements VideoService {
       throw CHECKS.invalid("durationSeconds",
           request.model() + " makes videos of 1 to " + max + " seconds; was " + request.durationSeconds());
     }
-    CHECKS.unsupported("resolution", request.resolution(), "give the exact size(width, height), e.g. size(1280, 720)");
-    CHECKS.unsupported("aspectRatio", request.aspectRatio(), "give the exact size(width, height), e.g. size(1280, 720)");
+    CHECKS.unsupported("resolution", request.resolution(), "give the shape with aspectRatio(w, h), e.g. aspectRatio(16, 9)");
+    if (request.size() != null) {
+      throw CHECKS.invalid("size", "the deployed CloudGPT server ignores width and height on " + PATH
+          + " (it reads aspectRatio); give aspectRatio(w, h), e.g. aspectRatio(16, 9), or send width and height"
+          + " through extraBody if your deployment honours them; was " + request.size());
+    }
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("prompt", request.prompt());
     body.put("model", request.model());
     if (request.durationSeconds() != null) {
       body.put("duration", request.durationSeconds());
     }
-    if (request.size() != null) {
-      body.put("width", request.size().width());
-      body.put("height", request.size().height());
+    if (request.aspectRatio() != null) {
+      body.put("aspectRatio", request.aspectRatio().toString());
     }
     body.putAll(request.extraBody());
     return body;

@@ -17,13 +17,24 @@ import java.util.stream.Collectors;
  * model's id, provider, aspect ratios, qualities, reference-image limit and credits per image.
  *
  * <p>The client keeps the list it last fetched, to check a request's reference images against the
- * model's {@code reference_image_limit} before sending it. The first check fetches it once (even
- * when many threads check at once); {@link #catalog()} and {@link #list()} always fetch and refresh
- * it. Thread-safe.
+ * model's {@code reference_image_limit} before sending it. Until the list is known, a request with
+ * more than {@link #DEFAULT_REFERENCE_IMAGE_LIMIT} references is refused without any I/O; one with
+ * fewer makes the first check fetch the list once (even when many threads check at once), a free
+ * {@code GET} without the key — the one pre-send check that may send a request. {@link #catalog()}
+ * and {@link #list()} always fetch and refresh it; call one at start-up and every later check is
+ * made without I/O. Thread-safe.
  */
 public final class GptImageHubModels implements ModelService {
   private static final Checks CHECKS = Checks.of(GptImageHubClient.VENDOR);
   static final String PATH = "/api/v1/models";
+
+  /**
+   * The most reference images a request may carry while the model list is not known yet: 16, the
+   * most images OpenAI's image edits take for the gpt-image models (GPTImageHub documents the
+   * limit per model, as {@code reference_image_limit}, and no default). Once the list is known its
+   * {@code reference_image_limit} replaces this, higher or lower.
+   */
+  public static final int DEFAULT_REFERENCE_IMAGE_LIMIT = 16;
 
   private final Gateway transport;
   private final Object lock = new Object();
@@ -48,12 +59,12 @@ public final class GptImageHubModels implements ModelService {
     this.transport = transport;
   }
 
-  /** Every model with GPTImageHub's details; refreshes the cached list. */
+  /** {@return every model with GPTImageHub's details; refreshes the cached list} */
   public List<GptImageHubModel> catalog() {
     return raw.catalog().body();
   }
 
-  /** The model list fetched last, fetching it once if it never was. */
+  /** {@return the model list fetched last, fetching it once if it never was} */
   public List<GptImageHubModel> cachedCatalog() {
     List<GptImageHubModel> models = cache;
     if (models != null) {
@@ -67,19 +78,31 @@ public final class GptImageHubModels implements ModelService {
     }
   }
 
-  /** The model {@code id} from the cached list (fetched once if needed). */
+  /**
+   * The model {@code id} from the cached list (fetched once if needed).
+   *
+   * @param id the model id
+   * @return the model, or empty when the list does not have it
+   */
   public Optional<GptImageHubModel> find(String id) {
     return cachedCatalog().stream().filter(m -> m.id().equals(id)).findFirst();
   }
 
   /**
    * Checks {@code count} reference images against {@code model}'s {@code reference_image_limit}
-   * (a model without a stated limit is not checked).
+   * (a model without a stated limit is not checked). Before the model list is known, a count over
+   * {@link #DEFAULT_REFERENCE_IMAGE_LIMIT} is refused without any I/O; a smaller one fetches the list.
    *
+   * @param model the model id
+   * @param count how many reference images the request carries
    * @throws ValidationException when the model is not listed or the count is over its limit
    */
   void checkReferenceCount(String model, int count) {
-    String vendor = transport.vendor();
+    if (cache == null && count > DEFAULT_REFERENCE_IMAGE_LIMIT) {
+      throw CHECKS.invalid("references", "at most " + DEFAULT_REFERENCE_IMAGE_LIMIT
+          + " reference images are taken while the model list is not known (aigw's default; call models().catalog()"
+          + " first to check against " + model + "'s own reference_image_limit), was given " + count);
+    }
     GptImageHubModel found = find(model).orElseThrow(() -> CHECKS.invalid("model",
         "GPTImageHub lists " + cachedCatalog().stream().map(GptImageHubModel::id).collect(Collectors.joining(", "))
             + "; was " + model + " (its reference_image_limit cannot be checked)"));
@@ -97,7 +120,7 @@ public final class GptImageHubModels implements ModelService {
 
   /** {@link GptImageHubModels} calls that also return HTTP details. */
   public interface Raw extends ModelService.Raw {
-    /** {@link GptImageHubModels#catalog()} with HTTP details. */
+    /** {@return what {@link GptImageHubModels#catalog()} returns, with HTTP details} */
     RawResponse<List<GptImageHubModel>> catalog();
   }
 }

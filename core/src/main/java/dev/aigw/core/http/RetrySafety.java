@@ -40,7 +40,12 @@ public enum RetrySafety {
     this.requestTimeout = requestTimeout;
   }
 
-  /** Whether an answer with {@code status} may be retried. */
+  /**
+   * Whether an answer with {@code status} may be retried.
+   *
+   * @param status the HTTP status of the answer
+   * @return {@code true} for 429 always, and for 408, 5xx and 504 as the class allows
+   */
   public boolean retriesStatus(int status) {
     if (status == 429) {
       return true;
@@ -59,8 +64,71 @@ public enum RetrySafety {
    * Whether an I/O failure may be retried.
    *
    * @param requestSent whether any part of the request had been written when it failed
+   * @return {@code true} when nothing was sent, or when the class allows a repeat of work that may
+   *     have started
    */
   public boolean retriesIoFailure(boolean requestSent) {
     return !requestSent || ioAfterSend;
+  }
+
+  /**
+   * Whether the endpoint does paid work (every class but {@link #IDEMPOTENT}): a failure of such a
+   * call may leave work done and charged on the server.
+   *
+   * @return {@code true} for paid work
+   */
+  public boolean paid() {
+    return this != IDEMPOTENT;
+  }
+
+  /**
+   * Whether a failure answered with {@code status} may hide paid work the gateway did (and charged
+   * for) before it answered: a timeout (408, 504) or another 5xx, unless the vendor does not charge
+   * a call it answers with an explicit server error ({@link #NOT_CHARGED_ON_ERROR}).
+   *
+   * @param status the HTTP status of the failure
+   * @return {@code true} when paid work may exist despite the error
+   */
+  public boolean mayHaveDoneWork(int status) {
+    if (!paid()) {
+      return false;
+    }
+    if (status == 408 || status == 504) {
+      return true;
+    }
+    return status >= 500 && status <= 599 && this != NOT_CHARGED_ON_ERROR;
+  }
+
+  /**
+   * Why an answer with {@code status} is not retried under this rule, in a few words for messages
+   * and logs.
+   *
+   * @param status the HTTP status
+   * @return the reason, or {@code null} when such an answer is retried
+   */
+  public String whyNotRetried(int status) {
+    if (retriesStatus(status)) {
+      return null;
+    }
+    if (status == 408 || status == 504) {
+      return "a timeout may hide work done upstream, so a retry could charge twice";
+    }
+    if (status >= 500 && status <= 599) {
+      return "nothing documented says a failed call is free, so a retry could charge twice";
+    }
+    return "the same request would fail the same way";
+  }
+
+  /**
+   * Why an I/O failure is not retried under this rule, in a few words for messages and logs.
+   *
+   * @param requestSent whether any part of the request had been written when it failed
+   * @return the reason, or {@code null} when such a failure is retried
+   */
+  public String whyNotRetriedAfterIoFailure(boolean requestSent) {
+    if (retriesIoFailure(requestSent)) {
+      return null;
+    }
+    return "the request may have reached the server, so a retry could charge twice";
   }
 }

@@ -3,6 +3,7 @@ package dev.aigw.core.internal;
 import dev.aigw.core.error.AigwException;
 import dev.aigw.core.error.ApiException;
 import dev.aigw.core.error.ErrorDetails;
+import dev.aigw.core.error.MalformedResponseException;
 import dev.aigw.core.error.StreamException;
 import dev.aigw.core.http.RateLimit;
 import dev.aigw.core.http.RawResponse;
@@ -28,9 +29,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads OkHttp answers: a successful one through the endpoint's {@link ResponseReader} into a
  * {@link RawResponse} (headers, request id, rate limit, attempts, time), an error answer into the
- * vendor's {@link ApiException} with no credential in it, and a 200 that should have been a stream
- * but is not into a {@link StreamException}; logs each answer at DEBUG. Thread-safe; one per
- * transport.
+ * {@link ErrorDetails} of the vendor's {@link ApiException} with no credential in it, and a 200
+ * that should have been a stream but is not into a {@link StreamException}; writes the DEBUG line
+ * of each answer. Thread-safe; one per transport.
  */
 final class AnswerReader {
   private static final Logger LOG = LoggerFactory.getLogger("dev.aigw.http");
@@ -47,45 +48,68 @@ final class AnswerReader {
   }
 
   /**
-   * A successful answer read by {@code reader}; a reader's exception that quotes the key is
-   * replaced by one that masks it. Logs the answer first.
-   *
-   * @param attempt the attempt that got the answer (1 for the first)
-   * @param startNanos when the call started ({@link System#nanoTime()})
+   * The value {@code reader} reads from a successful answer. A reader's exception that quotes the
+   * key is replaced by one that masks it; for a paid call, any other failure to read is a
+   * {@link MalformedResponseException} (the caller says what the accepted work means).
    */
-  <T> RawResponse<T> read(Response response, ResponseReader<T> reader, ApiRequest request, int attempt,
-      long startNanos) throws IOException {
-    log(response, request, startNanos);
+  <T> T value(Response response, ResponseReader<T> reader, ApiRequest request) throws IOException {
     ResponseBody body = response.body();
     HttpAnswer answer = new HttpAnswer(config.vendor(), response.code(), response.headers(),
         body.contentType(), body.contentLength(), body.source());
-    T value;
     try {
-      value = reader.read(answer);
+      return reader.read(answer);
     } catch (AigwException e) {
       throw SecretHygiene.withoutKey(e, config.apiKey());
-    }
-    return new RawResponse<>(response.code(), headerMap(response.headers()),
-        HttpHeaders.requestId(response.headers()), HttpHeaders.rateLimit(response.headers(), config.clock()),
-        attempt, Duration.ofNanos(System.nanoTime() - startNanos), value);
-  }
-
-  /** The DEBUG line for an answer: status, request, time since {@code startNanos}, request id. */
-  void log(Response response, ApiRequest request, long startNanos) {
-    if (LOG.isDebugEnabled()) {
-      String rid = HttpHeaders.requestId(response.headers());
-      LOG.debug("[{}] <-- {} {} ({} ms{})", config.vendor(), response.code(), request.describe(),
-          (System.nanoTime() - startNanos) / 1_000_000, rid == null ? "" : ", request id " + rid);
+    } catch (RuntimeException e) {
+      if (!request.retrySafety().paid()) {
+        throw e;
+      }
+      throw SecretHygiene.withoutKey(new MalformedResponseException(config.vendor(), "[" + config.vendor()
+          + "] the answer to " + request.describe() + " could not be read: " + e, e), config.apiKey());
     }
   }
 
   /**
-   * The exception for an error answer (its body read up to 64 KiB and parsed), with the request's
+   * The {@link RawResponse} of a successful answer whose value was read.
+   *
+   * @param attempts how many attempts the call took
+   * @param startNanos when the call started ({@link System#nanoTime()})
+   */
+  <T> RawResponse<T> response(Response response, RateLimit rateLimit, int attempts, long startNanos, T value) {
+    return new RawResponse<>(response.code(), headerMap(response.headers()),
+        HttpHeaders.requestId(response.headers()), rateLimit,
+        attempts, Duration.ofNanos(System.nanoTime() - startNanos), value);
+  }
+
+  /**
+   * The {@code <--} line at DEBUG: status, request, this attempt's time, the whole call's time when
+   * it took more than one attempt (waits included), and the gateway's request id (from a header,
+   * or from an error body when {@code requestId} is given).
+   *
+   * @param what the request (and the operation it polls)
+   * @param attempt the attempt that got the answer (1 for the first)
+   * @param attemptStartNanos when the attempt started ({@link System#nanoTime()})
+   * @param startNanos when the call started
+   * @param requestId the request id read from an error body, or {@code null} to take the header's
+   */
+  void log(Response response, String what, int attempt, long attemptStartNanos, long startNanos, String requestId) {
+    if (LOG.isDebugEnabled()) {
+      long now = System.nanoTime();
+      String rid = requestId != null ? requestId : HttpHeaders.requestId(response.headers());
+      LOG.debug("[{}] <-- {} {} ({} ms{}{})", config.vendor(), response.code(), what,
+          (now - attemptStartNanos) / 1_000_000,
+          attempt > 1 ? "; " + (now - startNanos) / 1_000_000 + " ms in all over " + attempt + " attempts" : "",
+          rid == null ? "" : "; request id " + rid);
+    }
+  }
+
+  /**
+   * What an error answer says (its body read up to 64 KiB and parsed), with the request's
    * credential headers masked, and an external host's URL scrubbed from what it quoted.
    *
    * @param rateLimit the answer's rate-limit headers, already read
    */
-  ApiException error(Response response, ApiRequest request, RateLimit rateLimit) throws IOException {
+  ErrorDetails errorDetails(Response response, ApiRequest request, RateLimit rateLimit) throws IOException {
     ResponseBody body = response.body();
     String text = readCapped(body);
     ErrorDetails details = ErrorBodyParser.parse(config.vendor(), response.code(),
@@ -95,7 +119,7 @@ final class AnswerReader {
     if (request.isExternal()) {
       details = SecretHygiene.fromExternalHost(details, encoder.url(request), request.method());
     }
-    return config.errorMapping().toException(details);
+    return details;
   }
 
   /**

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -18,8 +19,10 @@ import okhttp3.Response;
 
 /**
  * Runs an {@link Exchange}'s attempts, blocking or asynchronously: takes a slot of the concurrency
- * gate for each attempt, sends it, and hands a successful answer on or waits (holding no slot) as
- * long as the exchange says before the next attempt. Thread-safe; one per transport.
+ * gate for each attempt (waiting no longer than the attempt's time, within the call's deadline),
+ * sends it, and hands a successful answer on or waits (holding no slot) as long as the exchange
+ * says before the next attempt; tells the exchange when the call fails for good. Thread-safe; one
+ * per transport.
  */
 final class AttemptLoop {
   private final TransportConfig config;
@@ -45,11 +48,20 @@ final class AttemptLoop {
    * @param keepsSlot whether a successful answer keeps the slot (a stream releases it when closed)
    */
   <R> R runBlocking(Exchange exchange, boolean keepsSlot, OnSuccess<R> onSuccess) {
+    try {
+      return attemptBlocking(exchange, keepsSlot, onSuccess);
+    } catch (RuntimeException e) {
+      exchange.failed(e);
+      throw e;
+    }
+  }
+
+  private <R> R attemptBlocking(Exchange exchange, boolean keepsSlot, OnSuccess<R> onSuccess) {
     ApiRequest request = exchange.request;
     while (true) {
       CompletableFuture<Void> ticket = gate.acquire();
       try {
-        awaitTicket(ticket, request);
+        awaitTicket(ticket, exchange);
       } catch (RuntimeException e) {
         gate.abandon(ticket);
         throw e;
@@ -90,10 +102,35 @@ final class AttemptLoop {
   }
 
   /**
-   * One asynchronous attempt of {@code exchange}, once a slot is free; completes {@code result},
-   * or schedules the next attempt. The slot is free again before {@code result} completes.
+   * Runs {@code exchange} without blocking: starts it (the budget may refuse it), tells its
+   * listeners when it fails for good, and makes its first attempt.
    */
-  <T> void runAsync(Exchange exchange, ResponseReader<T> reader, CompletableFuture<RawResponse<T>> result) {
+  <T> CompletableFuture<RawResponse<T>> runAsync(Exchange exchange, ResponseReader<T> reader) {
+    CompletableFuture<RawResponse<T>> result = new CompletableFuture<>();
+    try {
+      exchange.begin();
+    } catch (RuntimeException e) {
+      result.completeExceptionally(e);
+      return result;
+    }
+    if (exchange.callInfo() != null) {
+      result.whenComplete((value, error) -> {
+        if (error != null) {
+          exchange.failed(error instanceof CompletionException && error.getCause() != null ? error.getCause() : error);
+        }
+      });
+    }
+    attemptAsync(exchange, reader, result);
+    return result;
+  }
+
+  /**
+   * One asynchronous attempt of {@code exchange}, once a slot is free (within the attempt's time
+   * and the call's deadline); completes {@code result}, or schedules the next attempt. The slot is
+   * free again before {@code result} completes.
+   */
+  private <T> void attemptAsync(Exchange exchange, ResponseReader<T> reader,
+      CompletableFuture<RawResponse<T>> result) {
     CompletableFuture<Void> ticket;
     try {
       ticket = gate.acquire();
@@ -101,7 +138,16 @@ final class AttemptLoop {
       result.completeExceptionally(e);
       return;
     }
+    Duration slotLimit = exchange.slotWaitLimit();
+    if (!ticket.isDone()) {
+      // a ticket that times out is never granted: the gate skips it
+      ticket.orTimeout(Math.max(1, slotLimit.toNanos()), TimeUnit.NANOSECONDS);
+    }
     ticket.whenComplete((ignored, ticketError) -> {
+      if (ticketError != null) {
+        result.completeExceptionally(noSlot(exchange, slotLimit, ticketError));
+        return;
+      }
       if (result.isDone()) {
         gate.release();
         return;
@@ -163,7 +209,7 @@ final class AttemptLoop {
           }
           Duration retryIn = wait;
           return () -> SharedResources.scheduler().schedule(
-              () -> runAsync(exchange, reader, result), retryIn.toNanos(), TimeUnit.NANOSECONDS);
+              () -> attemptAsync(exchange, reader, result), retryIn.toNanos(), TimeUnit.NANOSECONDS);
         }
       });
     });
@@ -174,23 +220,33 @@ final class AttemptLoop {
     Duration decide() throws IOException;
   }
 
-  private void awaitTicket(CompletableFuture<Void> ticket, ApiRequest request) {
+  private void awaitTicket(CompletableFuture<Void> ticket, Exchange exchange) {
     if (ticket.isDone()) {
       return;
     }
-    Duration limit = request.timeout() != null ? request.timeout() : config.requestTimeout();
+    Duration limit = exchange.slotWaitLimit();
     try {
-      ticket.get(limit.toNanos(), TimeUnit.NANOSECONDS);
+      ticket.get(Math.max(1, limit.toNanos()), TimeUnit.NANOSECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new AigwException(config.vendor(), "interrupted while waiting for a free request slot", e);
     } catch (ExecutionException | CancellationException e) {
       throw new AigwException(config.vendor(), "could not get a request slot", e);
     } catch (TimeoutException e) {
-      throw new ConnectionException(config.vendor(), "[" + config.vendor() + "] " + request.describe()
-          + " waited " + limit + " for one of the " + config.maxConcurrentRequests()
-          + " concurrent request slots", false, e);
+      throw noSlot(exchange, limit, e);
     }
+  }
+
+  /** The failure of a call that found no request slot within {@code limit}. */
+  private ConnectionException noSlot(Exchange exchange, Duration limit, Throwable cause) {
+    ApiRequest request = exchange.request;
+    Duration perAttempt = request.timeout() != null ? request.timeout() : config.requestTimeout();
+    boolean byDeadline = limit.compareTo(perAttempt) < 0; // cut short by the deadline
+    String slots = "one of the " + config.maxConcurrentRequests() + " concurrent request slots";
+    return new ConnectionException(config.vendor(), "[" + config.vendor() + "] " + request.describe()
+        + (byDeadline ? " waited for " + slots + " until the call's " + RetryRules.human(config.callTimeout())
+            + " deadline (callTimeout) passed" : " waited " + RetryRules.human(limit) + " for " + slots)
+        + " (the request was not sent)", false, cause, exchange.recoveryKey());
   }
 
   private void sleep(Duration d, ApiRequest request) {

@@ -3,6 +3,7 @@ package dev.aigw.core.internal;
 import dev.aigw.core.Secret;
 import dev.aigw.core.error.AigwException;
 import dev.aigw.core.error.ErrorDetails;
+import dev.aigw.core.error.MalformedResponseException;
 import dev.aigw.core.spi.HttpMethod;
 import dev.aigw.core.spi.Urls;
 import java.util.ArrayList;
@@ -29,7 +30,9 @@ final class SecretHygiene {
     if (key == null || e.getMessage() == null || !e.getMessage().contains(key.reveal())) {
       return e;
     }
-    AigwException safe = new AigwException(e.vendor(), key.redactIn(e.getMessage()), null);
+    AigwException safe = e instanceof MalformedResponseException
+        ? new MalformedResponseException(e.vendor(), key.redactIn(e.getMessage()), null)
+        : new AigwException(e.vendor(), key.redactIn(e.getMessage()), null);
     safe.setStackTrace(e.getStackTrace());
     return safe;
   }

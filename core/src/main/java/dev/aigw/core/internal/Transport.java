@@ -1,16 +1,21 @@
 package dev.aigw.core.internal;
 
+import dev.aigw.core.cost.Budget;
+import dev.aigw.core.http.RateLimit;
 import dev.aigw.core.http.RawResponse;
 import dev.aigw.core.http.RetrySafety;
+import dev.aigw.core.listener.OperationInfo;
 import dev.aigw.core.media.MediaDownloader;
 import dev.aigw.core.spi.ApiRequest;
 import dev.aigw.core.spi.Checks;
 import dev.aigw.core.spi.Gateway;
+import dev.aigw.core.spi.Listeners;
 import dev.aigw.core.spi.PreparedCall;
 import dev.aigw.core.spi.ResponseReader;
 import dev.aigw.core.spi.SseDecoder;
 import dev.aigw.core.stream.EventStream;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import okhttp3.OkHttpClient;
@@ -23,10 +28,10 @@ import okhttp3.Response;
  * logical call, rate-limit headers, a concurrency limit, and DEBUG logs that never show a
  * credential. Thread-safe; one per client.
  *
- * <p>The facade providers see as a {@link Gateway}: it owns the config, the OkHttp clients and
- * the concurrency gate, and hands each call, as an {@link Exchange}, to the {@link AttemptLoop};
- * the exchange uses the {@link RequestEncoder}, the {@link AnswerReader} and the
- * {@link RetryRules} made here, one of each per transport.
+ * <p>The facade providers see as a {@link Gateway}: it owns the config, the OkHttp clients, the
+ * concurrency gate, the listeners and the budget, and hands each call, as an {@link Exchange}, to
+ * the {@link AttemptLoop}; the exchange uses the {@link RequestEncoder}, the {@link AnswerReader}
+ * and the {@link RetryRules} made here, one of each per transport.
  */
 public final class Transport implements Gateway, AutoCloseable {
   /** The SDK version sent in {@code User-Agent}. */
@@ -38,17 +43,34 @@ public final class Transport implements Gateway, AutoCloseable {
   private final RequestGate gate;
   private final HttpDownloader downloader;
   private final Checks checks;
+  private final Listeners listeners;
+  /** Spending limits checked before paid calls, or {@code null}. */
+  final Budget budget;
   /** Encodes the OkHttp request of each attempt. */
   final RequestEncoder encoder;
   /** Reads answers, successful or not. */
   final AnswerReader answers;
-  /** Decides whether and when a failed attempt is tried again. */
+  /** Decides whether and when a failed attempt is tried again, and words why not. */
   final RetryRules retryRules;
   private final AttemptLoop attempts;
   private volatile boolean closed;
 
   /** Creates a transport; the OkHttp client is derived from the config's (sharing its pool). */
   public Transport(TransportConfig config) {
+    this(config, Listeners.NONE, null);
+  }
+
+  /**
+   * Creates a transport that tells {@code listeners} about its calls and checks {@code budget}
+   * before paid ones.
+   *
+   * @param config the settings
+   * @param listeners the client's listeners ({@link Listeners#NONE} for none)
+   * @param budget spending limits, or {@code null}
+   */
+  public Transport(TransportConfig config, Listeners listeners, Budget budget) {
+    this.listeners = Objects.requireNonNull(listeners, "listeners");
+    this.budget = budget;
     this.config = config;
     this.http = config.httpClient().newBuilder()
         .retryOnConnectionFailure(false)
@@ -61,7 +83,7 @@ public final class Transport implements Gateway, AutoCloseable {
     this.downloader = new HttpDownloader(config.httpClient(), config.vendor(), Duration.ofSeconds(60));
     this.encoder = new RequestEncoder(config);
     this.answers = new AnswerReader(config, encoder);
-    this.retryRules = new RetryRules(config.vendor(), config.retryPolicy(), config.clock());
+    this.retryRules = new RetryRules(config.vendor(), config.retryPolicy(), config.clock(), config.callTimeout());
     this.attempts = new AttemptLoop(config, gate);
     this.checks = Checks.of(config.vendor());
   }
@@ -89,6 +111,11 @@ public final class Transport implements Gateway, AutoCloseable {
   @Override
   public Checks checks() {
     return checks;
+  }
+
+  @Override
+  public Listeners listeners() {
+    return listeners;
   }
 
   /** The config. */
@@ -123,12 +150,26 @@ public final class Transport implements Gateway, AutoCloseable {
       public CompletableFuture<RawResponse<T>> executeAsync() {
         return Transport.this.executeAsync(request, reader);
       }
+
+      @Override
+      public RawResponse<T> execute(String operationId, OperationInfo operation) {
+        return Transport.this.execute(new Exchange(Transport.this, request, operationId, operation), reader);
+      }
+
+      @Override
+      public CompletableFuture<RawResponse<T>> executeAsync(String operationId, OperationInfo operation) {
+        return attempts.runAsync(new Exchange(Transport.this, request, operationId, operation), reader);
+      }
     };
   }
 
   @Override
   public <T> RawResponse<T> execute(ApiRequest request, ResponseReader<T> reader) {
-    Exchange exchange = new Exchange(this, request);
+    return execute(new Exchange(this, request, null, null), reader);
+  }
+
+  private <T> RawResponse<T> execute(Exchange exchange, ResponseReader<T> reader) {
+    exchange.begin();
     return attempts.runBlocking(exchange, false, (call, received) -> {
       try (Response response = received) {
         return exchange.read(response, reader);
@@ -138,10 +179,7 @@ public final class Transport implements Gateway, AutoCloseable {
 
   @Override
   public <T> CompletableFuture<RawResponse<T>> executeAsync(ApiRequest request, ResponseReader<T> reader) {
-    CompletableFuture<RawResponse<T>> result = new CompletableFuture<>();
-    Exchange exchange = new Exchange(this, request);
-    attempts.runAsync(exchange, reader, result);
-    return result;
+    return attempts.runAsync(new Exchange(this, request, null, null), reader);
   }
 
   @Override
@@ -149,12 +187,16 @@ public final class Transport implements Gateway, AutoCloseable {
     if (!request.streaming()) {
       throw new IllegalArgumentException("openStream needs a streaming request");
     }
-    Exchange exchange = new Exchange(this, request);
+    Exchange exchange = new Exchange(this, request, null, null);
+    exchange.begin();
     return attempts.runBlocking(exchange, true, (call, received) -> {
-      exchange.logAnswer(received);
+      exchange.logAnswer(received, null);
       answers.refuseNonStream(received, request);
+      RateLimit rateLimit = HttpHeaders.rateLimit(received.headers(), config.clock());
+      exchange.succeeded(received, rateLimit, null);
       return new SseSource<>(config.vendor(), call, received, decoder, config.apiKey(), gate::release,
-          HttpHeaders.rateLimit(received.headers(), config.clock()));
+          rateLimit, listeners, exchange.callInfo(), config.streamIdleTimeout(),
+          request.retrySafety().paid() ? exchange.what() : null);
     });
   }
 

@@ -1,20 +1,11 @@
 package dev.aigw.core.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import ch.qos.logback.classic.Level;
-import dev.aigw.core.error.ApiException;
-import dev.aigw.core.error.ConnectionException;
-import dev.aigw.core.error.ErrorDetails;
-import dev.aigw.core.http.RateLimit;
 import dev.aigw.core.http.RetryPolicy;
 import dev.aigw.core.http.RetrySafety;
-import dev.aigw.core.spi.ApiRequest;
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.net.ConnectException;
 import java.net.SocketException;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,55 +17,49 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The retry decision as a table of values: no HTTP, no waiting. */
+/** The retry decision, and the words of why not, as a table of values: no HTTP, no waiting. */
 class RetryRulesTest {
   private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
   /** Two retries, backoff between 50 and 100 ms, Retry-After honoured up to 10 s. */
   private static final RetryPolicy POLICY =
       new RetryPolicy(2, Duration.ofMillis(100), Duration.ofMillis(100), Duration.ofSeconds(10));
+  private static final RetrySafety GET = RetrySafety.IDEMPOTENT;
+  private static final String CHARGE_TWICE = "the request may have reached the server, so a retry could charge twice";
 
-  private final RetryRules rules = new RetryRules("acme", POLICY, Clock.fixed(NOW, ZoneOffset.UTC));
+  /** A call deadline of 30 s; without a {@code remaining} time, no deadline applies. */
+  private final RetryRules rules = new RetryRules("acme", POLICY, Clock.fixed(NOW, ZoneOffset.UTC),
+      Duration.ofSeconds(30));
 
-  private static ApiRequest get() {
-    return ApiRequest.get("/v1/models").build();
+  private static void assertBackoff(RetryRules.Decision decision) {
+    assertThat(decision.retries()).as("retried").isTrue();
+    assertThat(decision.retryIn()).isBetween(Duration.ofMillis(50), Duration.ofMillis(100));
+    assertThat(decision.why()).isNull();
   }
 
-  private static ApiRequest post(RetrySafety safety) {
-    return ApiRequest.post("/v1/images", safety).build();
-  }
-
-  private static ApiException error(int status) {
-    return new ApiException(new ErrorDetails("acme", status, null, null, "refused", null, null, null, ""));
-  }
-
-  private static void assertBackoff(Duration wait) {
-    assertThat(wait).isBetween(Duration.ofMillis(50), Duration.ofMillis(100));
+  private static void assertNotRetried(RetryRules.Decision decision, String why, boolean workMayExist) {
+    assertThat(decision.retries()).as("retried").isFalse();
+    assertThat(decision.why()).isEqualTo(why);
+    assertThat(decision.workMayExist()).as("work may exist").isEqualTo(workMayExist);
   }
 
   @ParameterizedTest
   @ValueSource(ints = {408, 429, 500, 502, 503, 504, 599})
   void aGetIsRetriedAfterEveryRetryableStatus(int status) {
-    assertBackoff(rules.afterStatus(get(), 1, status, RateLimit.NONE, error(status)));
+    assertBackoff(rules.afterStatus(GET, 1, status, null, null, null));
   }
 
   @Test
   void aGetIsRetriedAfterAnIoFailureBeforeAndAfterSending() {
-    IOException reset = new SocketException("Connection reset");
-
-    assertBackoff(rules.afterIoFailure(get(), 1, reset, "SocketException: Connection reset", false, false));
-    assertBackoff(rules.afterIoFailure(get(), 1, reset, "SocketException: Connection reset", true, false));
+    assertBackoff(rules.afterIoFailure(GET, 1, false, null));
+    assertBackoff(rules.afterIoFailure(GET, 1, true, null));
   }
 
   @ParameterizedTest
   @ValueSource(ints = {400, 401, 403, 404, 409, 422})
-  void aClientErrorIsNeverRetried(int status) {
-    ApiException refused = error(status);
-
+  void aClientErrorIsNeverRetriedAndNeedsNoNote(int status) {
     for (RetrySafety safety : RetrySafety.values()) {
-      assertThatThrownBy(() -> rules.afterStatus(post(safety), 1, status, RateLimit.NONE, refused))
-          .isSameAs(refused);
+      assertThat(rules.afterStatus(safety, 1, status, null, null, null)).isSameAs(RetryRules.Decision.NOT_RETRYABLE);
     }
-    assertThatThrownBy(() -> rules.afterStatus(get(), 1, status, RateLimit.NONE, refused)).isSameAs(refused);
   }
 
   /** A POST of each safety class: is it retried after 429, 500, 504 and an I/O failure before and after sending? */
@@ -95,128 +80,125 @@ class RetryRulesTest {
   }
 
   private void assertStatus(RetrySafety safety, int status, boolean retried) {
-    ApiException refused = error(status);
+    RetryRules.Decision decision = rules.afterStatus(safety, 1, status, null, null, null);
     if (retried) {
-      assertBackoff(rules.afterStatus(post(safety), 1, status, RateLimit.NONE, refused));
+      assertBackoff(decision);
     } else {
-      assertThatThrownBy(() -> rules.afterStatus(post(safety), 1, status, RateLimit.NONE, refused))
-          .as("%s after HTTP %s", safety, status).isSameAs(refused);
+      assertNotRetried(decision, safety.whyNotRetried(status), safety.mayHaveDoneWork(status));
+      assertThat(decision.why()).as("%s after HTTP %s", safety, status).isNotNull();
     }
   }
 
   private void assertIo(RetrySafety safety, boolean sent, boolean retried) {
-    IOException cut = new SocketException("Broken pipe");
+    RetryRules.Decision decision = rules.afterIoFailure(safety, 1, sent, null);
     if (retried) {
-      assertBackoff(rules.afterIoFailure(post(safety), 1, cut, "SocketException: Broken pipe", sent, false));
-      return;
-    }
-    ConnectionException thrown = catchThrowableOfType(ConnectionException.class,
-        () -> rules.afterIoFailure(post(safety), 1, cut, "SocketException: Broken pipe", sent, false));
-    assertThat(thrown).as("%s after an I/O failure (sent: %s)", safety, sent).isNotNull();
-    assertThat(thrown.requestSent()).isEqualTo(sent);
-    assertThat(thrown.getCause()).isSameAs(cut);
-    assertThat(thrown).hasMessage("[acme] POST /v1/images failed: SocketException: Broken pipe (the request may have"
-        + " reached the server; not retried, since a retry could charge twice)");
-  }
-
-  @Test
-  void anIoFailureNotRetriedSaysWhetherTheRequestWasSent() {
-    IOException refused = new ConnectException("Connection refused");
-
-    ConnectionException unsent = catchThrowableOfType(ConnectionException.class,
-        () -> rules.afterIoFailure(post(RetrySafety.UNPROTECTED), 3, refused, "ConnectException: Connection refused",
-            false, false));
-    ConnectionException sent = catchThrowableOfType(ConnectionException.class,
-        () -> rules.afterIoFailure(get(), 3, refused, "ConnectException: Connection refused", true, false));
-
-    assertThat(unsent).hasMessage(
-        "[acme] POST /v1/images failed: ConnectException: Connection refused (the request was not sent)");
-    assertThat(unsent.requestSent()).isFalse();
-    assertThat(sent).hasMessage("[acme] GET /v1/models failed: ConnectException: Connection refused");
-    assertThat(sent.requestSent()).isTrue();
-  }
-
-  @Test
-  void aPostThatMayHaveChargedIsNotRetriedAndSaysWhyInTheLog() {
-    try (TransportTestSupport.LogCapture logs = new TransportTestSupport.LogCapture()) {
-      assertThatThrownBy(() -> rules.afterIoFailure(post(RetrySafety.UNPROTECTED), 1,
-          new InterruptedIOException("timeout"), "timed out", true, true))
-          .isInstanceOf(ConnectionException.class);
-
-      assertThat(logs.lines(Level.INFO)).containsExactly("[acme] not retrying POST /v1/images after timed out: "
-          + "the request may have reached the server and a retry could charge twice");
+      assertBackoff(decision);
+    } else {
+      assertNotRetried(decision, CHARGE_TWICE, true);
     }
   }
 
   @Test
-  void attemptsExhaustedAreThrown() {
-    ApiException unavailable = error(503);
+  void aPaidServerErrorNotRetriedSaysWhyAndThatWorkMayExist() {
+    assertNotRetried(rules.afterStatus(RetrySafety.UNPROTECTED, 1, 502, null, null, null),
+        "nothing documented says a failed call is free, so a retry could charge twice", true);
+    assertNotRetried(rules.afterStatus(RetrySafety.NOT_CHARGED_ON_ERROR, 1, 504, null, null, null),
+        "a timeout may hide work done upstream, so a retry could charge twice", true);
+  }
 
-    assertBackoff(rules.afterStatus(get(), 2, 503, RateLimit.NONE, unavailable));
-    assertThatThrownBy(() -> rules.afterStatus(get(), 3, 503, RateLimit.NONE, unavailable)).isSameAs(unavailable);
-    assertBackoff(rules.afterIoFailure(get(), 2, new SocketException("reset"), "SocketException: reset", false, false));
-    assertThatThrownBy(() -> rules.afterIoFailure(get(), 3, new SocketException("reset"), "SocketException: reset",
-        false, false)).isInstanceOf(ConnectionException.class);
+  @Test
+  void attemptsExhaustedSaySo() {
+    assertBackoff(rules.afterStatus(GET, 2, 503, null, null, null));
+    assertNotRetried(rules.afterStatus(GET, 3, 503, null, null, null), "the 2 retries allowed were used", false);
+    assertNotRetried(rules.afterStatus(RetrySafety.DEDUPLICATED_BY_KEY, 3, 503, null, null, null),
+        "the 2 retries allowed were used", true);
+    assertBackoff(rules.afterIoFailure(GET, 2, false, null));
+    assertNotRetried(rules.afterIoFailure(GET, 3, false, null), "the 2 retries allowed were used", false);
+    assertNotRetried(rules.afterIoFailure(RetrySafety.UNPROTECTED, 3, false, null),
+        "the 2 retries allowed were used", false);
+    assertNotRetried(rules.afterIoFailure(RetrySafety.DEDUPLICATED_BY_KEY, 3, true, null),
+        "the 2 retries allowed were used", true);
   }
 
   @ParameterizedTest
   @EnumSource(RetrySafety.class)
   void noRetriesMeansNone(RetrySafety safety) {
-    RetryRules none = new RetryRules("acme", RetryPolicy.NONE, Clock.fixed(NOW, ZoneOffset.UTC));
-    ApiException limited = error(429);
+    RetryRules none = new RetryRules("acme", RetryPolicy.NONE, Clock.fixed(NOW, ZoneOffset.UTC), null);
 
     assertThat(none.maxRetries()).isZero();
-    assertThatThrownBy(() -> none.afterStatus(post(safety), 1, 429, RateLimit.NONE, limited)).isSameAs(limited);
-    assertThatThrownBy(() -> none.afterIoFailure(post(safety), 1, new SocketException("reset"), "reset", false, false))
-        .isInstanceOf(ConnectionException.class);
+    assertNotRetried(none.afterStatus(safety, 1, 429, null, null, null), "retries are off (maxRetries 0)", false);
+    assertNotRetried(none.afterIoFailure(safety, 1, false, null), "retries are off (maxRetries 0)", false);
+  }
+
+  @Test
+  void theRetriesUsedInWords() {
+    assertThat(new RetryRules("acme", RetryPolicy.NONE, Clock.systemUTC(), null).retriesUsed())
+        .isEqualTo("retries are off (maxRetries 0)");
+    assertThat(new RetryRules("acme", new RetryPolicy(1, Duration.ofMillis(100), Duration.ofMillis(100),
+        Duration.ofSeconds(10)), Clock.systemUTC(), null).retriesUsed()).isEqualTo("the one retry allowed was used");
+    assertThat(rules.retriesUsed()).isEqualTo("the 2 retries allowed were used");
   }
 
   @Test
   void aRetryAfterSetsTheWait() {
-    RateLimit later = new RateLimit(-1, -1, null, Duration.ofSeconds(3));
-
-    assertThat(rules.afterStatus(post(RetrySafety.UNPROTECTED), 1, 429, later, error(429)))
+    assertThat(rules.afterStatus(RetrySafety.UNPROTECTED, 1, 429, Duration.ofSeconds(3), null, null).retryIn())
         .isEqualTo(Duration.ofSeconds(3));
-    assertThat(rules.afterStatus(get(), 1, 503, later, error(503))).isEqualTo(Duration.ofSeconds(3));
+    assertThat(rules.afterStatus(GET, 1, 503, Duration.ofSeconds(3), null, null).retryIn())
+        .isEqualTo(Duration.ofSeconds(3));
   }
 
   @Test
-  void aRetryAfterLongerThanAllowedIsThrownAtOnceAndSaysWhy() {
-    ApiException limited = error(429);
-    RateLimit tomorrow = new RateLimit(-1, -1, null, Duration.ofHours(24));
-
-    try (TransportTestSupport.LogCapture logs = new TransportTestSupport.LogCapture()) {
-      assertThatThrownBy(() -> rules.afterStatus(post(RetrySafety.UNPROTECTED), 1, 429, tomorrow, limited))
-          .isSameAs(limited);
-
-      assertThat(logs.lines(Level.INFO)).containsExactly("[acme] not retrying POST /v1/images after HTTP 429: "
-          + "the server asks to wait 86400 s, longer than the 10 s allowed");
-    }
+  void aRetryAfterLongerThanAllowedIsNotWaitedForAndSaysWhy() {
+    assertNotRetried(rules.afterStatus(RetrySafety.UNPROTECTED, 1, 429, Duration.ofHours(24), null, null),
+        "the server asks to wait 1440 min, longer than the longest rate-limit wait allowed (maxRetryWait 10 s)",
+        false);
   }
 
   @Test
   void a429WithoutRetryAfterWaitsForTheRateLimitReset() {
-    RateLimit resetSoon = new RateLimit(60, 0, NOW.plusSeconds(4), null);
-    RateLimit resetPast = new RateLimit(60, 0, NOW.minusSeconds(4), null);
-    RateLimit resetLate = new RateLimit(60, 0, NOW.plusSeconds(600), null);
-    ApiException limited = error(429);
-
-    assertThat(rules.afterStatus(get(), 1, 429, resetSoon, limited)).isEqualTo(Duration.ofSeconds(4));
-    assertThat(rules.afterStatus(get(), 1, 429, resetPast, limited)).isZero();
-    assertThatThrownBy(() -> rules.afterStatus(get(), 1, 429, resetLate, limited)).isSameAs(limited);
+    assertThat(rules.afterStatus(GET, 1, 429, null, NOW.plusSeconds(4), null).retryIn())
+        .isEqualTo(Duration.ofSeconds(4));
+    assertThat(rules.afterStatus(GET, 1, 429, null, NOW.minusSeconds(4), null).retryIn()).isZero();
+    assertNotRetried(rules.afterStatus(GET, 1, 429, null, NOW.plusSeconds(61), null),
+        "the rate-limit window resets in 61 s, later than the longest rate-limit wait allowed (maxRetryWait 10 s)",
+        false);
     // only a 429 waits for the window: a 503 with the same headers backs off as usual
-    assertBackoff(rules.afterStatus(get(), 1, 503, resetLate, error(503)));
+    assertBackoff(rules.afterStatus(GET, 1, 503, null, NOW.plusSeconds(600), null));
+  }
+
+  @Test
+  void aRetryThatWouldPassTheDeadlineIsNotMade() {
+    RetryRules.Decision tooLate = rules.afterStatus(GET, 1, 503, null, null, Duration.ofMillis(10));
+    assertThat(tooLate.retries()).isFalse();
+    assertThat(tooLate.why()).startsWith("a retry in ").endsWith(" ms would pass the call's 30 s deadline (callTimeout)");
+    assertNotRetried(rules.afterIoFailure(GET, 1, false, Duration.ZERO),
+        "the call's 30 s deadline (callTimeout) has passed", false);
+    assertNotRetried(rules.afterStatus(RetrySafety.DEDUPLICATED_BY_KEY, 1, 504, null, null, Duration.ofMillis(-5)),
+        "the call's 30 s deadline (callTimeout) has passed", true);
+    assertBackoff(rules.afterStatus(GET, 1, 503, null, null, Duration.ofSeconds(5)));
+    assertThat(rules.pastDeadline(Duration.ofSeconds(3), Duration.ofSeconds(3)))
+        .isEqualTo("a retry in 3 s would pass the call's 30 s deadline (callTimeout)");
+    assertThat(rules.pastDeadline(Duration.ofSeconds(3), null)).isNull();
   }
 
   @Test
   void aCallCanceledByItsCallerIsNeverRetriedButOneThatTimedOutIs() {
-    IOException canceled = new IOException("Canceled");
-    InterruptedIOException timedOut = new InterruptedIOException("timeout");
+    assertThat(RetryRules.canceledByCaller(new IOException("Canceled"), true)).isTrue();
+    assertThat(RetryRules.canceledByCaller(new InterruptedIOException("timeout"), true)).isFalse();
+    assertThat(RetryRules.canceledByCaller(new SocketException("reset"), false)).isFalse();
+  }
 
-    ConnectionException thrown = catchThrowableOfType(ConnectionException.class,
-        () -> rules.afterIoFailure(get(), 1, canceled, "IOException: Canceled", false, true));
-    assertThat(thrown).hasMessage("[acme] GET /v1/models failed: IOException: Canceled (the request was not sent)");
-    assertBackoff(rules.afterIoFailure(get(), 1, timedOut, "timed out", true, true));
+  @Test
+  void recoveryAndUnreadableAnswersInWords() {
+    assertThat(rules.recovery("k-1")).isEqualTo("the work may have been done and charged: resubmit with idempotency"
+        + " key k-1 to get it without a second charge");
+    assertThat(rules.recovery(null)).isEqualTo("acme documents no idempotency key for this call: the work may exist"
+        + " and be charged, and aigw cannot find it");
+    assertThat(RetryRules.unreadable(RetrySafety.UNPROTECTED, 200))
+        .isEqualTo("the server accepted the request (HTTP 200) but its answer could not be read, so a retry could"
+            + " charge twice");
+    assertThat(RetryRules.unreadable(RetrySafety.DEDUPLICATED_BY_KEY, 202))
+        .isEqualTo("the server accepted the request (HTTP 202) but its answer could not be read");
   }
 
   @Test
