@@ -200,7 +200,11 @@ public final class FakeCloudGpt extends FakeGateway {
     return start(Mode.DOCUMENTED);
   }
 
-  /** Starts a fake of CloudGPT as really deployed (see the class comment) on a free loopback port. */
+  /**
+   * Starts a fake of CloudGPT as really deployed (see the class comment) on a free loopback port.
+   *
+   * @return the running fake; close it to stop it
+   */
   public static FakeCloudGpt startDeployed() {
     return start(Mode.DEPLOYED);
   }

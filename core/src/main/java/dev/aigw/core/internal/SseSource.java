@@ -160,7 +160,7 @@ final class SseSource<T> implements EventStream.Source<T> {
         IOException e = cut;
         // SocketTimeoutException ("timeout" or "Read timed out", depending on where the read waited)
         String what = e instanceof java.io.InterruptedIOException
-            ? "the stream went silent after " + events + " events: no data for " + Transport.human(idleTimeout)
+            ? "the stream went silent after " + events + " events: no data for " + RetryRules.human(idleTimeout)
                 + " (streamIdleTimeout)"
             : "the stream was cut after " + events + " events: " + e.getMessage();
         StreamException cutOff = new StreamException(vendor, "[" + vendor + "] " + what + notRetried(what), null, e);

@@ -240,11 +240,11 @@ class TransportDeadlineTest {
 
   @Test
   void durationsReadAsPeopleReadThem() {
-    assertThat(Transport.human(Duration.ofMillis(250))).isEqualTo("250 ms");
-    assertThat(Transport.human(Duration.ofSeconds(59))).isEqualTo("59 s");
-    assertThat(Transport.human(Duration.ofSeconds(60))).isEqualTo("60 s");
-    assertThat(Transport.human(Duration.ofMillis(60_300))).isEqualTo("60.3 s");
-    assertThat(Transport.human(Duration.ofMinutes(2))).isEqualTo("2 min");
+    assertThat(RetryRules.human(Duration.ofMillis(250))).isEqualTo("250 ms");
+    assertThat(RetryRules.human(Duration.ofSeconds(59))).isEqualTo("59 s");
+    assertThat(RetryRules.human(Duration.ofSeconds(60))).isEqualTo("60 s");
+    assertThat(RetryRules.human(Duration.ofMillis(60_300))).isEqualTo("60.3 s");
+    assertThat(RetryRules.human(Duration.ofMinutes(2))).isEqualTo("2 min");
   }
 
   private static void await(CountDownLatch latch) {

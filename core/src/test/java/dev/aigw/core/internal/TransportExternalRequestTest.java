@@ -283,13 +283,13 @@ class TransportExternalRequestTest {
   void scrubbingRemovesPathQueryAndEveryQueryValueEncodedOrNot() {
     HttpUrl url = HttpUrl.get("https://store.example/b/k%20y.png?sig=ab%2Fcd1234&exp=300&t=" + SIGNATURE);
 
-    String scrubbed = Transport.scrubUrl("a " + url.encodedPath() + " b " + url.encodedQuery() + " c ab/cd1234 d "
+    String scrubbed = SecretHygiene.scrubUrl("a " + url.encodedPath() + " b " + url.encodedQuery() + " c ab/cd1234 d "
         + SIGNATURE + " e b/k y.png f 300", url);
 
     assertThat(scrubbed).isEqualTo("a … b … c … d … e … f 300");
-    assertThat(Transport.scrubUrl(null, url)).isNull();
-    assertThat(Transport.scrubUrl("", url)).isEmpty();
-    assertThat(Transport.scrubUrl("plain", HttpUrl.get("https://store.example/"))).isEqualTo("plain");
+    assertThat(SecretHygiene.scrubUrl(null, url)).isNull();
+    assertThat(SecretHygiene.scrubUrl("", url)).isEmpty();
+    assertThat(SecretHygiene.scrubUrl("plain", HttpUrl.get("https://store.example/"))).isEqualTo("plain");
   }
 
   @Test

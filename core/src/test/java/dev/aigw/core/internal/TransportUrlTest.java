@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class TransportUrlTest {
   @StartStop final MockWebServer server = new MockWebServer();
 
-  private final Transport prefixed = new Transport(config(HttpUrl.get("https://gw.example/prefix/")));
+  private final RequestEncoder prefixed = new Transport(config(HttpUrl.get("https://gw.example/prefix/"))).encoder;
 
   @Test
   void aCachedUrlKeepsTheBasePathPrefixAndTheEncodedPathParameter() {
@@ -50,7 +50,7 @@ class TransportUrlTest {
     for (int i = 0; i < 1_000; i++) {
       HttpUrl url = prefixed.url(ApiRequest.get("/v1/tasks/{id}").pathParam("id", "t-" + i).build());
       assertThat(url.encodedPath()).isEqualTo("/prefix/v1/tasks/t-" + i);
-      assertThat(prefixed.cachedUrls()).isLessThanOrEqualTo(Transport.MAX_CACHED_URLS);
+      assertThat(prefixed.cachedUrls()).isLessThanOrEqualTo(RequestEncoder.MAX_CACHED_URLS);
     }
     assertThat(prefixed.url(ApiRequest.get("/v1/chat").build()).toString())
         .isEqualTo("https://gw.example/prefix/v1/chat");
