@@ -15,7 +15,11 @@ import java.lang.reflect.WildcardType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -58,6 +62,61 @@ class ArchitectureTest {
       }
     }
     assertThat(breaches).as("references across the walls").isEmpty();
+  }
+
+  @Test
+  void noTwoMainClassesImportEachOther() throws IOException {
+    Map<String, Set<String>> imports = new HashMap<>();
+    for (String module : PUBLISHED) {
+      Path sources = ROOT.resolve(module).resolve("src/main/java");
+      try (Stream<Path> files = Files.walk(sources)) {
+        for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+          String text = Files.readString(file);
+          Matcher pkg = PACKAGE.matcher(text);
+          if (pkg.find()) {
+            String name = file.getFileName().toString().replace(".java", "");
+            imports.put(pkg.group(1) + "." + name, importsOf(text));
+          }
+        }
+      }
+    }
+    assertThat(imports).hasSizeGreaterThan(150);
+    assertThat(mutualImports(imports)).as("classes that import each other").isEmpty();
+  }
+
+  @Test
+  void theImportRuleCatchesTwoClassesThatImportEachOther() {
+    Map<String, Set<String>> imports = Map.of(
+        "dev.aigw.acme.AcmeGeneration", Set.of("dev.aigw.acme.internal.AcmeWire"),
+        "dev.aigw.acme.internal.AcmeWire", Set.of("dev.aigw.acme.AcmeGeneration"),
+        "dev.aigw.acme.AcmeImages", Set.of("dev.aigw.acme.internal.AcmeWire"));
+    assertThat(mutualImports(imports)).containsExactly(
+        "dev.aigw.acme.AcmeGeneration <-> dev.aigw.acme.internal.AcmeWire");
+  }
+
+  private static final Pattern IMPORT = Pattern.compile("^import ([\\w.]+);", Pattern.MULTILINE);
+
+  private static Set<String> importsOf(String text) {
+    Set<String> out = new HashSet<>();
+    Matcher m = IMPORT.matcher(text);
+    while (m.find()) {
+      out.add(m.group(1));
+    }
+    return out;
+  }
+
+  /** Each pair of classes that import each other, once, as {@code "a <-> b"} with a before b. */
+  static List<String> mutualImports(Map<String, Set<String>> imports) {
+    List<String> out = new ArrayList<>();
+    imports.forEach((a, targets) -> {
+      for (String b : targets) {
+        if (a.compareTo(b) < 0 && imports.getOrDefault(b, Set.of()).contains(a)) {
+          out.add(a + " <-> " + b);
+        }
+      }
+    });
+    out.sort(null);
+    return out;
   }
 
   @Test

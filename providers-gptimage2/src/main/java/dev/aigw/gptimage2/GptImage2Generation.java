@@ -5,9 +5,9 @@ import dev.aigw.core.cost.Cost;
 import dev.aigw.core.cost.CostUnit;
 import dev.aigw.core.json.RawJson;
 import dev.aigw.core.operation.OperationStatus;
-import dev.aigw.gptimage2.internal.GptImage2Wire;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A generation as gptimage2.plus reports it on {@code GET /api/v1/generations/:id} (and inside
@@ -76,7 +76,27 @@ public record GptImage2Generation(String id, String status, String type, List<Ou
    * @return {@code true} when the status is {@code failed} or {@code blocked}
    */
   public boolean creditsRefunded() {
-    OperationStatus s = GptImage2Wire.status(status);
+    OperationStatus s = operationStatus();
     return s == OperationStatus.FAILED || s == OperationStatus.BLOCKED;
+  }
+
+  /** {@return the status in common words ({@code UNKNOWN} for a word this SDK does not know)} */
+  public OperationStatus operationStatus() {
+    return statusOf(status);
+  }
+
+  /** gptimage2.plus's status words in common words ({@code UNKNOWN} for any other). */
+  static OperationStatus statusOf(String word) {
+    if (word == null) {
+      return OperationStatus.UNKNOWN;
+    }
+    return switch (word.strip().toLowerCase(Locale.ROOT)) {
+      case "queued", "pending" -> OperationStatus.QUEUED;
+      case "running", "processing" -> OperationStatus.RUNNING;
+      case "succeeded", "success", "completed" -> OperationStatus.SUCCEEDED;
+      case "failed", "error" -> OperationStatus.FAILED;
+      case "blocked" -> OperationStatus.BLOCKED;
+      default -> OperationStatus.UNKNOWN;
+    };
   }
 }

@@ -189,7 +189,7 @@ public final class GptImage2Images implements ImageService {
       id = answer.getString("id");
     }
     String word = answer.getString("status");
-    OperationStatus status = GptImage2Wire.status(word);
+    OperationStatus status = GptImage2Generation.statusOf(word);
     if (status.isTerminal()) {
       // a replayed Idempotency-Key answers with the existing generation's status, but not its
       // outputs or error: one read of the generation completes the operation at once

@@ -7,10 +7,10 @@ import dev.aigw.core.image.GeneratedImage;
 import dev.aigw.core.image.ImageResult;
 import dev.aigw.core.json.RawJson;
 import dev.aigw.core.operation.OperationStatus;
-import dev.aigw.gptimagehub.internal.GptImageHubWire;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A GPTImageHub generation log ({@code object: "image_generation"}): what a synchronous generation
@@ -77,7 +77,7 @@ public record GptImageHubGeneration(
 
   /** {@return the status in common words ({@code UNKNOWN} for a word this SDK does not know)} */
   public OperationStatus operationStatus() {
-    return GptImageHubWire.status(status);
+    return statusOf(status);
   }
 
   /**
@@ -114,5 +114,20 @@ public record GptImageHubGeneration(
         + ", credits=" + (credits == null ? "?" : credits.toPlainString())
         + (creditsRequested == null ? "" : ", creditsRequested=" + creditsRequested.toPlainString())
         + (errorCode == null ? "" : ", error=" + errorCode) + "]";
+  }
+
+  /** GPTImageHub's status words in common words; anything else is {@code UNKNOWN}. */
+  private static OperationStatus statusOf(String word) {
+    if (word == null) {
+      return OperationStatus.UNKNOWN;
+    }
+    return switch (word.strip().toLowerCase(Locale.ROOT)) {
+      case "queued", "pending" -> OperationStatus.QUEUED;
+      case "running", "processing", "in_progress" -> OperationStatus.RUNNING;
+      case "succeeded", "success", "completed" -> OperationStatus.SUCCEEDED;
+      case "failed", "error" -> OperationStatus.FAILED;
+      case "blocked", "moderated" -> OperationStatus.BLOCKED;
+      default -> OperationStatus.UNKNOWN;
+    };
   }
 }

@@ -12,7 +12,6 @@ import dev.aigw.gptimage2.GptImage2Generation;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /** gptimage2.plus's wire records and how they read. */
@@ -63,25 +62,10 @@ public final class GptImage2Wire {
     return new GptImage2Event(wire.event(), generation(wire.data(), data));
   }
 
-  /** gptimage2.plus's status words in common words. */
-  public static OperationStatus status(String word) {
-    if (word == null) {
-      return OperationStatus.UNKNOWN;
-    }
-    return switch (word.strip().toLowerCase(Locale.ROOT)) {
-      case "queued", "pending" -> OperationStatus.QUEUED;
-      case "running", "processing" -> OperationStatus.RUNNING;
-      case "succeeded", "success", "completed" -> OperationStatus.SUCCEEDED;
-      case "failed", "error" -> OperationStatus.FAILED;
-      case "blocked" -> OperationStatus.BLOCKED;
-      default -> OperationStatus.UNKNOWN;
-    };
-  }
-
   /** A poll's answer as a snapshot of the neutral operation. */
   public static OperationSnapshot<ImageResult> snapshot(String vendor, String id, GptImage2Generation g,
       MediaDownloader downloader) {
-    OperationStatus status = status(g.status());
+    OperationStatus status = g.operationStatus();
     return switch (status) {
       case SUCCEEDED -> {
         List<GeneratedImage> images = new ArrayList<>();

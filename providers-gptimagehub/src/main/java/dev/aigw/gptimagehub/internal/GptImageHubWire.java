@@ -21,7 +21,6 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -91,21 +90,6 @@ public final class GptImageHubWire {
   public record ModelListWire(List<ModelWire> data, List<ModelWire> models) {}
 
   private static final Type MODEL_LIST = Types.newParameterizedType(List.class, ModelWire.class);
-
-  /** GPTImageHub's status words in common words; anything else is {@code UNKNOWN}. */
-  public static OperationStatus status(String word) {
-    if (word == null) {
-      return OperationStatus.UNKNOWN;
-    }
-    return switch (word.strip().toLowerCase(Locale.ROOT)) {
-      case "queued", "pending" -> OperationStatus.QUEUED;
-      case "running", "processing", "in_progress" -> OperationStatus.RUNNING;
-      case "succeeded", "success", "completed" -> OperationStatus.SUCCEEDED;
-      case "failed", "error" -> OperationStatus.FAILED;
-      case "blocked", "moderated" -> OperationStatus.BLOCKED;
-      default -> OperationStatus.UNKNOWN;
-    };
-  }
 
   /** Reads a generation log; image URLs are fetched through {@code downloader}, without the key. */
   public static ResponseReader<GptImageHubGeneration> generation(String vendor, MediaDownloader downloader) {
