@@ -1,7 +1,12 @@
 package dev.aigw.core;
 
+import dev.aigw.core.media.ReferenceHost;
+import dev.aigw.core.model.Modality;
 import dev.aigw.core.operation.PollingStrategy;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Objects;
 import okhttp3.OkHttpClient;
 
@@ -20,6 +25,10 @@ import okhttp3.OkHttpClient;
  * @param httpClient an OkHttp client to share (its pool and dispatcher are reused and never shut
  *     down by aigw), or {@code null}
  * @param anonymous whether to call without a key (only for vendors that allow it)
+ * @param referenceHost publishes local reference images at URLs, for gateways that take only
+ *     URLs, or {@code null}
+ * @param defaultModels the model a request without one gets, per modality, instead of the
+ *     vendor's documented default (empty: the documented defaults)
  */
 public record ClientOptions(
     Secret apiKey,
@@ -29,7 +38,9 @@ public record ClientOptions(
     Duration requestTimeout,
     PollingStrategy polling,
     OkHttpClient httpClient,
-    boolean anonymous) {
+    boolean anonymous,
+    ReferenceHost referenceHost,
+    Map<Modality, String> defaultModels) {
 
   /** Default retries. */
   public static final int DEFAULT_MAX_RETRIES = 2;
@@ -41,6 +52,8 @@ public record ClientOptions(
     }
     requirePositive(connectTimeout, "connectTimeout");
     requirePositive(requestTimeout, "requestTimeout");
+    defaultModels = defaultModels == null || defaultModels.isEmpty() ? Map.of()
+        : Collections.unmodifiableMap(new EnumMap<>(defaultModels));
   }
 
   private static void requirePositive(Duration d, String name) {
@@ -65,6 +78,8 @@ public record ClientOptions(
     b.polling = polling;
     b.httpClient = httpClient;
     b.anonymous = anonymous;
+    b.referenceHost = referenceHost;
+    b.defaultModels.putAll(defaultModels);
     return b;
   }
 
@@ -78,6 +93,8 @@ public record ClientOptions(
     private PollingStrategy polling;
     private OkHttpClient httpClient;
     private boolean anonymous;
+    private ReferenceHost referenceHost;
+    private final Map<Modality, String> defaultModels = new EnumMap<>(Modality.class);
 
     private Builder() {}
 
@@ -135,11 +152,36 @@ public record ClientOptions(
       return this;
     }
 
+    /**
+     * Publishes local reference images at URLs, for gateways that take only URLs.
+     *
+     * @param host the host, or {@code null} for none
+     * @return this builder
+     */
+    public Builder referenceHost(ReferenceHost host) {
+      this.referenceHost = host;
+      return this;
+    }
+
+    /**
+     * The model a request without one gets for {@code modality}, instead of the vendor's
+     * documented default (it must be a model the gateway offers).
+     *
+     * @param modality chat, image or video
+     * @param model the model id
+     * @return this builder
+     */
+    public Builder defaultModel(Modality modality, String model) {
+      defaultModels.put(java.util.Objects.requireNonNull(modality, "modality"),
+          java.util.Objects.requireNonNull(model, "model"));
+      return this;
+    }
+
     /** The options. */
     public ClientOptions build() {
       return new ClientOptions(
           apiKey, baseUrl, maxRetries, connectTimeout, requestTimeout, polling, httpClient,
-          anonymous);
+          anonymous, referenceHost, defaultModels);
     }
   }
 
@@ -148,7 +190,9 @@ public record ClientOptions(
     return "ClientOptions[apiKey=" + (apiKey == null ? "none" : apiKey) + ", baseUrl=" + baseUrl
         + ", maxRetries=" + maxRetries + ", connectTimeout=" + connectTimeout + ", requestTimeout="
         + requestTimeout + ", polling=" + polling + ", httpClient="
-        + (httpClient == null ? "default" : "shared") + ", anonymous=" + anonymous + "]";
+        + (httpClient == null ? "default" : "shared") + ", anonymous=" + anonymous
+        + (referenceHost == null ? "" : ", referenceHost") + (defaultModels.isEmpty() ? "" : ", defaultModels=" + defaultModels)
+        + "]";
   }
 
   @Override
@@ -161,11 +205,13 @@ public record ClientOptions(
         && Objects.equals(requestTimeout, other.requestTimeout)
         && Objects.equals(polling, other.polling)
         && httpClient == other.httpClient
-        && anonymous == other.anonymous;
+        && anonymous == other.anonymous
+        && referenceHost == other.referenceHost
+        && defaultModels.equals(other.defaultModels);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(baseUrl, maxRetries, connectTimeout, requestTimeout, anonymous);
+    return Objects.hash(baseUrl, maxRetries, connectTimeout, requestTimeout, anonymous, defaultModels);
   }
 }

@@ -25,6 +25,8 @@ import java.util.Optional;
  * @param references reference images for image-to-image and edits
  * @param extraBody extra top-level fields sent as given (the escape hatch)
  * @param vendorOptions typed vendor-only settings
+ * @param fit how strictly the shape must be kept at a gateway that cannot take it as it is, or
+ *     {@code null} for {@link Fit#EXACT}
  */
 public record ImageRequest(
     String model,
@@ -37,7 +39,8 @@ public record ImageRequest(
     Long seed,
     List<MediaInput> references,
     Map<String, Object> extraBody,
-    List<VendorOption> vendorOptions) {
+    List<VendorOption> vendorOptions,
+    Fit fit) {
 
   /** Checks what every vendor requires and copies collections. */
   public ImageRequest {
@@ -53,6 +56,9 @@ public record ImageRequest(
     references = references == null ? List.of() : List.copyOf(references);
     extraBody = dev.aigw.core.json.ExtraBody.copyOf(extraBody);
     vendorOptions = vendorOptions == null ? List.of() : List.copyOf(vendorOptions);
+    if (fit == null) {
+      fit = Fit.EXACT;
+    }
   }
 
   /** The image count, defaulting to 1. */
@@ -84,6 +90,7 @@ public record ImageRequest(
     b.references.addAll(references);
     b.extraBody.putAll(extraBody);
     b.vendorOptions.addAll(vendorOptions);
+    b.fit = fit;
     return b;
   }
 
@@ -100,6 +107,7 @@ public record ImageRequest(
     private final List<MediaInput> references = new ArrayList<>();
     private final Map<String, Object> extraBody = new LinkedHashMap<>();
     private final List<VendorOption> vendorOptions = new ArrayList<>();
+    private Fit fit;
 
     private Builder() {}
 
@@ -198,10 +206,22 @@ public record ImageRequest(
       return this;
     }
 
+    /**
+     * How strictly the shape must be kept where a gateway cannot take it as it is ({@link
+     * Fit#EXACT} by default: refused unless an exact equivalent exists).
+     *
+     * @param fit the fit
+     * @return this builder
+     */
+    public Builder fit(Fit fit) {
+      this.fit = fit;
+      return this;
+    }
+
     /** The request. */
     public ImageRequest build() {
       return new ImageRequest(model, prompt, n, aspectRatio, size, resolution, quality, seed,
-          references, extraBody, vendorOptions);
+          references, extraBody, vendorOptions, fit);
     }
   }
 }

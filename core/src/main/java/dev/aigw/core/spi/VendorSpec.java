@@ -19,6 +19,9 @@ import java.util.Objects;
  * @param streamIdleTimeout longest silence inside a stream
  * @param polling default polling of operations
  * @param maxConcurrentRequests the most calls in flight per key by default (0: no limit)
+ * @param failedTasksRefunded whether the vendor documents that a task (an image or video
+ *     generation) that fails is not charged or is refunded; a failover router moves a task that
+ *     failed to the next gateway only then
  */
 public record VendorSpec(
     String name,
@@ -31,7 +34,8 @@ public record VendorSpec(
     Duration requestTimeout,
     Duration streamIdleTimeout,
     PollingStrategy polling,
-    int maxConcurrentRequests) {
+    int maxConcurrentRequests,
+    boolean failedTasksRefunded) {
 
   /** Checks required values. */
   public VendorSpec {
@@ -54,37 +58,47 @@ public record VendorSpec(
 
   /** A spec with defaults; refine it with the {@code with…} methods. */
   public static VendorSpec of(String name, String envPrefix, String defaultBaseUrl, String keyPrefix) {
-    return new VendorSpec(name, envPrefix, defaultBaseUrl, keyPrefix, false, null, null, null, null, null, 0);
+    return new VendorSpec(name, envPrefix, defaultBaseUrl, keyPrefix, false, null, null, null, null, null, 0, false);
   }
 
   /** With an error mapping. */
   public VendorSpec withErrorMapping(ErrorMapping mapping) {
     return new VendorSpec(name, envPrefix, defaultBaseUrl, keyPrefix, allowsAnonymous, mapping, idempotencyHeader,
-        requestTimeout, streamIdleTimeout, polling, maxConcurrentRequests);
+        requestTimeout, streamIdleTimeout, polling, maxConcurrentRequests, failedTasksRefunded);
   }
 
   /** With the header the vendor honours for idempotency keys. */
   public VendorSpec withIdempotencyHeader(String header) {
     return new VendorSpec(name, envPrefix, defaultBaseUrl, keyPrefix, allowsAnonymous, errorMapping, header,
-        requestTimeout, streamIdleTimeout, polling, maxConcurrentRequests);
+        requestTimeout, streamIdleTimeout, polling, maxConcurrentRequests, failedTasksRefunded);
   }
 
   /** With anonymous calls allowed (on explicit request only). */
   public VendorSpec withAnonymousAllowed() {
     return new VendorSpec(name, envPrefix, defaultBaseUrl, keyPrefix, true, errorMapping, idempotencyHeader,
-        requestTimeout, streamIdleTimeout, polling, maxConcurrentRequests);
+        requestTimeout, streamIdleTimeout, polling, maxConcurrentRequests, failedTasksRefunded);
   }
 
   /** With a default polling strategy. */
   public VendorSpec withPolling(PollingStrategy strategy) {
     return new VendorSpec(name, envPrefix, defaultBaseUrl, keyPrefix, allowsAnonymous, errorMapping, idempotencyHeader,
-        requestTimeout, streamIdleTimeout, strategy, maxConcurrentRequests);
+        requestTimeout, streamIdleTimeout, strategy, maxConcurrentRequests, failedTasksRefunded);
   }
 
   /** With a default concurrency limit per key. */
   public VendorSpec withMaxConcurrentRequests(int max) {
     return new VendorSpec(name, envPrefix, defaultBaseUrl, keyPrefix, allowsAnonymous, errorMapping, idempotencyHeader,
-        requestTimeout, streamIdleTimeout, polling, max);
+        requestTimeout, streamIdleTimeout, polling, max, failedTasksRefunded);
+  }
+
+  /**
+   * With failed tasks documented as not charged (or refunded).
+   *
+   * @return the spec
+   */
+  public VendorSpec withFailedTasksRefunded() {
+    return new VendorSpec(name, envPrefix, defaultBaseUrl, keyPrefix, allowsAnonymous, errorMapping, idempotencyHeader,
+        requestTimeout, streamIdleTimeout, polling, maxConcurrentRequests, true);
   }
 
   /**
