@@ -5,22 +5,27 @@ import dev.aigw.core.error.ValidationException;
 import dev.aigw.core.http.RawResponse;
 import dev.aigw.core.http.RetrySafety;
 import dev.aigw.core.operation.Operation;
+import dev.aigw.core.profile.VideoProfile;
 import dev.aigw.core.spi.ApiRequest;
 import dev.aigw.core.spi.Checks;
 import dev.aigw.core.spi.Gateway;
+import dev.aigw.core.spi.VideoShape;
 import dev.aigw.core.video.GeneratedVideo;
 import dev.aigw.core.video.VideoRequest;
 import dev.aigw.core.video.VideoResult;
 import dev.aigw.core.video.VideoService;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * CloudGPT videos on {@code POST /api/video}: {@code prompt}, {@code model}, {@code duration} in
+ * CloudGPT videos on {@code POST /api/video}: {@code prompt}, {@code model} (a documented video
+ * model, {@code veo} when none is given), {@code duration} in
  * seconds (CloudGPT's default 4; at most the model's documented maximum for the models in {@link
  * CloudGptModels#MAX_DURATIONS}), and {@code width} and {@code height} (from {@code size(w, h)};
- * default 1280×720). The answer is the MP4 itself: its bytes are streamed into a temporary file
+ * default 1280×720; a resolution such as {@code 720p} is sent as the size it equals, 1280×720 at
+ * 16:9). The answer is the MP4 itself: its bytes are streamed into a temporary file
  * as they arrive — a video of any size never sits on the heap — and {@code saveTo(Path)} streams
  * it on. A JSON or text answer, or bytes that are no MP4, is an {@link
  * dev.aigw.core.error.AigwException}, never a corrupt file.
@@ -35,14 +40,19 @@ import java.util.Map;
 public final class CloudGptVideos implements VideoService {
   private static final Checks CHECKS = Checks.of(CloudGptClient.VENDOR);
   static final String PATH = "/api/video";
+  /** What CloudGPT's videos take, as documented: any frame size, up to each model's longest duration. */
+  static final VideoProfile PROFILE = new VideoProfile(CloudGptModels.VIDEO, List.of(), CloudGptModels.MAX_DURATIONS,
+      List.of(), true);
 
   private final Gateway transport;
+  private final VideoProfile profile;
   private final Duration timeout;
   private final Raw raw = this::submitRaw;
 
-  CloudGptVideos(Gateway transport, Duration timeout) {
+  CloudGptVideos(Gateway transport, Duration timeout, VideoProfile profile) {
     this.transport = transport;
     this.timeout = timeout;
+    this.profile = profile;
   }
 
   /** How long one video call may take, from the request to the last byte. */
@@ -82,32 +92,33 @@ public final class CloudGptVideos implements VideoService {
   }
 
   private RawResponse<Operation<VideoResult>> submitRaw(VideoRequest request) {
-    ApiRequest call = ApiRequest.post(PATH, RetrySafety.UNPROTECTED).json(body(request)).timeout(timeout).build();
+    ApiRequest call = ApiRequest.post(PATH, RetrySafety.UNPROTECTED).json(validate(request, CHECKS)).timeout(timeout)
+        .build();
     RawResponse<GeneratedVideo> response = transport.execute(call, CloudGptMedia.video(CloudGptClient.VENDOR));
     VideoResult result = new VideoResult(null, response.body(), null, null);
     return response.withBody(Operation.succeeded(CloudGptClient.VENDOR, null, result));
   }
 
-  /** The wire body, after every pre-send check. */
-  static Map<String, Object> body(VideoRequest request) {
-    String vendor = CloudGptClient.VENDOR;
-    CHECKS.ownOptions(request.vendorOptions());
-    Integer max = CloudGptModels.MAX_DURATIONS.get(request.model());
+  /** Every pre-send check, and the wire body. */
+  Map<String, Object> validate(VideoRequest request, Checks checks) {
+    checks.ownOptions(request.vendorOptions());
+    String model = checks.model(profile.models(), request.model());
+    Integer max = profile.maxDurations().get(model);
     if (max != null && request.durationSeconds() != null && request.durationSeconds() > max) {
-      throw CHECKS.invalid("durationSeconds",
-          request.model() + " makes videos of 1 to " + max + " seconds; was " + request.durationSeconds());
+      checks.reject("durationSeconds", model + " makes videos of 1 to " + max + " seconds; was " + request.durationSeconds());
     }
-    CHECKS.unsupported("resolution", request.resolution(), "give the exact size(width, height), e.g. size(1280, 720)");
-    CHECKS.unsupported("aspectRatio", request.aspectRatio(), "give the exact size(width, height), e.g. size(1280, 720)");
+    VideoShape shape = VideoShape.resolve(request, profile);
+    checks.unsupported("resolution", shape.resolution(), "give the exact size(width, height), e.g. size(1280, 720)");
+    checks.unsupported("aspectRatio", shape.aspectRatio(), "give the exact size(width, height), e.g. size(1280, 720)");
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("prompt", request.prompt());
-    body.put("model", request.model());
+    body.put("model", model);
     if (request.durationSeconds() != null) {
       body.put("duration", request.durationSeconds());
     }
-    if (request.size() != null) {
-      body.put("width", request.size().width());
-      body.put("height", request.size().height());
+    if (shape.size() != null) {
+      body.put("width", shape.size().width());
+      body.put("height", shape.size().height());
     }
     body.putAll(request.extraBody());
     return body;

@@ -225,8 +225,18 @@ class CloudGptScenarioTest {
   // ----- errors -----
 
   @Test
-  void theDocumentedErrorShapeBecomesTheRightExceptionWithTheServersWords() {
+  void aModelTheDocumentationDoesNotListIsRefusedBeforeSending() {
     Throwable thrown = catchThrowable(() -> client.chat().create(haiku().toBuilder().model("gpt-9").build()));
+
+    assertThat(thrown).isInstanceOf(ValidationException.class).hasMessageStartingWith(
+        "cloudgpt: model: cloudgpt offers these chat models: openai, openai-fast, openai-large, claude,");
+    assertThat(fake.journal().requests()).isEmpty();
+  }
+
+  @Test
+  void theDocumentedErrorShapeBecomesTheRightExceptionWithTheServersWords() {
+    CloudGptClient permissive = builder().apiKey(fake.apiKey()).extraModels(Modality.CHAT, "gpt-9").build();
+    Throwable thrown = catchThrowable(() -> permissive.chat().create(haiku().toBuilder().model("gpt-9").build()));
 
     assertThat(thrown).isInstanceOfSatisfying(BadRequestException.class, e -> {
       assertThat(e.code()).isEqualTo("model_not_found");
@@ -238,7 +248,8 @@ class CloudGptScenarioTest {
   @Test
   void thePlainErrorShapeWithDetailsBecomesTheRightExceptionToo() {
     fake.errorStyle(FakeCloudGpt.ErrorStyle.PLAIN);
-    Throwable thrown = catchThrowable(() -> client.videos().generate(waves().toBuilder().model("sora").build()));
+    CloudGptClient permissive = builder().apiKey(fake.apiKey()).extraModels(Modality.VIDEO, "sora").build();
+    Throwable thrown = catchThrowable(() -> permissive.videos().generate(waves().toBuilder().model("sora").build()));
 
     assertThat(thrown).isInstanceOf(BadRequestException.class)
         .hasMessage("[cloudgpt] 400: Unknown video model: sora (Available video models: veo, seedance, seedance-pro, mapleai-veo)");

@@ -17,6 +17,7 @@ import dev.aigw.core.error.ValidationException;
 import dev.aigw.core.media.GeneratedMedia;
 import dev.aigw.core.operation.Operation;
 import dev.aigw.core.video.GeneratedVideo;
+import dev.aigw.core.model.Modality;
 import dev.aigw.core.video.VideoRequest;
 import dev.aigw.core.video.VideoResult;
 import dev.aigw.testkit.TestMedia;
@@ -157,16 +158,40 @@ class CloudGptVideosWireTest {
   }
 
   @Test
-  void anUndocumentedModelIsSentWithWhateverDurationItIsGiven() throws Exception {
+  void anUndocumentedModelTheDeploymentAddsIsSentWithWhateverDurationItIsGiven() throws Exception {
     server.enqueue(binary("video/mp4", MP4));
-    generate(VideoRequest.builder().model("veo-3-long").prompt("p").durationSeconds(30).build());
+    try (CloudGptClient client = CloudGptWire.builder(server).extraModels(Modality.VIDEO, "veo-3-long").build()) {
+      client.videos().generate(VideoRequest.builder().model("veo-3-long").prompt("p").durationSeconds(30).build());
+    }
     assertThat(bodyText(server.takeRequest())).isEqualTo("{\"prompt\":\"p\",\"model\":\"veo-3-long\",\"duration\":30}");
+  }
+
+  @Test
+  void anUndocumentedModelIsRefusedBeforeSendingNamingTheDocumentedOnes() {
+    try (CloudGptClient client = CloudGptWire.client(server)) {
+      assertThatThrownBy(() -> client.videos().submit(VideoRequest.builder().model("veo-3-long").prompt("p").build()))
+          .hasMessage("cloudgpt: model: cloudgpt offers these video models: veo, seedance, seedance-pro, mapleai-veo;"
+              + " was veo-3-long");
+    }
+    assertThat(server.getRequestCount()).isZero();
+  }
+
+  @Test
+  void aResolutionIsSentAsTheExactSizeItEqualsAndNoModelAsTheDefault() throws Exception {
+    server.enqueue(binary("video/mp4", MP4));
+    server.enqueue(binary("video/mp4", MP4));
+    generate(VideoRequest.builder().prompt("p").resolution("720p").build());
+    generate(VideoRequest.builder().model("veo").prompt("p").resolution("1080p").aspectRatio(9, 16).build());
+    assertThat(bodyText(server.takeRequest()))
+        .isEqualTo("{\"prompt\":\"p\",\"model\":\"veo\",\"width\":1280,\"height\":720}");
+    assertThat(bodyText(server.takeRequest()))
+        .isEqualTo("{\"prompt\":\"p\",\"model\":\"veo\",\"width\":1080,\"height\":1920}");
   }
 
   @Test
   void resolutionAndAspectRatioAreRefusedNamingTheExactSizeInstead() {
     try (CloudGptClient client = CloudGptWire.client(server)) {
-      assertThatThrownBy(() -> client.videos().submit(VideoRequest.builder().model("veo").prompt("p").resolution("720p").build()))
+      assertThatThrownBy(() -> client.videos().submit(VideoRequest.builder().model("veo").prompt("p").resolution("HD").build()))
           .hasMessage("cloudgpt: resolution: is not supported by cloudgpt; give the exact size(width, height), e.g. size(1280, 720)");
       assertThatThrownBy(() -> client.videos().submit(VideoRequest.builder().model("veo").prompt("p").aspectRatio(16, 9).build()))
           .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("aspectRatio"));

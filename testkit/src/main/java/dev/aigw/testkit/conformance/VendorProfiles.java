@@ -79,7 +79,7 @@ public final class VendorProfiles {
         .resumeRefused("operationId")
         .video(VideoRequest.builder().model("veo").prompt(PROMPT).durationSeconds(4).build())
         .listedModel("flux")
-        .refused(ImageRequest.builder().model("flux").prompt(PROMPT).aspectRatio(16, 9).build(), "aspectRatio")
+        .refused(ImageRequest.builder().model("flux").prompt(PROMPT).aspectRatio(3, 2).build(), "aspectRatio")
         .fault(Fault.rateLimited("/api/image"))
         .build();
   }
@@ -141,7 +141,7 @@ public final class VendorProfiles {
         .image(ImageRequest.builder().prompt(PROMPT).size(1024, 1024).quality(Quality.LOW).build(),
             "/api/v1/generate", ImageFormat.PNG)
         .imagePrice(BigDecimal.ONE)
-        .refused(ImageRequest.builder().model("gpt-image-2").prompt(PROMPT).build(), "model")
+        .refused(ImageRequest.builder().model("dall-e-3").prompt(PROMPT).build(), "model")
         .fault(Fault.errorAfterHandling("/api/v1/generate", 503))
         .reference(Reference.bytes(REFERENCE_PNG, ReceivedIn.UPLOADS_NAMED_IN_SUBMISSION))
         .build();
