@@ -7,21 +7,30 @@ import dev.aigw.core.http.RetrySafety;
 import dev.aigw.core.image.ImageRequest;
 import dev.aigw.core.image.ImageResult;
 import dev.aigw.core.image.ImageService;
+import dev.aigw.core.image.Quality;
 import dev.aigw.core.media.ImageFormat;
 import dev.aigw.core.media.MediaInput;
+import dev.aigw.core.model.Modality;
 import dev.aigw.core.operation.Operation;
 import dev.aigw.core.operation.OperationStatus;
 import dev.aigw.core.operation.PollingStrategy;
+import dev.aigw.core.profile.ImageProfile;
+import dev.aigw.core.profile.ImageShapes;
+import dev.aigw.core.profile.ModelCatalog;
+import dev.aigw.core.profile.ReferenceRules;
 import dev.aigw.core.spi.ApiRequest;
 import dev.aigw.core.spi.Checks;
 import dev.aigw.core.spi.Gateway;
+import dev.aigw.core.spi.ImageShape;
 import dev.aigw.core.spi.OperationDriver;
 import dev.aigw.core.spi.OperationFactory;
 import dev.aigw.core.spi.PreparedCall;
+import dev.aigw.core.spi.ReferencePlan;
 import dev.aigw.core.spi.ResponseReader;
 import dev.aigw.gptimagehub.internal.GptImageHubWire;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,9 +80,21 @@ public final class GptImageHubImages implements ImageService {
   public static final List<String> QUALITIES = List.of("auto", "low", "medium", "high");
   /** The multipart field of each reference image. */
   public static final String REFERENCE_FIELD = "reference_image";
+  /**
+   * The image models GPTImageHub's documentation names ({@code gpt-image-2}, the default); its
+   * model list may offer more, looked up when a request names one.
+   */
+  public static final ModelCatalog MODELS = new ModelCatalog(Modality.IMAGE, List.of(GptImageHubModel.GPT_IMAGE_2),
+      GptImageHubModel.GPT_IMAGE_2, false);
+  /** What GPTImageHub's images take, as documented. */
+  static final ImageProfile PROFILE = new ImageProfile(MODELS, ImageShapes.ofAnySize(),
+      EnumSet.of(Quality.AUTO, Quality.LOW, Quality.MEDIUM, Quality.HIGH), MAX_IMAGES, false,
+      ReferenceRules.of(EnumSet.of(MediaInput.Kind.FILE, MediaInput.Kind.BYTES, MediaInput.Kind.DATA_URL), null,
+          MAX_REFERENCE_BYTES, REFERENCE_FORMATS));
 
   private final Gateway transport;
   private final GptImageHubModels models;
+  private final ImageProfile profile;
   private final Duration syncTimeout;
   private final OperationFactory<ImageResult> operations;
   private final OperationFactory<GptImageHubGeneration> generations;
@@ -86,12 +107,12 @@ public final class GptImageHubImages implements ImageService {
 
     @Override
     public RawResponse<GptImageHubGeneration> queue(ImageRequest request) {
-      return transport.execute(request(request, true), reader());
+      return send(request, true);
     }
 
     @Override
     public RawResponse<GptImageHubGeneration> generateSync(ImageRequest request) {
-      RawResponse<GptImageHubGeneration> r = transport.execute(request(request, false), reader());
+      RawResponse<GptImageHubGeneration> r = send(request, false);
       GptImageHubGeneration g = r.body();
       OperationStatus status = g.operationStatus();
       if (status.isTerminal() && status != OperationStatus.SUCCEEDED) {
@@ -107,9 +128,11 @@ public final class GptImageHubImages implements ImageService {
     }
   };
 
-  GptImageHubImages(Gateway transport, GptImageHubModels models, PollingStrategy polling, Duration syncTimeout) {
+  GptImageHubImages(Gateway transport, GptImageHubModels models, PollingStrategy polling, Duration syncTimeout,
+      ImageProfile profile) {
     this.transport = transport;
     this.models = models;
+    this.profile = profile;
     this.syncTimeout = syncTimeout;
     this.operations = new OperationFactory<>(transport, "id",
         OperationDriver.of(this::fetch, (String id, GptImageHubGeneration g) ->
@@ -197,34 +220,32 @@ public final class GptImageHubImages implements ImageService {
     return factory.startedFrom("image generation", g.id(), g.raw(), id -> GptImageHubWire.snapshot(id, g, result));
   }
 
-  /** The wire request, after every pre-send check. */
-  ApiRequest request(ImageRequest request, boolean async) {
-    String vendor = transport.vendor();
-    CHECKS.ownOptions(request.vendorOptions());
-    CHECKS.range("n", request.n(), 1, MAX_IMAGES);
-    String instead = "give an exact size(width, height), or GptImageHubImageOptions.AUTO_SIZE";
-    CHECKS.unsupported("aspectRatio", request.aspectRatio(), instead);
-    CHECKS.unsupported("resolution", request.resolution(), instead);
-    CHECKS.unsupported("seed", request.seed(), null);
+  /** A request after every pre-send check: its form fields, and its references to prepare. */
+  record Planned(Map<String, Object> fields, ReferencePlan references) {}
+
+  /** Every pre-send check, and the form fields. */
+  Planned validate(ImageRequest request, boolean async, Checks checks) {
+    checks.ownOptions(request.vendorOptions());
+    String model = checks.model(profile.models(), request.model());
+    checks.range("n", request.n(), 1, profile.maxImages());
+    ImageShape shape = ImageShape.resolve(request, profile.shapes(), checks);
+    checks.unsupported("seed", request.seed(), null);
     boolean autoSize = request.vendorOption(GptImageHubImageOptions.class)
         .map(GptImageHubImageOptions::autoSize).orElse(false);
-    if (autoSize && request.size() != null) {
-      throw CHECKS.invalid("size",
-          "give an exact size or GptImageHubImageOptions.AUTO_SIZE, not both; was " + request.size() + " and auto");
+    if (autoSize && shape.size() != null) {
+      checks.reject("size",
+          "give an exact size or GptImageHubImageOptions.AUTO_SIZE, not both; was " + shape.size() + " and auto");
     }
     String quality = request.quality() == null ? null : request.quality().wireValue();
-    CHECKS.oneOf("quality", quality, QUALITIES);
-    String model = request.model() != null ? request.model() : GptImageHubModel.GPT_IMAGE_2;
-    List<ApiRequest.Part> files = referenceParts(vendor, request.references());
-    if (!files.isEmpty()) {
-      models.checkReferenceCount(model, files.size());
-    }
+    checks.oneOf("quality", quality, QUALITIES);
+    ReferencePlan references = ReferencePlan.of(request.references(), profile.references(), checks);
+    models.check(model, profile.models().offers(model), request.references().size(), checks);
 
     Map<String, Object> fields = new LinkedHashMap<>();
     fields.put("model", model);
     fields.put("prompt", request.prompt());
-    if (autoSize || request.size() != null) {
-      fields.put("size", autoSize ? "auto" : request.size().toString());
+    if (autoSize || shape.size() != null) {
+      fields.put("size", autoSize ? "auto" : shape.size().toString());
     }
     if (quality != null) {
       fields.put("quality", quality);
@@ -236,7 +257,21 @@ public final class GptImageHubImages implements ImageService {
       fields.put("async", true);
     }
     fields.putAll(request.extraBody());
+    return new Planned(fields, references);
+  }
 
+  /** Checks, prepares the references (downloading URLs), sends, and deletes what was downloaded. */
+  private RawResponse<GptImageHubGeneration> send(ImageRequest request, boolean async) {
+    Planned planned = validate(request, async, CHECKS);
+    try (ReferencePlan.Prepared refs = planned.references().prepare(transport.vendor(), transport.downloader(), null)) {
+      return transport.execute(request(planned.fields(), refs.references(), async), reader());
+    }
+  }
+
+  /** The wire request: JSON, or multipart when there are reference files. */
+  ApiRequest request(Map<String, Object> fields, List<MediaInput> references, boolean async) {
+    String vendor = transport.vendor();
+    List<ApiRequest.Part> files = referenceParts(vendor, references);
     ApiRequest.Builder b = ApiRequest.post(PATH, RetrySafety.NOT_CHARGED_ON_ERROR);
     if (files.isEmpty()) {
       b.json(fields);
@@ -252,14 +287,10 @@ public final class GptImageHubImages implements ImageService {
     return b.build();
   }
 
-  /** Each reference as a {@code reference_image} file part, after its type and size are checked. */
+  /** Each reference (checked already, or downloaded and checked) as a {@code reference_image} file part. */
   private static List<ApiRequest.Part> referenceParts(String vendor, List<MediaInput> references) {
     List<ApiRequest.Part> parts = new ArrayList<>();
     for (MediaInput ref : references) {
-      if (ref.kind() == MediaInput.Kind.URL) {
-        throw CHECKS.invalid("references",
-            "GPTImageHub takes reference images as uploaded files (a file, bytes or a data: URL), not as URLs");
-      }
       ImageFormat format = ref.requireImage(vendor, "references", REFERENCE_FORMATS, MAX_REFERENCE_BYTES);
       MediaInput named = ref;
       if (ref.kind() == MediaInput.Kind.BYTES && !ref.filename().contains(".")) {
@@ -276,7 +307,7 @@ public final class GptImageHubImages implements ImageService {
     if (value instanceof String || value instanceof Number || value instanceof Boolean) {
       return String.valueOf(value);
     }
-    throw CHECKS.invalid("extraBody",
-        "'" + name + "' cannot be a multipart form field: only text, numbers and booleans can (references make the body multipart)");
+    throw CHECKS.invalid("extraBody", "'" + name + "' cannot be a multipart form field: only text, numbers and"
+        + " booleans can (references make the body multipart)");
   }
 }

@@ -105,7 +105,7 @@ public final class ReferencePlan {
   }
 
   private static String names(Set<ImageFormat> formats) {
-    return formats.stream().sorted().map(Enum::name).reduce((a, b) -> a + ", " + b).orElse("any image");
+    return formats.stream().map(Enum::name).sorted().reduce((a, b) -> a + ", " + b).orElse("any image");
   }
 
   /**
