@@ -10,6 +10,7 @@ import dev.aigw.core.media.GeneratedMedia;
 import dev.aigw.core.operation.Operation;
 import dev.aigw.core.operation.OperationSnapshot;
 import dev.aigw.core.operation.PollingStrategy;
+import dev.aigw.core.profile.ImageProfile;
 import dev.aigw.core.spi.Checks;
 import dev.aigw.core.spi.Gateway;
 import dev.aigw.core.spi.OperationDriver;
@@ -55,6 +56,7 @@ public final class ICodeEasyImages implements ImageService {
   public static final List<String> ASPECT_RATIOS = ICodeEasyRequests.RATIOS;
 
   private final Gateway transport;
+  private final ImageProfile profile;
   private final OperationFactory<ImageResult> operations;
   private final Duration syncTimeout;
   private final Raw raw = new Raw() {
@@ -69,8 +71,9 @@ public final class ICodeEasyImages implements ImageService {
     }
   };
 
-  ICodeEasyImages(Gateway transport, PollingStrategy polling, Duration syncTimeout) {
+  ICodeEasyImages(Gateway transport, PollingStrategy polling, Duration syncTimeout, ImageProfile profile) {
     this.transport = transport;
+    this.profile = profile;
     this.syncTimeout = syncTimeout;
     this.operations = new OperationFactory<>(transport, "task_id", OperationDriver.of(
         id -> ICodeEasyAnswers.fetch(transport, id),
@@ -126,7 +129,7 @@ public final class ICodeEasyImages implements ImageService {
 
   private RawResponse<Operation<ImageResult>> submitRaw(ImageRequest request) {
     RawResponse<ICodeEasyAnswers.Read> response = transport.execute(
-        ICodeEasyRequests.post(request, true).build(), ICodeEasyAnswers.READER);
+        ICodeEasyRequests.post(request, true, profile, CHECKS).build(), ICodeEasyAnswers.READER);
     ICodeEasyAnswers.Read read = response.body();
     ICodeEasyAnswers.Answer answer = read.answer();
     if (answer.taskId() == null && answer.data() != null) {
@@ -142,8 +145,13 @@ public final class ICodeEasyImages implements ImageService {
 
   private RawResponse<ImageResult> generateSyncRaw(ImageRequest request) {
     RawResponse<ICodeEasyAnswers.Read> response = transport.execute(
-        ICodeEasyRequests.post(request, false).timeout(syncTimeout).build(), ICodeEasyAnswers.READER);
+        ICodeEasyRequests.post(request, false, profile, CHECKS).timeout(syncTimeout).build(), ICodeEasyAnswers.READER);
     return response.withBody(ICodeEasyAnswers.result(ICodeEasyClient.VENDOR, response.body(), transport.downloader()));
+  }
+
+  /** Every pre-send check, recorded in {@code checks}. */
+  void validate(ImageRequest request, Checks checks) {
+    ICodeEasyRequests.post(request, true, profile, checks);
   }
 
   /** {@link ICodeEasyImages} calls that also return HTTP details. */

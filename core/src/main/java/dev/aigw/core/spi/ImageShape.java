@@ -103,7 +103,10 @@ public record ImageShape(AspectRatio aspectRatio, ImageSize size, Resolution res
             + " (or ask for the nearest with fit(Fit.NEAREST))");
         return given;
       }
-      return given;
+      // a listed ratio is sent as listed (32:18 as 16:9)
+      AspectRatio listed = ratio == null ? null
+          : shapes.ratios().stream().filter(r -> ImageShapes.sameRatio(r, ratio)).findFirst().orElse(ratio);
+      return new ImageShape(listed, null, resolution);
     }
 
     AspectRatio wanted = ratio != null ? ratio : SQUARE;
