@@ -151,7 +151,8 @@ public final class ReferencePlan {
           case DOWNLOADED -> {
             Path file = download(checks, which, ref.url(), downloader);
             temporary.add(file);
-            out.add(MediaInput.file(file));
+            ImageFormat format = MediaInput.file(file).detectFormat();
+            out.add(MediaInput.file(file, "reference-" + (i + 1) + "." + format.extension()));
           }
           case HOSTED -> out.add(publish(vendor, which, ref, host));
           default -> out.add(ref);
