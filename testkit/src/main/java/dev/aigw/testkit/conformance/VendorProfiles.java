@@ -64,7 +64,8 @@ public final class VendorProfiles {
   /**
    * CloudGPT: chat, images and videos answered in the same call (so nothing to resume: {@code
    * resume} is refused), three model catalogues; keys {@code cgpt_}; images as JPEG here (the fake
-   * makes either); the fake charges nothing; a paid POST is retried only after a 429.
+   * makes either); the fake charges nothing; a paid POST is retried only after a 429; an aspect
+   * ratio without an exact pixel size at 1k (3:2) is refused.
    */
   public static VendorProfile cloudgpt() {
     return VendorProfile.builder("cloudgpt")
@@ -126,7 +127,8 @@ public final class VendorProfiles {
   }
 
   /**
-   * gptimage2.plus: images only (generations polled by id), a single model and no model list;
+   * gptimage2.plus: images only (generations polled by id), a single model (taken by name, never
+   * sent; another is refused) and no model list;
    * keys {@code gimg_}; charged on submission, and the server deduplicates by {@code
    * Idempotency-Key}, so even a submission that was handled and charged before its answer was lost
    * is retried — and charged once; reference bytes are uploaded to the storage host first and
