@@ -118,7 +118,7 @@ public final class CheapSubImages implements ImageService {
   Planned validate(ImageRequest request, Checks checks) {
     checks.ownOptions(request.vendorOptions());
     String model = checks.model(profile.models(), request.model());
-    if (request.n() != null && request.n() != 1) {
+    if (request.n() != null && request.n() > profile.maxImages()) {
       checks.reject("n", "CheapSub makes one image per task; was " + request.n());
     }
     ImageShape shape = ImageShape.resolve(request, profile.shapes(), checks);

@@ -98,7 +98,7 @@ public final class CloudGptImages implements ImageService {
   Map<String, Object> validate(ImageRequest request, Checks checks) {
     checks.ownOptions(request.vendorOptions());
     String model = checks.model(profile.models(), request.model());
-    if (request.n() != null && request.n() != 1) {
+    if (request.n() != null && request.n() > profile.maxImages()) {
       checks.reject("n", "CloudGPT makes one image per call; was " + request.n());
     }
     ImageShape shape = ImageShape.resolve(request, profile.shapes(), checks);

@@ -88,7 +88,8 @@ public final class GptImageHubImages implements ImageService {
       GptImageHubModel.GPT_IMAGE_2, false);
   /** What GPTImageHub's images take, as documented. */
   static final ImageProfile PROFILE = new ImageProfile(MODELS, ImageShapes.ofAnySize(),
-      EnumSet.of(Quality.AUTO, Quality.LOW, Quality.MEDIUM, Quality.HIGH), MAX_IMAGES, false,
+      EnumSet.copyOf(QUALITIES.stream().map(q -> Quality.valueOf(q.toUpperCase(java.util.Locale.ROOT))).toList()),
+      MAX_IMAGES, false,
       ReferenceRules.of(EnumSet.of(MediaInput.Kind.FILE, MediaInput.Kind.BYTES, MediaInput.Kind.DATA_URL), null,
           MAX_REFERENCE_BYTES, REFERENCE_FORMATS));
 
@@ -240,6 +241,14 @@ public final class GptImageHubImages implements ImageService {
     checks.oneOf("quality", quality, QUALITIES);
     ReferencePlan references = ReferencePlan.of(request.references(), profile.references(), checks);
     models.check(model, profile.models().offers(model), request.references().size(), checks);
+    if (!request.references().isEmpty()) {
+      request.extraBody().forEach((name, value) -> {
+        if (!(value instanceof String || value instanceof Number || value instanceof Boolean)) {
+          checks.reject("extraBody", "'" + name + "' cannot be a multipart form field: only text, numbers and"
+              + " booleans can (references make the body multipart)");
+        }
+      });
+    }
 
     Map<String, Object> fields = new LinkedHashMap<>();
     fields.put("model", model);
@@ -277,7 +286,8 @@ public final class GptImageHubImages implements ImageService {
       b.json(fields);
     } else {
       List<ApiRequest.Part> parts = new ArrayList<>();
-      fields.forEach((name, value) -> parts.add(ApiRequest.Part.field(name, formValue(vendor, name, value))));
+      // validate() refused anything but text, numbers and booleans beside references
+      fields.forEach((name, value) -> parts.add(ApiRequest.Part.field(name, String.valueOf(value))));
       parts.addAll(files);
       b.multipart(parts);
     }
@@ -302,12 +312,4 @@ public final class GptImageHubImages implements ImageService {
     return parts;
   }
 
-  /** A text value for a multipart field. */
-  private static String formValue(String vendor, String name, Object value) {
-    if (value instanceof String || value instanceof Number || value instanceof Boolean) {
-      return String.valueOf(value);
-    }
-    throw CHECKS.invalid("extraBody", "'" + name + "' cannot be a multipart form field: only text, numbers and"
-        + " booleans can (references make the body multipart)");
-  }
 }

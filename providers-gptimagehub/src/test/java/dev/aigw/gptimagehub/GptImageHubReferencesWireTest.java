@@ -440,6 +440,20 @@ class GptImageHubReferencesWireTest {
   }
 
   @Test
+  void anExtraFieldThatIsNoTextBesideReferencesIsRefusedByCheckAndClientAlike() throws Exception {
+    ImageRequest request = simple().referenceFile(png("1.png", 1)).extraBody("style", java.util.Map.of("a", 1)).build();
+    try (GptImageHubClient client = HubWire.client(server)) {
+      String message = "gptimagehub: extraBody: 'style' cannot be a multipart form field: only text, numbers and"
+          + " booleans can (references make the body multipart)";
+      assertThat(client.check(request).messages()).containsExactly(message);
+      server.enqueue(ok(models(16)));
+      assertThatThrownBy(() -> client.images().submit(request)).isInstanceOf(ValidationException.class).hasMessage(message);
+    }
+    assertModelsGet(server.takeRequest());
+    assertThat(server.getRequestCount()).as("only the model list").isEqualTo(1);
+  }
+
+  @Test
   void aRatioAndClassAreSentAsTheExactSizeTheyEqual() throws Exception {
     server.enqueue(ok(fixture("generation-response.json")));
     try (GptImageHubClient client = HubWire.client(server)) {

@@ -460,10 +460,16 @@ public final class Router implements AiClient {
      * @return the result and the routing
      */
     public Routed<ImageResult> generateRouted(ImageRequest request, Duration timeout) {
+      return waitedFor(request, timeout);
+    }
+
+    /** Submits and waits, up to {@code timeout} per gateway or, when {@code null}, each gateway's default. */
+    private Routed<ImageResult> waitedFor(ImageRequest request, Duration timeout) {
       return route(Capability.IMAGES, c -> c.check(request), (c, accepted) -> {
         Operation<ImageResult> op = c.images().submit(request);
         accepted[0] = true;
-        return op.withId(routedId(routeNameOf(c), op.id())).waitForCompletion(timeout);
+        Operation<ImageResult> routed = op.withId(routedId(routeNameOf(c), op.id()));
+        return timeout == null ? routed.waitForCompletion() : routed.waitForCompletion(timeout);
       });
     }
 
@@ -476,11 +482,7 @@ public final class Router implements AiClient {
     /** Submits and waits, up to each gateway's default; a task that fails where failed tasks are not charged moves on. */
     @Override
     public ImageResult generate(ImageRequest request) {
-      return route(Capability.IMAGES, c -> c.check(request), (c, accepted) -> {
-        Operation<ImageResult> op = c.images().submit(request);
-        accepted[0] = true;
-        return op.withId(routedId(routeNameOf(c), op.id())).waitForCompletion();
-      }).value();
+      return waitedFor(request, null).value();
     }
 
     /**

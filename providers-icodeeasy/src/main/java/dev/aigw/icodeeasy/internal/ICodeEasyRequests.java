@@ -65,7 +65,8 @@ public final class ICodeEasyRequests {
       new ModelCatalog(Modality.IMAGE, List.of(DEFAULT_MODEL), DEFAULT_MODEL, true),
       ImageShapes.ofRatios(RATIOS.stream().map(AspectRatio::parse).toList(), false,
           EnumSet.of(Resolution.K1, Resolution.K2)).withAnySize(),
-      EnumSet.allOf(Quality.class), Integer.MAX_VALUE, false,
+      EnumSet.copyOf(QUALITIES.stream().map(q -> Quality.valueOf(q.toUpperCase(Locale.ROOT))).toList()),
+      Integer.MAX_VALUE, false,
       ReferenceRules.of(EnumSet.allOf(MediaInput.Kind.class), MAX_REFERENCES, Long.MAX_VALUE, IMAGE_FORMATS));
 
   /**
