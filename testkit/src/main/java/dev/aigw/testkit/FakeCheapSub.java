@@ -46,12 +46,21 @@ public final class FakeCheapSub extends FakeGateway {
    * @param bytes what the fake fetched from it (only loopback URLs are fetched), or {@code null}
    */
   public record ReceivedReference(String url, byte[] bytes) {
-    /** Copies the bytes. */
+    /**
+     * Copies the bytes.
+     *
+     * @param url the URL, as submitted
+     * @param bytes what the fake fetched from it, or {@code null}
+     */
     public ReceivedReference {
       bytes = bytes == null ? null : bytes.clone();
     }
 
-    /** A copy of the bytes, or {@code null}. */
+    /**
+     * A copy of the bytes.
+     *
+     * @return the bytes, or {@code null}
+     */
     @Override
     public byte[] bytes() {
       return bytes == null ? null : bytes.clone();

@@ -40,12 +40,22 @@ public final class TestReferenceHost implements ReferenceHost, AutoCloseable {
    * @param format its format
    */
   public record Published(String url, byte[] bytes, ImageFormat format) {
-    /** Copies the bytes. */
+    /**
+     * Copies the bytes.
+     *
+     * @param url where it is served
+     * @param bytes its bytes
+     * @param format its format
+     */
     public Published {
       bytes = bytes.clone();
     }
 
-    /** A copy of the bytes. */
+    /**
+     * A copy of the bytes.
+     *
+     * @return the bytes
+     */
     @Override
     public byte[] bytes() {
       return bytes.clone();
@@ -87,6 +97,7 @@ public final class TestReferenceHost implements ReferenceHost, AutoCloseable {
     return host;
   }
 
+  /** Serves a copy of {@code image}'s bytes at a new URL on this host's loopback server. */
   @Override
   public String publish(MediaInput image, ImageFormat format) throws IOException {
     byte[] bytes;

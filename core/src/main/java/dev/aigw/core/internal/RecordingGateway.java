@@ -21,12 +21,20 @@ import java.util.concurrent.CompletionException;
 public final class RecordingGateway implements Gateway {
   private final Gateway delegate;
 
-  /** @param delegate the transport */
+  /**
+   * Wraps {@code delegate}.
+   *
+   * @param delegate the transport
+   */
   public RecordingGateway(Gateway delegate) {
     this.delegate = delegate;
   }
 
-  /** The transport underneath. */
+  /**
+   * The transport underneath.
+   *
+   * @return the wrapped gateway
+   */
   public Gateway delegate() {
     return delegate;
   }

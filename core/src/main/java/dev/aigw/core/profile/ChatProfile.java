@@ -12,7 +12,14 @@ import java.util.Objects;
  */
 public record ChatProfile(ModelCatalog models, double minTemperature, double maxTemperature, boolean streaming) {
 
-  /** Checks the values. */
+  /**
+   * Checks the values.
+   *
+   * @param models the chat models, and the default
+   * @param minTemperature the lowest temperature taken
+   * @param maxTemperature the highest temperature taken
+   * @param streaming whether replies can be streamed
+   */
   public ChatProfile {
     Objects.requireNonNull(models, "models");
     if (!(minTemperature <= maxTemperature)) {

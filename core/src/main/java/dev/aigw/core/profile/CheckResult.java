@@ -17,7 +17,13 @@ import java.util.Objects;
  */
 public record CheckResult(String vendor, List<Refusal> refusals, List<String> deferred) {
 
-  /** Copies the lists. */
+  /**
+   * Copies the lists.
+   *
+   * @param vendor the vendor (or router) that checked
+   * @param refusals every reason the request would be refused, in the order the client checks them; empty when it would be accepted
+   * @param deferred rules that could not be applied without I/O (a model list fetched later, a reference URL that is downloaded when sent), each said in words; they may still refuse the request when it is sent
+   */
   public CheckResult {
     Objects.requireNonNull(vendor, "vendor");
     refusals = List.copyOf(refusals);

@@ -22,7 +22,16 @@ import java.util.Set;
 public record GatewayProfile(String vendor, Set<Capability> capabilities, ChatProfile chat, ImageProfile images,
     VideoProfile videos, boolean failedTasksRefunded) {
 
-  /** Checks and copies. */
+  /**
+   * Checks and copies.
+   *
+   * @param vendor the vendor's name
+   * @param capabilities what it offers through the neutral API
+   * @param chat its chat, or {@code null} when it has none
+   * @param images its image generation, or {@code null} when it has none
+   * @param videos its video generation, or {@code null} when it has none
+   * @param failedTasksRefunded whether the vendor documents that a task (an image or video generation) that fails is not charged or is refunded
+   */
   public GatewayProfile {
     Objects.requireNonNull(vendor, "vendor");
     capabilities = Collections.unmodifiableSet(capabilities.isEmpty()

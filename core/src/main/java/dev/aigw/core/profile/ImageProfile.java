@@ -19,7 +19,16 @@ import java.util.Set;
 public record ImageProfile(ModelCatalog models, ImageShapes shapes, Set<Quality> qualities, int maxImages, boolean seed,
     ReferenceRules references) {
 
-  /** Checks and copies. */
+  /**
+   * Checks and copies.
+   *
+   * @param models the image models, and the default
+   * @param shapes the aspect ratios, sizes and resolution classes taken natively
+   * @param qualities the quality classes taken (empty: none)
+   * @param maxImages the most images one request makes ({@code n}; {@link Integer#MAX_VALUE} when the vendor sets no limit)
+   * @param seed whether a seed is taken
+   * @param references how reference images are taken
+   */
   public ImageProfile {
     Objects.requireNonNull(models, "models");
     Objects.requireNonNull(shapes, "shapes");

@@ -24,7 +24,15 @@ import java.util.Set;
 public record ImageShapes(List<AspectRatio> ratios, boolean otherRatios, List<ImageSize> sizes, boolean anySize,
     Set<Resolution> resolutions) {
 
-  /** Copies the collections. */
+  /**
+   * Copies the collections.
+   *
+   * @param ratios the aspect ratios taken (empty when the gateway takes no ratio)
+   * @param otherRatios whether ratios beyond {@code ratios} may be given too (the vendor lists only examples)
+   * @param sizes the exact sizes taken, when the gateway takes only these
+   * @param anySize whether any exact size in pixels is taken
+   * @param resolutions the resolution classes taken beside a ratio (1k, 2k, 4k)
+   */
   public ImageShapes {
     ratios = List.copyOf(ratios);
     sizes = List.copyOf(sizes);

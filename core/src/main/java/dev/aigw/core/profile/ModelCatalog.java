@@ -21,7 +21,14 @@ import java.util.Optional;
  */
 public record ModelCatalog(Modality modality, List<String> ids, String defaultModel, boolean complete) {
 
-  /** Copies the ids and checks that the default is one of them. */
+  /**
+   * Copies the ids and checks that the default is one of them.
+   *
+   * @param modality what the models make
+   * @param ids the offered ids, in the vendor's order (the listed form is the one sent)
+   * @param defaultModel the model used when a request names none (one of {@code ids})
+   * @param complete whether {@code ids} is everything the gateway offers; {@code false} when the gateway may offer more that only its model list (I/O) tells
+   */
   public ModelCatalog {
     Objects.requireNonNull(modality, "modality");
     ids = List.copyOf(new LinkedHashSet<>(ids));

@@ -27,7 +27,15 @@ public record ReferenceRules(Set<MediaInput.Kind> kinds, Integer maxCount, long 
   private static final Set<MediaInput.Kind> LOCAL =
       EnumSet.of(MediaInput.Kind.FILE, MediaInput.Kind.BYTES, MediaInput.Kind.DATA_URL);
 
-  /** Copies the sets. */
+  /**
+   * Copies the sets.
+   *
+   * @param kinds the kinds the gateway takes as they are (empty: no reference images at all)
+   * @param maxCount the most references in one request, or {@code null} when only the gateway knows (per model, read from its model list when sent)
+   * @param maxBytes the largest reference, in bytes ({@link Long#MAX_VALUE} when not documented)
+   * @param formats the image formats taken (checked by the first bytes)
+   * @param hosted whether the client has a {@link dev.aigw.core.media.ReferenceHost} to publish local images at URLs
+   */
   public ReferenceRules {
     kinds = kinds.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(kinds));
     formats = formats.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(formats));

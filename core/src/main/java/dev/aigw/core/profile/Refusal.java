@@ -14,7 +14,13 @@ import java.util.Objects;
  */
 public record Refusal(String vendor, String field, String problem) {
 
-  /** Checks that every part is given. */
+  /**
+   * Checks that every part is given.
+   *
+   * @param vendor the vendor that refuses ({@code cheapsub} …)
+   * @param field the request field, as the user knows it ({@code references})
+   * @param problem what is wrong and what is accepted
+   */
   public Refusal {
     Objects.requireNonNull(vendor, "vendor");
     Objects.requireNonNull(field, "field");

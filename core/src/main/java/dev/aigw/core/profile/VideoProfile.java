@@ -18,7 +18,15 @@ import java.util.Objects;
 public record VideoProfile(ModelCatalog models, List<Integer> durations, Map<String, Integer> maxDurations,
     List<String> resolutions, boolean anySize) {
 
-  /** Copies the collections. */
+  /**
+   * Copies the collections.
+   *
+   * @param models the video models, and the default
+   * @param durations the durations taken, in seconds (empty: any up to the model's maximum)
+   * @param maxDurations the longest video of the models that have a documented limit, in seconds
+   * @param resolutions the resolution names taken ({@code 720p} …; empty: none)
+   * @param anySize whether an exact frame size in pixels is taken
+   */
   public VideoProfile {
     Objects.requireNonNull(models, "models");
     durations = List.copyOf(durations);

@@ -13,7 +13,15 @@ import java.util.Objects;
  */
 public record Attempt(String route, String vendor, Outcome outcome, String reason, Throwable failure) {
 
-  /** Checks the values. */
+  /**
+   * Checks the values.
+   *
+   * @param route the route's name (the vendor's name unless the router was told another)
+   * @param vendor the vendor of the route's client
+   * @param outcome what happened
+   * @param reason why, in words (the refusal, the failure and why the router moved on or stopped)
+   * @param failure the failure, or {@code null} when the gateway served the request or was not tried
+   */
   public Attempt {
     Objects.requireNonNull(route, "route");
     Objects.requireNonNull(vendor, "vendor");

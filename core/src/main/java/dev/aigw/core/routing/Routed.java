@@ -11,7 +11,12 @@ import java.util.Objects;
  */
 public record Routed<T>(T value, Routing routing) {
 
-  /** Checks the values. */
+  /**
+   * Checks the values.
+   *
+   * @param value the answer
+   * @param routing which gateway served it, and why each earlier one was passed
+   */
   public Routed {
     Objects.requireNonNull(routing, "routing");
   }

@@ -11,7 +11,11 @@ import java.util.Optional;
  */
 public record Routing(List<Attempt> attempts) {
 
-  /** Copies the list. */
+  /**
+   * Copies the list.
+   *
+   * @param attempts the attempts, in the router's order
+   */
   public Routing {
     attempts = List.copyOf(attempts);
   }
