@@ -61,6 +61,6 @@ public final class CheapSubChat implements ChatService {
         checks.reject("messages[].role", "accepts system, user, assistant; was " + m.role());
       }
     }
-    return request.withModel(model);
+    return model.equals(request.model()) ? request : request.withModel(model);
   }
 }

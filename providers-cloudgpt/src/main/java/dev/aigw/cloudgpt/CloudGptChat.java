@@ -58,6 +58,6 @@ public final class CloudGptChat implements ChatService {
     checks.ownOptions(request.vendorOptions());
     String model = checks.model(profile.models(), request.model());
     checks.range("temperature", request.temperature(), profile.minTemperature(), profile.maxTemperature());
-    return request.withModel(model);
+    return model.equals(request.model()) ? request : request.withModel(model);
   }
 }
