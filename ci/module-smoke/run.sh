@@ -6,7 +6,9 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 rm -rf target && mkdir -p target
-mvn -B -q -ntp dependency:build-classpath -Dmdep.outputFile=target/module-path.txt -Dmdep.pathSeparator=:
+mvn -B -q -ntp dependency:build-classpath -Daigw.version="${AIGW_VERSION:-0.1.0-SNAPSHOT}" \
+  -Dmdep.outputFile=target/module-path.txt -Dmdep.pathSeparator=:
+echo "java: $(java -version 2>&1 | head -n 1)"
 MP=$(cat target/module-path.txt)
 
 echo "Module descriptors of the aigw jars:"

@@ -12,10 +12,12 @@ module dev.aigw.core {
 
   exports dev.aigw.core;
   exports dev.aigw.core.chat;
+  exports dev.aigw.core.cost;
   exports dev.aigw.core.error;
   exports dev.aigw.core.http;
   exports dev.aigw.core.image;
   exports dev.aigw.core.json;
+  exports dev.aigw.core.listener;
   exports dev.aigw.core.media;
   exports dev.aigw.core.model;
   exports dev.aigw.core.operation;

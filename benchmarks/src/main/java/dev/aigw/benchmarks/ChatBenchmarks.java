@@ -14,7 +14,9 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * Non-streaming and streaming chat through the three contenders against one server process.
+ * Non-streaming and streaming chat through the three contenders against one server process, and
+ * aigw once more with a {@code CostMeter} listening ({@code …AigwCostMeter}: what listeners cost).
+ * Without a listener aigw builds no events at all.
  * {@code latency*}: one thread, average time per call. {@code throughput*}: 16 threads, calls per
  * second. {@code stream*}: one 10,000-chunk stream read to its end per operation.
  */
@@ -52,6 +54,14 @@ public class ChatBenchmarks {
     return w.c.aigwChat();
   }
 
+  /** aigw with a CostMeter listening, one thread. */
+  @Benchmark
+  @BenchmarkMode(Mode.AverageTime)
+  @OutputTimeUnit(TimeUnit.MICROSECONDS)
+  public String latencyAigwCostMeter(World w) {
+    return w.c.aigwMeteredChat();
+  }
+
   /** The floor, one thread. */
   @Benchmark
   @BenchmarkMode(Mode.AverageTime)
@@ -75,6 +85,15 @@ public class ChatBenchmarks {
   @org.openjdk.jmh.annotations.Threads(16)
   public String throughputAigw(World w) {
     return w.c.aigwChat();
+  }
+
+  /** aigw with a CostMeter listening, 16 threads. */
+  @Benchmark
+  @BenchmarkMode(Mode.Throughput)
+  @OutputTimeUnit(TimeUnit.SECONDS)
+  @org.openjdk.jmh.annotations.Threads(16)
+  public String throughputAigwCostMeter(World w) {
+    return w.c.aigwMeteredChat();
   }
 
   /** The floor, 16 threads. */
@@ -101,6 +120,14 @@ public class ChatBenchmarks {
   @OutputTimeUnit(TimeUnit.MILLISECONDS)
   public int streamAigw(World w, Blackhole bh) {
     return w.c.aigwStream(bh::consume, null);
+  }
+
+  /** aigw with a CostMeter listening: a 10,000-chunk stream. */
+  @Benchmark
+  @BenchmarkMode(Mode.AverageTime)
+  @OutputTimeUnit(TimeUnit.MILLISECONDS)
+  public int streamAigwCostMeter(World w, Blackhole bh) {
+    return w.c.aigwMeteredStream(bh::consume, null);
   }
 
   /** The floor: a 10,000-chunk stream. */

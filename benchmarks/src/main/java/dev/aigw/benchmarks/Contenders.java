@@ -10,6 +10,7 @@ import dev.aigw.cheapsub.CheapSubClient;
 import dev.aigw.core.chat.ChatChunk;
 import dev.aigw.core.chat.ChatRequest;
 import dev.aigw.core.chat.ChatStream;
+import dev.aigw.core.cost.CostMeter;
 import java.io.IOException;
 import java.util.Iterator;
 import java.util.function.Consumer;
@@ -36,6 +37,10 @@ public final class Contenders implements AutoCloseable {
   public final OkHttpClient http;
   /** aigw. */
   public final CheapSubClient aigw;
+  /** aigw with a {@link CostMeter} listening to every call (the listener path's cost). */
+  public final CheapSubClient aigwMetered;
+  /** The meter {@link #aigwMetered} reports to. */
+  public final CostMeter meter = new CostMeter();
   /** The floor. */
   public final Floor floor;
   /** openai-java. */
@@ -49,6 +54,7 @@ public final class Contenders implements AutoCloseable {
   public Contenders(String baseUrl) {
     this.http = new OkHttpClient.Builder().build();
     this.aigw = CheapSubClient.builder().apiKey(KEY).baseUrl(baseUrl).httpClient(http).build();
+    this.aigwMetered = CheapSubClient.builder().apiKey(KEY).baseUrl(baseUrl).httpClient(http).listener(meter).build();
     this.floor = new Floor(http, baseUrl, KEY);
     this.openai = OpenAIOkHttpClient.builder().apiKey(KEY).baseUrl(baseUrl + "/api/v1").build();
     this.aigwRequest = ChatRequest.builder().model(MODEL).system(SYSTEM).user(USER).build();
@@ -60,6 +66,11 @@ public final class Contenders implements AutoCloseable {
   /** aigw: one chat call. */
   public String aigwChat() {
     return check(aigw.chat().create(aigwRequest).text());
+  }
+
+  /** aigw with the {@link CostMeter}: one chat call. */
+  public String aigwMeteredChat() {
+    return check(aigwMetered.chat().create(aigwRequest).text());
   }
 
   /** The floor: one chat call. */
@@ -75,8 +86,17 @@ public final class Contenders implements AutoCloseable {
 
   /** aigw: one stream read to its end; the number of chunks. */
   public int aigwStream(Consumer<String> onChunk, Runnable firstChunk) {
+    return stream(aigw, onChunk, firstChunk);
+  }
+
+  /** aigw with the {@link CostMeter}: one stream read to its end; the number of chunks. */
+  public int aigwMeteredStream(Consumer<String> onChunk, Runnable firstChunk) {
+    return stream(aigwMetered, onChunk, firstChunk);
+  }
+
+  private int stream(CheapSubClient client, Consumer<String> onChunk, Runnable firstChunk) {
     int n = 0;
-    try (ChatStream stream = aigw.chat().stream(aigwStreamRequest)) {
+    try (ChatStream stream = client.chat().stream(aigwStreamRequest)) {
       Iterator<ChatChunk> it = stream.iterator();
       while (it.hasNext()) {
         onChunk.accept(it.next().text());
@@ -115,12 +135,15 @@ public final class Contenders implements AutoCloseable {
    */
   public void verify(int chunks) throws IOException {
     aigwChat();
+    aigwMeteredChat();
     floorChat();
     openaiChat();
     StringBuilder a = new StringBuilder();
+    StringBuilder m = new StringBuilder();
     StringBuilder f = new StringBuilder();
     StringBuilder o = new StringBuilder();
     expect("aigw", chunks, aigwStream(a::append, null), a);
+    expect("aigw with a CostMeter", chunks, aigwMeteredStream(m::append, null), m);
     expect("floor", chunks, floorStream(f::append, null), f);
     expect("openai-java", chunks, openaiStream(o::append, null), o);
   }
@@ -142,6 +165,7 @@ public final class Contenders implements AutoCloseable {
   @Override
   public void close() {
     aigw.close();
+    aigwMetered.close();
     openai.close();
     http.dispatcher().executorService().shutdown();
     http.connectionPool().evictAll();

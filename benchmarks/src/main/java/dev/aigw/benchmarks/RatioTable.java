@@ -45,7 +45,7 @@ public final class RatioTable {
       System.out.printf(Locale.ROOT, "| contender | %s | × floor | alloc B/op | alloc × floor |%s%n", unit,
           kind.equals("stream") ? " chunks/s |" : "");
       System.out.printf(Locale.ROOT, "|---|---|---|---|---|%s%n", kind.equals("stream") ? "---|" : "");
-      for (String who : List.of("Floor", "Aigw", "Openai")) {
+      for (String who : List.of("Floor", "Aigw", "AigwCostMeter", "Openai")) {
         double[] r = byName.get(kind + who);
         if (r == null) {
           continue;
@@ -55,7 +55,8 @@ public final class RatioTable {
         String chunks = kind.equals("stream")
             ? String.format(Locale.ROOT, " %.0f |", ChatBenchmarks.CHUNKS / (r[0] / 1000.0)) : "";
         System.out.printf(Locale.ROOT, "| %s | %.1f | %.2f | %.0f | %.2f |%s%n",
-            who.equals("Openai") ? "openai-java" : who.toLowerCase(Locale.ROOT), r[0], ratio, r[1], r[1] / floor[1], chunks);
+            who.equals("Openai") ? "openai-java" : who.equals("AigwCostMeter") ? "aigw + CostMeter"
+                : who.toLowerCase(Locale.ROOT), r[0], ratio, r[1], r[1] / floor[1], chunks);
       }
     }
     System.out.println();

@@ -8,10 +8,15 @@ import java.util.Map;
  */
 public interface AiClientProvider {
 
-  /** The vendor's name ({@code cheapsub} …): lower case, stable, used in configuration. */
+  /** {@return the vendor's name ({@code cheapsub} …): lower case, stable, used in configuration} */
   String name();
 
-  /** Creates a client from explicit options. */
+  /**
+   * Creates a client from explicit options.
+   *
+   * @param options the key, base URL and other settings
+   * @return a new client, which the caller closes
+   */
   AiClient create(ClientOptions options);
 
   /**
@@ -19,6 +24,7 @@ public interface AiClientProvider {
    * <VENDOR>_BASE_URL}).
    *
    * @param environment the variables to read, usually {@link System#getenv()}
+   * @return a new client, which the caller closes
    */
   AiClient fromEnv(Map<String, String> environment);
 }

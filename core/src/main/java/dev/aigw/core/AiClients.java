@@ -18,6 +18,9 @@ public final class AiClients {
   /**
    * Creates a client for {@code name} from explicit options.
    *
+   * @param name the provider name, in any case ({@code cheapsub} …)
+   * @param options the key, base URL and other settings
+   * @return a new client, which the caller closes
    * @throws AigwException if no provider of that name is on the classpath (the message lists the
    *     known ones)
    */
@@ -25,12 +28,25 @@ public final class AiClients {
     return provider(name).create(options);
   }
 
-  /** Creates a client for {@code name} from the process environment. */
+  /**
+   * Creates a client for {@code name} from the process environment.
+   *
+   * @param name the provider name, in any case ({@code cheapsub} …)
+   * @return a new client, which the caller closes
+   * @throws AigwException if no provider of that name is on the classpath
+   */
   public static AiClient fromEnv(String name) {
     return fromEnv(name, System.getenv());
   }
 
-  /** Creates a client for {@code name} from the given environment variables. */
+  /**
+   * Creates a client for {@code name} from the given environment variables.
+   *
+   * @param name the provider name, in any case ({@code cheapsub} …)
+   * @param environment the variables to read ({@code <VENDOR>_API_KEY}, {@code <VENDOR>_BASE_URL})
+   * @return a new client, which the caller closes
+   * @throws AigwException if no provider of that name is on the classpath
+   */
   public static AiClient fromEnv(String name, Map<String, String> environment) {
     return provider(name).fromEnv(environment);
   }
@@ -46,7 +62,7 @@ public final class AiClients {
     return dev.aigw.core.routing.Router.builder();
   }
 
-  /** The providers on the classpath, by name. */
+  /** {@return the providers on the classpath, by name} */
   public static Map<String, AiClientProvider> available() {
     Map<String, AiClientProvider> found = new TreeMap<>();
     for (AiClientProvider provider :
@@ -62,7 +78,14 @@ public final class AiClients {
     return found;
   }
 
-  /** The provider called {@code name}. */
+  /**
+   * The provider called {@code name}.
+   *
+   * @param name the provider name, in any case
+   * @return the provider
+   * @throws AigwException if the name is blank or no provider of that name is on the classpath
+   *     (the message lists the known ones)
+   */
   public static AiClientProvider provider(String name) {
     if (name == null || name.isBlank()) {
       throw new AigwException(null, "a provider name is required; known: " + known(), null);

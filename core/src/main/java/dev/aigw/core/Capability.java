@@ -21,7 +21,7 @@ public enum Capability {
     this.description = description;
   }
 
-  /** A short human description, used in error messages. */
+  /** {@return a short human description, used in error messages} */
   public String description() {
     return description;
   }

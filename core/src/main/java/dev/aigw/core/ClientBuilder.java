@@ -1,5 +1,6 @@
 package dev.aigw.core;
 
+import dev.aigw.core.cost.Budget;
 import dev.aigw.core.error.ValidationException;
 import dev.aigw.core.http.RetryPolicy;
 import dev.aigw.core.internal.RecordingGateway;
@@ -8,6 +9,7 @@ import dev.aigw.core.internal.Transport;
 import dev.aigw.core.internal.TransportConfig;
 import dev.aigw.core.media.ReferenceHost;
 import dev.aigw.core.model.Modality;
+import dev.aigw.core.listener.AigwListener;
 import dev.aigw.core.operation.PollingStrategy;
 import dev.aigw.core.profile.ChatProfile;
 import dev.aigw.core.profile.GatewayProfile;
@@ -16,6 +18,7 @@ import dev.aigw.core.profile.ModelCatalog;
 import dev.aigw.core.profile.VideoProfile;
 import dev.aigw.core.spi.Checks;
 import dev.aigw.core.spi.Gateway;
+import dev.aigw.core.spi.Listeners;
 import dev.aigw.core.spi.VendorSpec;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,6 +44,8 @@ public abstract class ClientBuilder<B extends ClientBuilder<B, C>, C> {
   private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
   private Duration connectTimeout;
   private Duration requestTimeout;
+  private Duration streamIdleTimeout;
+  private Duration callTimeout;
   private PollingStrategy polling;
   private OkHttpClient httpClient;
   private boolean anonymous;
@@ -49,8 +54,14 @@ public abstract class ClientBuilder<B extends ClientBuilder<B, C>, C> {
   private ReferenceHost referenceHost;
   private final Map<Modality, String> defaultModels = new EnumMap<>(Modality.class);
   private final Map<Modality, List<String>> extraModels = new EnumMap<>(Modality.class);
+  private final List<AigwListener> listeners = new ArrayList<>();
+  private Budget budget;
 
-  /** @param spec the vendor's facts */
+  /**
+   * Starts a builder with the vendor's defaults.
+   *
+   * @param spec the vendor's facts
+   */
   protected ClientBuilder(VendorSpec spec) {
     this.spec = spec;
   }
@@ -60,61 +71,169 @@ public abstract class ClientBuilder<B extends ClientBuilder<B, C>, C> {
     return (B) this;
   }
 
-  /** The API key. */
+  /**
+   * The API key.
+   *
+   * @param apiKey the key; {@code null} or blank clears it
+   * @return this builder
+   */
   public B apiKey(String apiKey) {
     this.apiKey = apiKey == null || apiKey.isBlank() ? null : Secret.of(apiKey);
     return self();
   }
 
-  /** The API key, already wrapped. */
+  /**
+   * The API key, already wrapped.
+   *
+   * @param apiKey the key, or {@code null} to clear it
+   * @return this builder
+   */
   public B apiKey(Secret apiKey) {
     this.apiKey = apiKey;
     return self();
   }
 
-  /** The base URL (the vendor's documented one by default). */
+  /**
+   * The base URL (the vendor's documented one by default).
+   *
+   * @param baseUrl an absolute http or https URL, checked at {@link #build()}
+   * @return this builder
+   */
   public B baseUrl(String baseUrl) {
     this.baseUrl = baseUrl;
     return self();
   }
 
-  /** How many times a failed call may be retried (default 2; 0 disables retries). */
+  /**
+   * How many times a failed call may be retried (default 2; 0 disables retries).
+   *
+   * @param maxRetries 0 or more
+   * @return this builder
+   * @throws IllegalArgumentException if {@code maxRetries} is negative
+   */
   public B maxRetries(int maxRetries) {
     this.retryPolicy = retryPolicy.withMaxRetries(maxRetries);
     return self();
   }
 
-  /** The whole retry policy. */
+  /**
+   * The whole retry policy.
+   *
+   * @param policy retries, backoff and the longest {@code Retry-After} honoured
+   * @return this builder
+   */
   public B retryPolicy(RetryPolicy policy) {
     this.retryPolicy = java.util.Objects.requireNonNull(policy, "policy");
     return self();
   }
 
-  /** Time allowed to open a connection (default 10 s). */
+  /**
+   * Time allowed to open a connection (default 10 s).
+   *
+   * @param timeout a positive duration
+   * @return this builder
+   */
   public B connectTimeout(Duration timeout) {
     this.connectTimeout = timeout;
     return self();
   }
 
-  /** Time allowed for an ordinary call (default 2 min). */
+  /**
+   * Time allowed for one attempt of an ordinary call, from sending the request to reading the whole
+   * answer (default 2 min; slow synchronous generations use the vendor's longer default unless this
+   * is set).
+   *
+   * @param timeout a positive duration
+   * @return this builder
+   */
   public B requestTimeout(Duration timeout) {
     this.requestTimeout = timeout;
     return self();
   }
 
-  /** How operations poll. */
+  /**
+   * The longest silence tolerated in a stream: while waiting for its first bytes and between its
+   * events (default 2 min). A stream that goes quiet longer ends with a {@code StreamException}.
+   *
+   * @param timeout a positive duration
+   * @return this builder
+   */
+  public B streamIdleTimeout(Duration timeout) {
+    this.streamIdleTimeout = positive(timeout, "streamIdleTimeout");
+    return self();
+  }
+
+  /**
+   * The most one call may take altogether: every attempt, the backoff between retries, {@code
+   * Retry-After} waits and the wait for a request slot (default none: each attempt is bounded by
+   * the request timeout, and waits by the retry policy). A retry whose wait would end past it is not
+   * made; the call fails at once with the last failure, saying so. For a stream it bounds the
+   * opening (attempts until the answer's headers); the events are bounded by {@link
+   * #streamIdleTimeout(Duration)}. It does not bound an operation's polling, which has its own
+   * timeouts ({@code waitForCompletion(Duration)}).
+   *
+   * @param timeout a positive duration, or {@code null} for none
+   * @return this builder
+   */
+  public B callTimeout(Duration timeout) {
+    this.callTimeout = timeout == null ? null : positive(timeout, "callTimeout");
+    return self();
+  }
+
+  /**
+   * The longest wait for a rate limit (default 60 s): a 429 whose {@code Retry-After} (or, without
+   * one, whose rate-limit window resets) later than this ends the call at once with a {@code
+   * RateLimitException} carrying the wait in {@code retryAfter()}, instead of blocking. Waits up to
+   * it are retried like any 429, within the retry count and the {@linkplain #callTimeout(Duration)
+   * call timeout}.
+   *
+   * @param max zero or a positive duration ({@link Duration#ZERO}: never wait for a rate limit)
+   * @return this builder
+   */
+  public B maxRetryWait(Duration max) {
+    java.util.Objects.requireNonNull(max, "maxRetryWait");
+    if (max.isNegative()) {
+      throw new IllegalArgumentException("maxRetryWait must not be negative, was " + max);
+    }
+    this.retryPolicy = retryPolicy.withMaxRetryAfter(max);
+    return self();
+  }
+
+  private static Duration positive(Duration d, String name) {
+    java.util.Objects.requireNonNull(d, name);
+    if (d.isNegative() || d.isZero()) {
+      throw new IllegalArgumentException(name + " must be positive, was " + d);
+    }
+    return d;
+  }
+
+  /**
+   * How operations poll.
+   *
+   * @param polling intervals, failures tolerated and the default wait
+   * @return this builder
+   */
   public B polling(PollingStrategy polling) {
     this.polling = polling;
     return self();
   }
 
-  /** An OkHttp client to share; aigw never shuts it down. */
+  /**
+   * An OkHttp client to share; aigw never shuts it down.
+   *
+   * @param client the client whose pool and dispatcher to reuse
+   * @return this builder
+   */
   public B httpClient(OkHttpClient client) {
     this.httpClient = client;
     return self();
   }
 
-  /** Call without a key (only where the vendor allows it). */
+  /**
+   * Call without a key (only where the vendor allows it).
+   *
+   * @return this builder
+   */
   public B anonymous() {
     this.anonymous = true;
     return self();
@@ -123,13 +242,21 @@ public abstract class ClientBuilder<B extends ClientBuilder<B, C>, C> {
   /**
    * The most calls in flight at once for this client's key (every client of the same key and base
    * URL in the process shares the count, as vendors count per key); more wait their turn.
+   *
+   * @param max the most calls in flight at once
+   * @return this builder
    */
   public B maxConcurrentRequests(int max) {
     this.maxConcurrentRequests = max;
     return self();
   }
 
-  /** The clock used for rate-limit times (for tests). */
+  /**
+   * The clock used for rate-limit times (for tests).
+   *
+   * @param clock the clock to read
+   * @return this builder
+   */
   public B clock(Clock clock) {
     this.clock = clock;
     return self();
@@ -149,6 +276,19 @@ public abstract class ClientBuilder<B extends ClientBuilder<B, C>, C> {
   }
 
   /**
+   * Adds a listener of the client's calls, streams, operations and costs ({@link
+   * dev.aigw.core.cost.CostMeter}, the OpenTelemetry module's listener, your own). Several may be
+   * added; they are called in order. Without listeners the client builds no events at all.
+   *
+   * @param listener the listener
+   * @return this builder
+   */
+  public B listener(AigwListener listener) {
+    listeners.add(java.util.Objects.requireNonNull(listener, "listener"));
+    return self();
+  }
+
+  /**
    * The model a request without one gets for {@code modality}, instead of the vendor's documented
    * default. It must be a model the gateway offers (in any listed form, or one added with {@link
    * #extraModels}); {@link #build()} refuses another.
@@ -160,6 +300,18 @@ public abstract class ClientBuilder<B extends ClientBuilder<B, C>, C> {
   public B defaultModel(Modality modality, String model) {
     defaultModels.put(java.util.Objects.requireNonNull(modality, "modality"),
         java.util.Objects.requireNonNull(model, "model"));
+    return self();
+  }
+
+  /**
+   * Spending limits per gateway and unit, checked before every paid call ({@link Budget}); the
+   * budget is also added as a listener, to learn what results cost.
+   *
+   * @param budget the budget, or {@code null} for none
+   * @return this builder
+   */
+  public B budget(Budget budget) {
+    this.budget = budget;
     return self();
   }
 
@@ -177,7 +329,12 @@ public abstract class ClientBuilder<B extends ClientBuilder<B, C>, C> {
     return self();
   }
 
-  /** Applies neutral options. */
+  /**
+   * Applies neutral options.
+   *
+   * @param options the settings to apply; absent values leave this builder's as they are
+   * @return this builder
+   */
   public B options(ClientOptions options) {
     if (options.apiKey() != null) {
       apiKey(options.apiKey());
@@ -192,6 +349,15 @@ public abstract class ClientBuilder<B extends ClientBuilder<B, C>, C> {
     if (options.requestTimeout() != null) {
       requestTimeout(options.requestTimeout());
     }
+    if (options.streamIdleTimeout() != null) {
+      streamIdleTimeout(options.streamIdleTimeout());
+    }
+    if (options.callTimeout() != null) {
+      callTimeout(options.callTimeout());
+    }
+    if (options.maxRetryWait() != null) {
+      maxRetryWait(options.maxRetryWait());
+    }
     if (options.polling() != null) {
       polling(options.polling());
     }
@@ -205,10 +371,19 @@ public abstract class ClientBuilder<B extends ClientBuilder<B, C>, C> {
       referenceHost(options.referenceHost());
     }
     options.defaultModels().forEach(this::defaultModel);
+    options.listeners().forEach(this::listener);
+    if (options.budget() != null) {
+      budget(options.budget());
+    }
     return self();
   }
 
-  /** Reads {@code <VENDOR>_API_KEY} and {@code <VENDOR>_BASE_URL} from {@code environment}. */
+  /**
+   * Reads {@code <VENDOR>_API_KEY} and {@code <VENDOR>_BASE_URL} from {@code environment}.
+   *
+   * @param environment the variables to read, usually {@link System#getenv()}
+   * @return this builder
+   */
   public B environment(Map<String, String> environment) {
     String key = environment.get(spec.apiKeyVariable());
     if (key != null && !key.isBlank()) {
@@ -221,12 +396,12 @@ public abstract class ClientBuilder<B extends ClientBuilder<B, C>, C> {
     return self();
   }
 
-  /** The polling strategy in force. */
+  /** {@return the polling strategy in force} */
   protected PollingStrategy pollingStrategy() {
     return polling != null ? polling : spec.polling();
   }
 
-  /** The request timeout set by the caller, or {@code null}. */
+  /** {@return the request timeout set by the caller, or {@code null}} */
   protected Duration requestTimeoutOverride() {
     return requestTimeout;
   }
@@ -296,6 +471,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B, C>, C> {
   /**
    * Checks the settings and builds the client's line to its gateway.
    *
+   * @return a transport for the client to build on
    * @throws ValidationException when the key is missing or has the wrong prefix, or the base URL
    *     is missing or malformed
    */
@@ -329,12 +505,22 @@ public abstract class ClientBuilder<B extends ClientBuilder<B, C>, C> {
     TransportConfig config = new TransportConfig(vendor, parsed, anonymous ? null : apiKey, retryPolicy,
         spec.errorMapping(), spec.idempotencyHeader(),
         requestTimeout != null ? requestTimeout : spec.requestTimeout(),
-        spec.streamIdleTimeout(),
+        streamIdleTimeout != null ? streamIdleTimeout : spec.streamIdleTimeout(),
         maxConcurrentRequests != null ? maxConcurrentRequests : spec.maxConcurrentRequests(),
-        base, clock);
-    return new RecordingGateway(new Transport(config));
+        base, clock, callTimeout);
+    List<AigwListener> all = new ArrayList<>(listeners);
+    if (budget != null) {
+      all.add(budget);
+    }
+    return new RecordingGateway(new Transport(config, Listeners.of(all), budget));
   }
 
-  /** Builds the client. */
+  /**
+   * Builds the client.
+   *
+   * @return a new client, which the caller closes
+   * @throws ValidationException when the key is missing or has the wrong prefix, or the base URL
+   *     is missing or malformed
+   */
   public abstract C build();
 }

@@ -16,6 +16,8 @@ public final class Secret {
   /**
    * Wraps a credential.
    *
+   * @param value the credential; surrounding white space is dropped
+   * @return the wrapped credential
    * @throws IllegalArgumentException if the value is null or blank
    */
   public static Secret of(String value) {
@@ -25,12 +27,17 @@ public final class Secret {
     return new Secret(value.strip());
   }
 
-  /** The credential itself. Call it only where the value must go on the wire. */
+  /** {@return the credential itself} Call it only where the value must go on the wire. */
   public String reveal() {
     return value;
   }
 
-  /** Whether the credential starts with {@code prefix} (checking a key's format reveals nothing). */
+  /**
+   * Whether the credential starts with {@code prefix} (checking a key's format reveals nothing).
+   *
+   * @param prefix the expected start, e.g. {@code csk_}
+   * @return whether the credential starts with it
+   */
   public boolean hasPrefix(String prefix) {
     return value.startsWith(prefix);
   }
@@ -38,6 +45,9 @@ public final class Secret {
   /**
    * Replaces every occurrence of this secret in {@code text} with a redacted form. Used on server
    * messages, which sometimes echo the key back.
+   *
+   * @param text any text, or {@code null}
+   * @return the text with the secret masked ({@code null} stays {@code null})
    */
   public String redactIn(String text) {
     if (text == null || text.isEmpty()) {
@@ -46,7 +56,7 @@ public final class Secret {
     return text.replace(value, masked());
   }
 
-  /** A masked form that shows at most the first four characters (the vendor prefix). */
+  /** {@return a masked form that shows at most the first four characters (the vendor prefix)} */
   public String masked() {
     int shown = Math.min(4, value.length() / 4);
     return value.substring(0, shown) + "****";

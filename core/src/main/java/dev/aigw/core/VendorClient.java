@@ -27,7 +27,7 @@ public abstract class VendorClient implements AiClient {
   private final GatewayProfile profile;
 
   /**
-   * A client that states only its capabilities (its profile says nothing more).
+   * A client on {@code gateway}.
    *
    * @param gateway the client's line to its gateway (it names the vendor)
    * @param capabilities what the vendor offers through the neutral API

@@ -6,6 +6,6 @@ package dev.aigw.core;
  * with a {@link dev.aigw.core.error.ValidationException} instead of dropping it.
  */
 public interface VendorOption {
-  /** The vendor that understands this option ({@code cheapsub} …). */
+  /** {@return the vendor that understands this option ({@code cheapsub} …)} */
   String vendor();
 }

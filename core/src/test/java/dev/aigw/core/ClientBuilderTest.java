@@ -183,6 +183,65 @@ class ClientBuilderTest {
   }
 
   @Test
+  void timeLimitsHaveDocumentedDefaults() {
+    try (TestVendorClient client = TestVendorClient.builder().apiKey(KEY).build()) {
+      TransportConfig config = client.transport().config();
+      assertThat(config.streamIdleTimeout()).isEqualTo(Duration.ofMinutes(2));
+      assertThat(config.callTimeout()).as("no deadline unless one is set").isNull();
+      assertThat(config.retryPolicy().maxRetryAfter()).isEqualTo(Duration.ofSeconds(60));
+    }
+  }
+
+  @Test
+  void timeLimitsCanBeSetOnTheBuilder() {
+    try (TestVendorClient client = TestVendorClient.builder().apiKey(KEY)
+        .streamIdleTimeout(Duration.ofSeconds(15))
+        .callTimeout(Duration.ofSeconds(30))
+        .maxRetryWait(Duration.ofSeconds(5))
+        .build()) {
+      TransportConfig config = client.transport().config();
+      assertThat(config.streamIdleTimeout()).isEqualTo(Duration.ofSeconds(15));
+      assertThat(config.callTimeout()).isEqualTo(Duration.ofSeconds(30));
+      assertThat(config.retryPolicy().maxRetryAfter()).isEqualTo(Duration.ofSeconds(5));
+      assertThat(config.retryPolicy().maxRetries()).as("the rest of the policy is kept").isEqualTo(2);
+    }
+  }
+
+  @Test
+  void timeLimitsComeFromClientOptions() {
+    ClientOptions options = ClientOptions.builder().apiKey(KEY).streamIdleTimeout(Duration.ofSeconds(9))
+        .callTimeout(Duration.ofSeconds(20)).maxRetryWait(Duration.ZERO).build();
+    try (TestVendorClient client = TestVendorClient.builder().options(options).build()) {
+      TransportConfig config = client.transport().config();
+      assertThat(config.streamIdleTimeout()).isEqualTo(Duration.ofSeconds(9));
+      assertThat(config.callTimeout()).isEqualTo(Duration.ofSeconds(20));
+      assertThat(config.retryPolicy().maxRetryAfter()).isZero();
+    }
+    assertThat(options.toBuilder().build()).isEqualTo(options).hasSameHashCodeAs(options);
+    assertThat(options.toString()).contains("streamIdleTimeout=PT9S", "callTimeout=PT20S", "maxRetryWait=PT0S");
+    assertThat(new ClientOptions(null, null, 2, null, null, null, null, false, null, null))
+        .isEqualTo(ClientOptions.builder().build());
+  }
+
+  @Test
+  void timeLimitsMustBePositive() {
+    TestVendorClient.Builder b = TestVendorClient.builder().apiKey(KEY);
+    assertThatThrownBy(() -> b.streamIdleTimeout(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("streamIdleTimeout must be positive, was PT0S");
+    assertThatThrownBy(() -> b.callTimeout(Duration.ofSeconds(-1))).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("callTimeout must be positive, was PT-1S");
+    assertThatThrownBy(() -> b.maxRetryWait(Duration.ofSeconds(-1))).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("maxRetryWait must not be negative, was PT-1S");
+    assertThat(b.callTimeout(null)).as("null removes the deadline").isSameAs(b);
+    assertThatThrownBy(() -> ClientOptions.builder().callTimeout(Duration.ZERO).build())
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("callTimeout must be positive, was PT0S");
+    assertThatThrownBy(() -> ClientOptions.builder().streamIdleTimeout(Duration.ZERO).build())
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> ClientOptions.builder().maxRetryWait(Duration.ofMillis(-1)).build())
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("maxRetryWait must not be negative, was PT-0.001S");
+  }
+
+  @Test
   void optionsConnectTimeoutDerivesAClientFromTheSharedOne() {
     ClientOptions options = ClientOptions.builder().apiKey(KEY).connectTimeout(Duration.ofMillis(1234)).build();
     try (TestVendorClient client = TestVendorClient.builder().options(options).build()) {

@@ -16,8 +16,9 @@ import java.util.Map;
  * key's start, as CloudGPT sends it.
  *
  * <p>With {@code CLOUDGPT_API_KEY} and {@code CLOUDGPT_BASE_URL} set it manages the keys of your
- * real account (the key it creates is deleted again); otherwise the embedded fake answers. Run it
- * with:
+ * real account (the key it creates is deleted again); a deployed CloudGPT also needs {@code
+ * CLOUDGPT_KEYS_TOKEN}, the dashboard's session token, since its key management does not take
+ * {@code cgpt_} keys. Otherwise the embedded fake answers. Run it with:
  *
  * <pre>
  * mvn -B -q -DskipTests -Drun-examples -Dexample=dev.aigw.examples.CloudGptKeyManagement package

@@ -3,6 +3,8 @@ package dev.aigw.examples;
 import dev.aigw.core.AiClient;
 import dev.aigw.core.AiClients;
 import dev.aigw.core.ClientOptions;
+import dev.aigw.core.cost.Budget;
+import dev.aigw.core.listener.AigwListener;
 import dev.aigw.core.operation.PollingStrategy;
 import dev.aigw.testkit.FakeCheapSub;
 import dev.aigw.testkit.FakeCloudGpt;
@@ -55,29 +57,52 @@ final class Gateway implements AutoCloseable {
    *     be built from the environment (a key of another vendor, CloudGPT without a base URL …)
    */
   static Gateway open(String vendor, Map<String, String> env, PrintStream out) {
-    String name = vendor.strip().toLowerCase(Locale.ROOT);
-    if (!VENDORS.contains(name)) {
-      throw new IllegalArgumentException("unknown gateway '" + vendor + "'; choose one of " + String.join(", ", VENDORS));
-    }
+    return open(vendor, env, out, List.of(), null);
+  }
+
+  /**
+   * As {@link #open(String, Map, PrintStream)}, with listeners and a budget on the client.
+   *
+   * @param listeners listeners of the client ({@code CostMeter} …)
+   * @param budget spending limits, or {@code null}
+   */
+  static Gateway open(String vendor, Map<String, String> env, PrintStream out, List<AigwListener> listeners,
+      Budget budget) {
+    String name = known(vendor);
     String keyVariable = apiKeyVariable(name);
     if (isLive(name, env)) {
-      AiClient client = AiClients.fromEnv(name, env);
+      String url = env.get(name.toUpperCase(Locale.ROOT) + "_BASE_URL");
+      AiClient client = listeners.isEmpty() && budget == null ? AiClients.fromEnv(name, env)
+          : AiClients.create(name, with(ClientOptions.builder().apiKey(env.get(keyVariable))
+              .baseUrl(url == null || url.isBlank() ? null : url), listeners, budget).build());
       out.println("== " + name + ": live, " + client + " (" + keyVariable + " is set; calls are charged)");
       return new Gateway(name, client, null, null);
     }
+    return offline(name, out, listeners, budget, " (set " + keyVariable + " to call the real service)");
+  }
+
+  /**
+   * {@code vendor}'s in-process fake, whatever the environment says, with listeners and a budget on
+   * the client; prints {@code == <vendor>: offline: the embedded fake at <url>}.
+   */
+  static Gateway offline(String vendor, PrintStream out, List<AigwListener> listeners, Budget budget) {
+    return offline(known(vendor), out, listeners, budget, "");
+  }
+
+  private static Gateway offline(String name, PrintStream out, List<AigwListener> listeners, Budget budget,
+      String hint) {
     FakeGateway fake = startFake(name);
     // offline, CheapSub (which takes reference images only as URLs) gets a loopback host for local
     // ones; a live application plugs in its own ReferenceHost (its storage or CDN)
     TestReferenceHost host = name.equals("cheapsub") ? TestReferenceHost.start() : null;
     try {
-      AiClient client = AiClients.create(name, ClientOptions.builder()
+      AiClient client = AiClients.create(name, with(ClientOptions.builder()
           .apiKey(fake.apiKey())
           .baseUrl(fake.baseUrl())
           .polling(PollingStrategy.fixed(OFFLINE_POLL_INTERVAL, Duration.ofMinutes(2)))
-          .referenceHost(host)
+          .referenceHost(host), listeners, budget)
           .build());
-      out.println("== " + name + ": offline: the embedded fake at " + fake.baseUrl() + " (set " + keyVariable
-          + " to call the real service)");
+      out.println("== " + name + ": offline: the embedded fake at " + fake.baseUrl() + hint);
       return new Gateway(name, client, fake, host);
     } catch (RuntimeException e) {
       fake.close();
@@ -86,6 +111,20 @@ final class Gateway implements AutoCloseable {
       }
       throw e;
     }
+  }
+
+  private static ClientOptions.Builder with(ClientOptions.Builder options, List<AigwListener> listeners,
+      Budget budget) {
+    listeners.forEach(options::listener);
+    return options.budget(budget);
+  }
+
+  private static String known(String vendor) {
+    String name = vendor.strip().toLowerCase(Locale.ROOT);
+    if (!VENDORS.contains(name)) {
+      throw new IllegalArgumentException("unknown gateway '" + vendor + "'; choose one of " + String.join(", ", VENDORS));
+    }
+    return name;
   }
 
   /** {@code CHEAPSUB_API_KEY} for {@code cheapsub}, and so on: the variable that makes a run live. */

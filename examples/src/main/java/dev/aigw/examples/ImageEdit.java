@@ -75,7 +75,7 @@ public final class ImageEdit {
       ImageResult result = gateway.client().images().submit(request).waitForCompletion(Duration.ofMinutes(15));
       Path file = OutputFiles.saveImage(result.first(), output, gateway.vendor() + "-edit");
       out.println("saved " + file + " (" + OutputFiles.size(file)
-          + (result.cost() == null ? "" : ", cost " + result.cost().toPlainString()) + ")");
+          + (result.cost() == null ? "" : ", cost " + result.cost()) + ")");
     }
   }
 }

@@ -6,6 +6,7 @@ import dev.aigw.core.chat.ChatChunk;
 import dev.aigw.core.chat.ChatRequest;
 import dev.aigw.core.chat.ChatService;
 import dev.aigw.core.chat.ChatStream;
+import dev.aigw.core.cost.CostMeter;
 import dev.aigw.core.image.ImageRequest;
 import dev.aigw.core.image.ImageResult;
 import dev.aigw.core.image.Quality;
@@ -39,7 +40,8 @@ import java.util.UUID;
  *
  * <p>A gateway whose {@code <VENDOR>_API_KEY} is set is called for real (and charges you);
  * the others are answered by the testkit's in-process fakes, so the tour runs offline. It prints
- * one result line per gateway and exits with 0 only when every gateway succeeded. Run it with:
+ * one result line per gateway, then what the gateways charged (a {@code CostMeter} listens to every
+ * client), and exits with 0 only when every gateway succeeded. Run it with:
  *
  * <pre>
  * mvn -B -q -DskipTests -Drun-examples package
@@ -62,8 +64,9 @@ public final class Tour {
    */
   static void run(Map<String, String> env, Path output, PrintStream out) {
     List<String> failed = new ArrayList<>();
+    CostMeter meter = new CostMeter(); // adds up what every gateway charged
     for (String vendor : Gateway.VENDORS) {
-      try (Gateway gateway = Gateway.open(vendor, env, out)) {
+      try (Gateway gateway = Gateway.open(vendor, env, out, List.of(meter), null)) {
         String done = switch (vendor) {
           case "cheapsub" -> cheapsub(gateway, output, out);
           case "cloudgpt" -> cloudgpt(gateway, output, out);
@@ -79,6 +82,7 @@ public final class Tour {
       }
       out.flush();
     }
+    out.println(totalCost(meter));
     if (!failed.isEmpty()) {
       throw new IllegalStateException(failed.size() + " of " + Gateway.VENDORS.size() + " gateways failed: "
           + String.join(", ", failed));
@@ -107,7 +111,7 @@ public final class Tour {
         .resolution(Resolution.K2)
         .build());
     ImageResult picture = image.onUpdate(new StatusChanges<>("  image ", out)).waitForCompletion(Duration.ofMinutes(5));
-    savedImage("cheapsub", picture, " credits", output, out);
+    savedImage("cheapsub", picture, output, out);
 
     Operation<VideoResult> video = cheapsub.videos().submit(VideoRequest.builder()
         .model("sora-2")
@@ -136,13 +140,13 @@ public final class Tour {
         .size(1024, 768)
         .seed(7)
         .build()).result();
-    savedImage("cloudgpt", picture, "", output, out);
+    savedImage("cloudgpt", picture, output, out);
 
     VideoResult clip = cloudgpt.videos().generate(VideoRequest.builder()
         .model("veo")
         .prompt("Waves rolling onto a beach at sunset")
         .durationSeconds(4)
-        .size(1280, 720)
+        .aspectRatio(16, 9)
         .build());
     savedVideo("cloudgpt", clip, output, out);
     return "chat, stream, image, video";
@@ -160,7 +164,7 @@ public final class Tour {
         .quality(Quality.LOW)
         .build());
     ImageResult picture = image.onUpdate(new StatusChanges<>("  image ", out)).waitForCompletion(Duration.ofMinutes(15));
-    savedImage("gptimagehub", picture, " credits", output, out);
+    savedImage("gptimagehub", picture, output, out);
 
     GptImageHubBalance after = hub.credits().balance();
     out.println("  credits: " + amount(before.credits()) + " before, " + amount(after.credits()) + " after ("
@@ -176,7 +180,7 @@ public final class Tour {
         .quality(Quality.LOW)
         .build());
     ImageResult picture = image.onUpdate(new StatusChanges<>("  image ", out)).waitForCompletion(Duration.ofMinutes(5));
-    savedImage("icodeeasy", picture, " CNY", output, out);
+    savedImage("icodeeasy", picture, output, out);
     return "image";
   }
 
@@ -191,7 +195,7 @@ public final class Tour {
         .build();
     Operation<ImageResult> image = gptimage2.images().submit(request);
     ImageResult picture = image.onUpdate(new StatusChanges<>("  image ", out)).waitForCompletion(Duration.ofMinutes(10));
-    savedImage("gptimage2", picture, " credits", output, out);
+    savedImage("gptimage2", picture, output, out);
 
     Operation<ImageResult> again = gptimage2.images().submit(request);
     if (!again.id().equals(image.id())) {
@@ -219,15 +223,31 @@ public final class Tour {
     out.println();
   }
 
-  private static void savedImage(String vendor, ImageResult result, String unit, Path output, PrintStream out) {
+  private static void savedImage(String vendor, ImageResult result, Path output, PrintStream out) {
     Path file = OutputFiles.saveImage(result.first(), output, vendor + "-image");
     out.println("  image: saved " + file + " (" + OutputFiles.size(file)
-        + (result.cost() == null ? "" : ", cost " + amount(result.cost()) + unit) + ")");
+        + (result.cost() == null ? "" : ", cost " + result.cost()) + ")");
   }
 
   private static void savedVideo(String vendor, VideoResult result, Path output, PrintStream out) {
     Path file = OutputFiles.saveVideo(result.video(), output, vendor + "-video");
     out.println("  video: saved " + file + " (" + OutputFiles.size(file) + ")");
+  }
+
+  /**
+   * {@code Total cost: cheapsub 2.500000 KRW, gptimage2 1 credits, …}: each gateway's charges in
+   * its own unit (CloudGPT reports none).
+   */
+  static String totalCost(CostMeter meter) {
+    List<CostMeter.Total> totals = meter.snapshot();
+    if (totals.isEmpty()) {
+      return "Total cost: nothing reported";
+    }
+    List<String> parts = new ArrayList<>();
+    for (CostMeter.Total t : totals) {
+      parts.add(t.vendor() + " " + t.cost());
+    }
+    return "Total cost: " + String.join(", ", parts);
   }
 
   private static String amount(BigDecimal value) {

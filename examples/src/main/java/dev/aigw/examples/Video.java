@@ -46,7 +46,7 @@ public final class Video {
     VideoRequest request = switch (vendor) {
       case "cheapsub" -> VideoRequest.builder().model("sora-2").prompt(PROMPT).durationSeconds(10).resolution("720p")
           .build();
-      case "cloudgpt" -> VideoRequest.builder().model("veo").prompt(PROMPT).durationSeconds(4).size(1280, 720).build();
+      case "cloudgpt" -> VideoRequest.builder().model("veo").prompt(PROMPT).durationSeconds(4).aspectRatio(16, 9).build();
       default -> throw new IllegalArgumentException(vendor + " makes no videos here; choose cheapsub or cloudgpt");
     };
     try (Gateway gateway = Gateway.open(vendor, env, out)) {

@@ -18,7 +18,9 @@
  *       deduplicated on a local endpoint;
  *   <li>{@link dev.aigw.examples.CloudGptKeyManagement}: CloudGPT keys created, listed, deleted;
  *   <li>{@link dev.aigw.examples.GptImageHubCreditUsage}: GPTImageHub credits before and after a
- *       generation.
+ *       generation;
+ *   <li>{@link dev.aigw.examples.CostAndBudget}: price estimates, a budget refusing what would
+ *       cross its limit, and a table of what each gateway charged (always offline).
  * </ul>
  */
 package dev.aigw.examples;

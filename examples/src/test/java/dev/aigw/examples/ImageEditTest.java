@@ -32,7 +32,7 @@ class ImageEditTest {
     assertThat(lines.get(2)).isEqualTo("editing " + input + " (" + OutputFiles.size(input) + ") on icodeeasy: "
         + ImageEdit.PROMPT);
     Path edited = output.resolve("icodeeasy-edit.png");
-    assertThat(lines.get(3)).isEqualTo("saved " + edited + " (" + OutputFiles.size(edited) + ", cost 0.2)");
+    assertThat(lines.get(3)).isEqualTo("saved " + edited + " (" + OutputFiles.size(edited) + ", cost 0.2 CNY)");
     assertPng(edited);
   }
 

@@ -36,6 +36,8 @@ class TourTest {
         "gptimage2: ok (idempotent image)");
     assertThat(lines.get(lines.size() - 1))
         .isEqualTo("All 5 gateways answered; images and videos are in " + output);
+    assertThat(lines.get(lines.size() - 2)).as("what the gateways charged, the resubmission once")
+        .isEqualTo("Total cost: cheapsub 0.500000 KRW, gptimage2 1 credits, gptimagehub 8 credits, icodeeasy 0.1 CNY");
     assertMp4(output.resolve("cheapsub-video.mp4"));
     assertMp4(output.resolve("cloudgpt-video.mp4"));
 
@@ -46,7 +48,7 @@ class TourTest {
         "  stream: " + "서울은 대한민국의 수도입니다. (Seoul is the capital of South Korea.)",
         "  credits: 120 before, 112 after (PRO account)");
     assertThat(lines).anyMatch(l -> l.equals("  image: saved " + output.resolve("cheapsub-image.png")
-        + " (" + OutputFiles.size(output.resolve("cheapsub-image.png")) + ", cost 0.500000 credits)"));
+        + " (" + OutputFiles.size(output.resolve("cheapsub-image.png")) + ", cost 0.500000 KRW)"));
     assertThat(lines).anyMatch(l -> l.matches("  resubmitted with the same Idempotency-Key: the same generation "
         + "[0-9a-f-]{36}, status SUCCEEDED, not charged again"));
     assertThat(console.text()).doesNotContain("csk_", "cgpt_", "gih_live_", "sk_", "gimg_");
@@ -68,6 +70,8 @@ class TourTest {
     assertThat(lines).contains("cheapsub: ok (models, chat, stream, image, video)", "gptimagehub: ok (models, image, credits)",
         "icodeeasy: ok (image)", "gptimage2: ok (idempotent image)");
     assertThat(lines).noneMatch(l -> l.startsWith("All 5 gateways"));
+    assertThat(lines).contains("Total cost: cheapsub 0.500000 KRW, gptimage2 1 credits, gptimagehub 8 credits,"
+        + " icodeeasy 0.1 CNY");
     assertThat(console.text()).doesNotContain("cgpt_not_a_real_key_0123456789");
     assertThat(output.resolve("cloudgpt-image.png")).doesNotExist();
   }

@@ -105,7 +105,9 @@ class CheckAgreesWithTheClientsTest {
         chat("chat with a prefixed model", ChatRequest.builder().model("google/gemini-3-flash").user("Hi").build()),
         video("video without model", VideoRequest.builder().prompt("Waves").build()),
         video("video of 10 s", VideoRequest.builder().prompt("Waves").durationSeconds(10).build()),
-        video("video at 720p", VideoRequest.builder().prompt("Waves").resolution("720p").build())));
+        video("video at 720p", VideoRequest.builder().prompt("Waves").resolution("720p").build()),
+        video("video at 16:9", VideoRequest.builder().prompt("Waves").aspectRatio(16, 9).build()),
+        video("video of 1280x720", VideoRequest.builder().prompt("Waves").size(1280, 720).build())));
     return cases;
   }
 

@@ -63,17 +63,26 @@ public final class CheapSubClient extends VendorClient {
     this.legacy = new CheapSubLegacy(transport);
   }
 
-  /** A builder; the key is required, the base URL defaults to {@value #DEFAULT_BASE_URL}. */
+  /**
+   * {@return a builder; the key is required, the base URL defaults to {@value #DEFAULT_BASE_URL}}
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A client from {@code CHEAPSUB_API_KEY} and, if set, {@code CHEAPSUB_BASE_URL}. */
+  /** {@return a client from {@code CHEAPSUB_API_KEY} and, if set, {@code CHEAPSUB_BASE_URL}} */
   public static CheapSubClient fromEnv() {
     return fromEnv(System.getenv());
   }
 
-  /** A client from the given environment variables. */
+  /**
+   * A client from the given environment variables.
+   *
+   * @param environment the variables to read ({@code CHEAPSUB_API_KEY}, {@code CHEAPSUB_BASE_URL})
+   * @return a new client, which the caller closes
+   * @throws dev.aigw.core.error.ValidationException when the key is missing or is not a {@code
+   *     csk_} key
+   */
   public static CheapSubClient fromEnv(Map<String, String> environment) {
     return builder().environment(environment).build();
   }
@@ -102,7 +111,7 @@ public final class CheapSubClient extends VendorClient {
     return models;
   }
 
-  /** The Gemini-native, Claude-native and legacy endpoints. */
+  /** {@return the Gemini-native, Claude-native and legacy endpoints} */
   public CheapSubLegacy legacy() {
     return legacy;
   }
@@ -130,7 +139,12 @@ public final class CheapSubClient extends VendorClient {
       super(SPEC);
     }
 
-    /** How long waiting for a video lasts when no timeout is given (default 30 minutes). */
+    /**
+     * How long waiting for a video lasts when no timeout is given (default 30 minutes).
+     *
+     * @param timeout a positive duration
+     * @return this builder
+     */
     public Builder videoTimeout(Duration timeout) {
       this.videoTimeout = checks().positive("videoTimeout", timeout);
       return this;

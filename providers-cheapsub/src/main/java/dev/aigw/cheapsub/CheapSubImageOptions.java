@@ -12,12 +12,22 @@ import dev.aigw.core.VendorOption;
  */
 public record CheapSubImageOptions(String callbackUrl, Boolean failedIfNoImage) implements VendorOption {
 
-  /** Only a callback URL. */
+  /**
+   * Only a callback URL.
+   *
+   * @param url the URL CheapSub POSTs to when the task ends
+   * @return options with only {@code callback_url} set
+   */
   public static CheapSubImageOptions callbackUrl(String url) {
     return new CheapSubImageOptions(url, null);
   }
 
-  /** Only {@code failed_if_no_image}. */
+  /**
+   * Only {@code failed_if_no_image}.
+   *
+   * @param value whether a task whose image the safety filter suppressed ends {@code failed}
+   * @return options with only {@code failed_if_no_image} set
+   */
   public static CheapSubImageOptions failedIfNoImage(boolean value) {
     return new CheapSubImageOptions(null, value);
   }

@@ -42,7 +42,8 @@ import java.util.Set;
  * sent as the ratio and class it equals ({@code 1024x576} is 16:9 at 1k). A local reference image
  * (a file, bytes, a {@code data:} URL) is published first by the client's {@link
  * dev.aigw.core.media.ReferenceHost}, and refused before sending without one. The credits a task
- * consumed come back exactly in {@link ImageResult#cost()}. Thread-safe.
+ * consumed come back exactly in {@link ImageResult#cost()}, in KRW (one credit is one won).
+ * Thread-safe.
  */
 public final class CheapSubImages implements ImageService {
   private static final Checks CHECKS = Checks.of(CheapSubClient.VENDOR);
@@ -90,7 +91,8 @@ public final class CheapSubImages implements ImageService {
     RawResponse<RawJson> response;
     try (ReferencePlan.Prepared refs = planned.references().prepare(CheapSubClient.VENDOR, transport.downloader(), host)) {
       List<String> urls = refs.references().stream().map(MediaInput::url).toList();
-      response = transport.execute(ApiRequest.post(PATH, RetrySafety.UNPROTECTED).json(planned.body(urls)).build(),
+      response = transport.execute(ApiRequest.post(PATH, RetrySafety.UNPROTECTED).json(planned.body(urls))
+              .purpose(ApiRequest.Purpose.image((String) planned.head().get("model"))).build(),
           ResponseReader.rawJson());
     }
     CheapSubTasks.requireOk(CheapSubClient.VENDOR, response);

@@ -63,8 +63,10 @@ public final class CheapSubVideos implements VideoService {
   }
 
   private RawResponse<Operation<VideoResult>> submitRaw(VideoRequest request) {
+    Map<String, Object> body = validate(request, CHECKS);
     RawResponse<RawJson> response = transport.execute(
-        ApiRequest.post(PATH, RetrySafety.UNPROTECTED).json(validate(request, CHECKS)).build(), ResponseReader.rawJson());
+        ApiRequest.post(PATH, RetrySafety.UNPROTECTED).json(body)
+            .purpose(ApiRequest.Purpose.video((String) body.get("model"))).build(), ResponseReader.rawJson());
     CheapSubTasks.requireOk(CheapSubClient.VENDOR, response);
     RawJson json = response.body();
     String word = json.getString("status");

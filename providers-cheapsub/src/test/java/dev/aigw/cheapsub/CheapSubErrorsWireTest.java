@@ -51,7 +51,12 @@ class CheapSubErrorsWireTest {
     assertThat(e.status()).isEqualTo(status);
     assertThat(e.vendor()).isEqualTo("cheapsub");
     assertThat(e.vendorMessage()).isEqualTo(message);
-    assertThat(e.getMessage()).isEqualTo("[cheapsub] " + status + ": " + message);
+    // a paid call that is not retried says so after the vendor's words
+    assertThat(e.getMessage()).startsWith("[cheapsub] " + status + ": " + message);
+    assertThat(e.getMessage().substring(("[cheapsub] " + status + ": " + message).length()))
+        .isEqualTo(status >= 500 ? " — not retried: " + (status == 504 ? "a timeout may hide work done upstream"
+            : "nothing documented says a failed call is free") + ", so a retry could charge twice; cheapsub documents"
+            + " no idempotency key for this call: the work may exist and be charged, and aigw cannot find it" : "");
     assertThat(e.details().body()).isEqualTo("{\"error\":\"" + message + "\"}");
     // none of these is retried on a paid POST: exactly one request reached the server
     assertThat(server.getRequestCount()).isEqualTo(1);
@@ -74,7 +79,7 @@ class CheapSubErrorsWireTest {
       assertThatThrownBy(() -> client.videos().submit(
           VideoRequest.builder().model("sora-2").prompt("waves").build()))
           .isInstanceOf(ServerException.class)
-          .hasMessage("[cheapsub] 502: Upstream server error (gemini returned 503)");
+          .hasMessageStartingWith("[cheapsub] 502: Upstream server error (gemini returned 503) — not retried: ");
     }
     assertThat(server.getRequestCount()).isEqualTo(1);
   }

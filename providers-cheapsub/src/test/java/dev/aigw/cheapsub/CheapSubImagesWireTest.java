@@ -10,6 +10,8 @@ import static dev.aigw.cheapsub.CheapSubWire.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.aigw.core.cost.Cost;
+import dev.aigw.core.cost.CostUnit;
 import dev.aigw.core.error.ApiException;
 import dev.aigw.core.error.ValidationException;
 import dev.aigw.core.http.RawResponse;
@@ -25,7 +27,6 @@ import dev.aigw.core.operation.OperationStatus;
 import dev.aigw.testkit.TestMedia;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -145,8 +146,8 @@ class CheapSubImagesWireTest {
     GeneratedImage image = result.first();
     assertThat(image.source()).isEqualTo(GeneratedMedia.Source.URL);
     assertThat(image.url()).isEqualTo("https://google.datas.systems/fileSystem/response_images/...");
-    assertThat(result.cost()).isEqualTo(new BigDecimal("0.500000"));
-    assertThat(result.cost().scale()).isEqualTo(6);
+    assertThat(result.cost()).isEqualTo(Cost.of("0.500000", CostUnit.KRW));
+    assertThat(result.costAmount().scale()).isEqualTo(6);
     assertThat(result.raw().get("data", "created_at")).isEqualTo("2026-03-20T15:25:57.464Z");
   }
 
@@ -195,7 +196,7 @@ class CheapSubImagesWireTest {
     GeneratedImage image = result.first();
     assertThat(image.source()).isEqualTo(GeneratedMedia.Source.FILE);
     assertThat(image.mimeType()).isEqualTo("image/png");
-    assertThat(result.cost()).isEqualTo(new BigDecimal("0.500000"));
+    assertThat(result.cost()).isEqualTo(Cost.of("0.500000", CostUnit.KRW));
     assertThat(result.raw().get("data", "result", 0, "image")).isEqualTo("aigw-spooled:0");
     assertThat(result.raw().get("data", "created_at")).isEqualTo("2026-03-20T15:25:57.464Z");
     Path saved = image.saveTo(dir.resolve("cat.png"));

@@ -1,6 +1,5 @@
 package dev.aigw.cheapsub;
 
-import dev.aigw.testkit.FailingConnects;
 import static dev.aigw.cheapsub.CheapSubWire.bodyText;
 import static dev.aigw.cheapsub.CheapSubWire.fixture;
 import static dev.aigw.cheapsub.CheapSubWire.json;
@@ -10,6 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.aigw.core.chat.ChatResponse;
+import dev.aigw.core.cost.Cost;
+import dev.aigw.core.cost.CostUnit;
 import dev.aigw.core.error.ConnectionException;
 import dev.aigw.core.error.ServerException;
 import dev.aigw.core.error.UpstreamTimeoutException;
@@ -19,15 +20,10 @@ import dev.aigw.core.model.ModelInfo;
 import dev.aigw.core.operation.Operation;
 import dev.aigw.core.operation.OperationStatus;
 import dev.aigw.core.video.VideoResult;
-import java.io.IOException;
-import java.net.ConnectException;
-import java.net.InetAddress;
-import java.net.Socket;
-import java.net.SocketAddress;
+import dev.aigw.testkit.FailingConnects;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import javax.net.SocketFactory;
 import mockwebserver3.MockResponse;
@@ -142,7 +138,9 @@ class CheapSubRetryWireTest {
       thrown = catchThrowable(() -> paid.call.apply(client));
     }
     assertThat(thrown).isExactlyInstanceOf(ServerException.class)
-        .hasMessage("[cheapsub] 502: Upstream server error");
+        .hasMessage("[cheapsub] 502: Upstream server error — not retried: nothing documented says a failed call is"
+            + " free, so a retry could charge twice; cheapsub documents no idempotency key for this call: the work may"
+            + " exist and be charged, and aigw cannot find it");
     assertThat(server.getRequestCount()).isEqualTo(1);
   }
 
@@ -155,7 +153,9 @@ class CheapSubRetryWireTest {
     try (CheapSubClient client = CheapSubWire.client(server)) {
       thrown = catchThrowable(() -> paid.call.apply(client));
     }
-    assertThat(thrown).isInstanceOf(UpstreamTimeoutException.class).hasMessage("[cheapsub] 504: Upstream timeout");
+    assertThat(thrown).isInstanceOf(UpstreamTimeoutException.class).hasMessage("[cheapsub] 504: Upstream timeout — not"
+        + " retried: a timeout may hide work done upstream, so a retry could charge twice; cheapsub documents no"
+        + " idempotency key for this call: the work may exist and be charged, and aigw cannot find it");
     assertThat(server.getRequestCount()).isEqualTo(1);
   }
 
@@ -284,7 +284,7 @@ class CheapSubRetryWireTest {
       Operation<ImageResult> op = client.images().submit(CheapSubImagesWireTest.curlExample());
       result = op.waitForCompletion(Duration.ofSeconds(5));
     }
-    assertThat(result.cost()).isEqualTo(new java.math.BigDecimal("0.500000"));
+    assertThat(result.cost()).isEqualTo(Cost.of("0.500000", CostUnit.KRW));
     // one submission, and the poll retried through its 502 and 504
     assertThat(server.getRequestCount()).isEqualTo(4);
   }

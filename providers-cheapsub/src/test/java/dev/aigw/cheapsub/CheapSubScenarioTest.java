@@ -20,6 +20,8 @@ import dev.aigw.core.chat.ChatRequest;
 import dev.aigw.core.chat.ChatResponse;
 import dev.aigw.core.chat.ChatStream;
 import dev.aigw.core.chat.Usage;
+import dev.aigw.core.cost.Cost;
+import dev.aigw.core.cost.CostUnit;
 import dev.aigw.core.error.AuthenticationException;
 import dev.aigw.core.error.ConnectionException;
 import dev.aigw.core.error.NotFoundException;
@@ -202,8 +204,8 @@ class CheapSubScenarioTest {
     assertThat(seen).containsExactly(OperationStatus.RUNNING, OperationStatus.SUCCEEDED);
     assertThat(job.snapshot().vendorStatus()).isEqualTo("success");
     assertThat(result.id()).isEqualTo(job.id());
-    assertThat(result.cost()).isEqualTo(new BigDecimal("0.500000"));
-    assertThat(result.cost().toPlainString()).isEqualTo("0.500000");
+    assertThat(result.cost()).isEqualTo(Cost.of("0.500000", CostUnit.KRW));
+    assertThat(result.costAmount().toPlainString()).isEqualTo("0.500000");
     assertThat(result.images()).hasSize(1);
     assertThat(result.first().source()).isEqualTo(GeneratedMedia.Source.URL);
 

@@ -207,7 +207,7 @@ class CheapSubTaskStatusWireTest {
     server.enqueue(ok("{\"code\":0,\"message\":\"ok\",\"data\":{\"task_id\":\"t-10\",\"status\":\"success\","
         + "\"result\":[{\"image\":\"https://cdn.example.com/a.png\"}],\"consumed\":0.25}}"));
     try (CheapSubClient client = CheapSubWire.client(server)) {
-      assertThat(client.images().resume("t-10").waitForCompletion(WAIT).cost())
+      assertThat(client.images().resume("t-10").waitForCompletion(WAIT).costAmount())
           .isEqualByComparingTo(new java.math.BigDecimal("0.25"));
     }
   }

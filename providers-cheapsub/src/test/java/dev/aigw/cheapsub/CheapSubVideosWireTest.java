@@ -10,6 +10,8 @@ import static dev.aigw.cheapsub.CheapSubWire.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.aigw.core.cost.Cost;
+import dev.aigw.core.cost.CostUnit;
 import dev.aigw.core.error.OperationFailedException;
 import dev.aigw.core.error.ValidationException;
 import dev.aigw.core.media.GeneratedMedia;
@@ -181,7 +183,7 @@ class CheapSubVideosWireTest {
     try (CheapSubClient client = CheapSubWire.client(server)) {
       VideoResult result = client.videos().generate(curlExample(), WAIT);
       assertThat(result.video().url()).isEqualTo("https://cdn.example.com/v.mp4");
-      assertThat(result.cost()).isEqualTo(new java.math.BigDecimal("2.000000"));
+      assertThat(result.cost()).isEqualTo(Cost.of("2.000000", CostUnit.KRW));
     }
   }
 

@@ -14,7 +14,16 @@ import java.time.Instant;
  * @param raw the entry's JSON as received
  */
 public record ApiKeyInfo(String id, String name, String prefix, Instant created, Instant lastUsed, RawJson raw) {
-  /** Checks the id and fills an empty raw document. */
+  /**
+   * Checks the id and fills an empty raw document.
+   *
+   * @param id the key's id; not null
+   * @param name its name
+   * @param prefix the start of the key
+   * @param created when it was created, or {@code null}
+   * @param lastUsed when it was last used, or {@code null}
+   * @param raw the entry's JSON; {@code null} becomes an empty document
+   */
   public ApiKeyInfo {
     java.util.Objects.requireNonNull(id, "id");
     if (raw == null) {

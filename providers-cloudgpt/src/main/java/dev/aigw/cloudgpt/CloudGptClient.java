@@ -2,6 +2,7 @@ package dev.aigw.cloudgpt;
 
 import dev.aigw.core.Capability;
 import dev.aigw.core.ClientBuilder;
+import dev.aigw.core.Secret;
 import dev.aigw.core.VendorClient;
 import dev.aigw.core.chat.ChatRequest;
 import dev.aigw.core.image.ImageRequest;
@@ -40,6 +41,9 @@ public final class CloudGptClient extends VendorClient {
   /** The vendor name, {@code cloudgpt}. */
   public static final String VENDOR = "cloudgpt";
 
+  /** The variable {@link #fromEnv()} reads the key-management session token from. */
+  public static final String KEYS_TOKEN_VARIABLE = "CLOUDGPT_KEYS_TOKEN";
+
   /** How long a video call may take by default (the render and the download of the MP4). */
   public static final Duration DEFAULT_VIDEO_TIMEOUT = Duration.ofMinutes(10);
 
@@ -51,6 +55,7 @@ public final class CloudGptClient extends VendorClient {
       .withAnonymousAllowed()
       .withErrorMapping(ErrorMapping.builder()
           .code("invalid_api_key", ErrorMapping.Kind.AUTHENTICATION)
+          .code("content_policy_violation", ErrorMapping.Kind.CONTENT_POLICY)
           .build());
 
   private static final Set<Capability> CAPABILITIES = EnumSet.of(Capability.CHAT,
@@ -62,31 +67,41 @@ public final class CloudGptClient extends VendorClient {
   private final CloudGptModels models;
   private final CloudGptKeys keys;
 
-  private CloudGptClient(Gateway transport, GatewayProfile profile, Duration videoTimeout) {
+  private CloudGptClient(Gateway transport, GatewayProfile profile, Duration videoTimeout, Secret keysToken) {
     super(transport, profile);
     this.chat = new CloudGptChat(transport, profile.chat());
     this.images = new CloudGptImages(transport, profile.images());
     this.videos = new CloudGptVideos(transport, videoTimeout, profile.videos());
     this.models = new CloudGptModels(transport);
-    this.keys = new CloudGptKeys(transport);
+    this.keys = new CloudGptKeys(transport, keysToken);
   }
 
-  /** A builder; the base URL is required, and so is the key unless {@code anonymous()} is called. */
+  /**
+   * {@return a builder; the base URL is required, and so is the key unless {@code anonymous()} is called}
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A client from {@code CLOUDGPT_API_KEY} and {@code CLOUDGPT_BASE_URL}. */
+  /** {@return a client from {@code CLOUDGPT_API_KEY}, {@code CLOUDGPT_BASE_URL} and {@code CLOUDGPT_KEYS_TOKEN}} */
   public static CloudGptClient fromEnv() {
     return fromEnv(System.getenv());
   }
 
-  /** A client from the given environment variables ({@code CLOUDGPT_API_KEY}, {@code CLOUDGPT_BASE_URL}). */
+  /**
+   * A client from the given environment variables.
+   *
+   * @param environment {@code CLOUDGPT_API_KEY}, {@code CLOUDGPT_BASE_URL} and, for key
+   *     management, {@code CLOUDGPT_KEYS_TOKEN}
+   * @return a new client, which the caller closes
+   * @throws dev.aigw.core.error.ValidationException when the base URL is missing or malformed, or
+   *     the key is missing or is not a {@code cgpt_} key
+   */
   public static CloudGptClient fromEnv(Map<String, String> environment) {
     return builder().environment(environment).build();
   }
 
-  /** Whether this client calls without a key, at the anonymous rate limits. */
+  /** {@return whether this client calls without a key, at the anonymous rate limits} */
   public boolean isAnonymous() {
     return gateway().isAnonymous();
   }
@@ -115,7 +130,12 @@ public final class CloudGptClient extends VendorClient {
     return models;
   }
 
-  /** API key management on {@code /api/keys}: create, list, delete. Needs a key itself. */
+  /**
+   * API key management on {@code /api/keys}: create, list, delete. The deployed CloudGPT takes the
+   * dashboard's session token here ({@link Builder#keysToken(String)}), not a {@code cgpt_} key.
+   *
+   * @return the key-management service
+   */
   public CloudGptKeys keys() {
     return keys;
   }
@@ -143,6 +163,7 @@ public final class CloudGptClient extends VendorClient {
   /** Builds {@link CloudGptClient}. */
   public static final class Builder extends ClientBuilder<Builder, CloudGptClient> {
     private Duration videoTimeout;
+    private Secret keysToken;
 
     private Builder() {
       super(SPEC);
@@ -152,9 +173,59 @@ public final class CloudGptClient extends VendorClient {
      * How long one video call may take, from sending the request to the last byte of the MP4
      * (default {@link #DEFAULT_VIDEO_TIMEOUT}, 10 minutes; a {@code requestTimeout} set on this
      * builder applies to videos too unless this is set).
+     *
+     * @param timeout a positive duration
+     * @return this builder
      */
     public Builder videoTimeout(Duration timeout) {
       this.videoTimeout = checks().positive("videoTimeout", timeout);
+      return this;
+    }
+
+    /**
+     * The credential for key management ({@code /api/keys}) only: the CloudGPT dashboard's session
+     * token, a bearer JWT. The deployed CloudGPT refuses {@code cgpt_} API keys there; with this set,
+     * key-management calls send {@code Authorization: Bearer <token>} instead of the API key, and
+     * every other call still sends the API key. Kept as a {@link Secret}: never logged or shown.
+     *
+     * @param token the session token; {@code null} or blank for none
+     * @return this builder
+     * @throws dev.aigw.core.error.ValidationException when it is a {@code cgpt_} API key, which
+     *     CloudGPT's key management does not take
+     */
+    public Builder keysToken(String token) {
+      return keysToken(token == null || token.isBlank() ? null : Secret.of(token));
+    }
+
+    /**
+     * The credential for key management, already wrapped (see {@link #keysToken(String)}).
+     *
+     * @param token the session token, or {@code null} for none
+     * @return this builder
+     * @throws dev.aigw.core.error.ValidationException when it is a {@code cgpt_} API key
+     */
+    public Builder keysToken(Secret token) {
+      if (token != null && token.hasPrefix(SPEC.keyPrefix())) {
+        throw checks().invalid("keysToken", "key management takes the CloudGPT dashboard's session token (a JWT), "
+            + "not a cgpt_ API key; give the key to apiKey(…)");
+      }
+      this.keysToken = token;
+      return this;
+    }
+
+    /**
+     * Reads {@code CLOUDGPT_API_KEY}, {@code CLOUDGPT_BASE_URL} and {@code CLOUDGPT_KEYS_TOKEN}.
+     *
+     * @param environment the variables
+     * @return this builder
+     */
+    @Override
+    public Builder environment(Map<String, String> environment) {
+      super.environment(environment);
+      String token = environment.get(KEYS_TOKEN_VARIABLE);
+      if (token != null && !token.isBlank()) {
+        keysToken(token);
+      }
       return this;
     }
 
@@ -170,7 +241,7 @@ public final class CloudGptClient extends VendorClient {
       Duration video = videoTimeout != null ? videoTimeout
           : requestTimeoutOverride() != null ? requestTimeoutOverride() : DEFAULT_VIDEO_TIMEOUT;
       GatewayProfile profile = profile(CAPABILITIES, CloudGptChat.PROFILE, CloudGptImages.PROFILE, CloudGptVideos.PROFILE);
-      return new CloudGptClient(buildGateway(), profile, video);
+      return new CloudGptClient(buildGateway(), profile, video, keysToken);
     }
   }
 }

@@ -88,10 +88,13 @@ public final class CloudGptImages implements ImageService {
   }
 
   private RawResponse<Operation<ImageResult>> submitRaw(ImageRequest request) {
-    ApiRequest call = ApiRequest.post(PATH, RetrySafety.UNPROTECTED).json(validate(request, CHECKS)).build();
-    RawResponse<GeneratedImage> response = transport.execute(call, CloudGptMedia.image(CloudGptClient.VENDOR));
+    Map<String, Object> body = validate(request, CHECKS);
+    ApiRequest call = ApiRequest.post(PATH, RetrySafety.UNPROTECTED).json(body)
+        .purpose(ApiRequest.Purpose.image((String) body.get("model"))).build();
+    RawResponse<GeneratedImage> response = transport.execute(call,
+        CloudGptMedia.image(CloudGptClient.VENDOR, CloudGptClient.SPEC.errorMapping()));
     ImageResult result = new ImageResult(null, List.of(response.body()), null, null);
-    return response.withBody(Operation.succeeded(CloudGptClient.VENDOR, null, result));
+    return response.withBody(Operation.succeeded(CloudGptClient.VENDOR, null, result, transport.listeners()));
   }
 
   /** Every pre-send check, and the wire body. */

@@ -19,7 +19,9 @@ import java.util.Map;
  * CloudGPT's model catalogues: chat on {@code GET /api/models/chat}, images on {@code
  * /api/models/image}, videos on {@code /api/models/video}, each {@code {object:"list",
  * data:[{id, name, provider, description, maxDuration?}]}}. Every entry becomes a {@link
- * ModelInfo} whose modality is the catalogue it came from. Two facts the answers do not carry
+ * ModelInfo} whose modality is the catalogue it came from; its provider is {@code provider}, or,
+ * when an entry has none (the deployed server's catalogues name it only in the OpenAI-style {@code
+ * owned_by}), {@code owned_by}. Two facts the answers do not carry
  * come from CloudGPT's documentation when the model is one it lists: the context window of chat
  * models ({@link #CONTEXT_WINDOWS}; "128k" read as 128,000 tokens) and, when an entry has no
  * {@code maxDuration}, the longest video ({@link #MAX_DURATIONS}). Reads are retried freely.
@@ -89,17 +91,17 @@ public final class CloudGptModels implements ModelService {
     this.transport = transport;
   }
 
-  /** The chat models. */
+  /** {@return the chat models} */
   public List<ModelInfo> chat() {
     return raw.chat().body();
   }
 
-  /** The image models. */
+  /** {@return the image models} */
   public List<ModelInfo> image() {
     return raw.image().body();
   }
 
-  /** The video models. */
+  /** {@return the video models} */
   public List<ModelInfo> video() {
     return raw.video().body();
   }
@@ -125,13 +127,13 @@ public final class CloudGptModels implements ModelService {
     @Override
     RawResponse<List<ModelInfo>> list();
 
-    /** {@link CloudGptModels#chat()} with HTTP details. */
+    /** {@return what {@link CloudGptModels#chat()} returns, with HTTP details} */
     RawResponse<List<ModelInfo>> chat();
 
-    /** {@link CloudGptModels#image()} with HTTP details. */
+    /** {@return what {@link CloudGptModels#image()} returns, with HTTP details} */
     RawResponse<List<ModelInfo>> image();
 
-    /** {@link CloudGptModels#video()} with HTTP details. */
+    /** {@return what {@link CloudGptModels#video()} returns, with HTTP details} */
     RawResponse<List<ModelInfo>> video();
   }
 
@@ -167,7 +169,11 @@ public final class CloudGptModels implements ModelService {
     Integer maxDuration = entry.get("maxDuration") instanceof Number n ? Integer.valueOf(n.intValue())
         : modality == Modality.VIDEO ? MAX_DURATIONS.get(id) : null;
     Integer contextWindow = modality == Modality.CHAT ? CONTEXT_WINDOWS.get(id) : null;
-    return new ModelInfo(id, text(entry.get("name")), modality, text(entry.get("provider")),
+    String provider = text(entry.get("provider"));
+    if (provider == null || provider.isBlank()) {
+      provider = text(entry.get("owned_by")); // the deployed catalogues name it only there
+    }
+    return new ModelInfo(id, text(entry.get("name")), modality, provider,
         text(entry.get("description")), maxDuration, contextWindow, Json.raw(Json.toJson(entry)));
   }
 

@@ -23,9 +23,17 @@ import java.util.Map;
  * CloudGPT videos on {@code POST /api/video}: {@code prompt}, {@code model} (a documented video
  * model, {@code veo} when none is given), {@code duration} in
  * seconds (CloudGPT's default 4; at most the model's documented maximum for the models in {@link
- * CloudGptModels#MAX_DURATIONS}), and {@code width} and {@code height} (from {@code size(w, h)};
- * default 1280×720; a resolution such as {@code 720p} is sent as the size it equals, 1280×720 at
- * 16:9). The answer is the MP4 itself: its bytes are streamed into a temporary file
+ * CloudGptModels#MAX_DURATIONS}) and {@code aspectRatio} (from {@code aspectRatio(w, h)}, sent as
+ * {@code "16:9"}).
+ *
+ * <p>The shape: CloudGPT's document lists {@code width} and {@code height} (default 1280×720), but
+ * the deployed server never reads them — it reads {@code aspectRatio}, which the document does not
+ * list. So {@code aspectRatio} is sent, as the server that renders the video reads it, and {@code
+ * size(w, h)} is refused before sending rather than sent to be ignored without a word (a deployment
+ * that does honour {@code width} and {@code height} can still be given them through {@code
+ * extraBody}).
+ *
+ * <p>The answer is the MP4 itself: its bytes are streamed into a temporary file
  * as they arrive — a video of any size never sits on the heap — and {@code saveTo(Path)} streams
  * it on. A JSON or text answer, or bytes that are no MP4, is an {@link
  * dev.aigw.core.error.AigwException}, never a corrupt file.
@@ -40,9 +48,12 @@ import java.util.Map;
 public final class CloudGptVideos implements VideoService {
   private static final Checks CHECKS = Checks.of(CloudGptClient.VENDOR);
   static final String PATH = "/api/video";
-  /** What CloudGPT's videos take, as documented: any frame size, up to each model's longest duration. */
+  /**
+   * What CloudGPT's videos take, as deployed: an aspect ratio (the server reads {@code aspectRatio}
+   * and ignores {@code width}/{@code height}, so no frame size), up to each model's longest duration.
+   */
   static final VideoProfile PROFILE = new VideoProfile(CloudGptModels.VIDEO, List.of(), CloudGptModels.MAX_DURATIONS,
-      List.of(), true);
+      List.of(), false, true);
 
   private final Gateway transport;
   private final VideoProfile profile;
@@ -55,7 +66,7 @@ public final class CloudGptVideos implements VideoService {
     this.profile = profile;
   }
 
-  /** How long one video call may take, from the request to the last byte. */
+  /** {@return how long one video call may take, from the request to the last byte} */
   public Duration timeout() {
     return timeout;
   }
@@ -71,7 +82,13 @@ public final class CloudGptVideos implements VideoService {
     return submitRaw(request).body();
   }
 
-  /** Generates the video and returns it (the call itself waits for the render). */
+  /**
+   * Generates the video and returns it (the call itself waits for the render).
+   *
+   * @param request what to generate
+   * @return the video
+   * @throws ValidationException on a field CloudGPT cannot take, before anything is sent
+   */
   public VideoResult generate(VideoRequest request) {
     return submit(request).result();
   }
@@ -92,11 +109,13 @@ public final class CloudGptVideos implements VideoService {
   }
 
   private RawResponse<Operation<VideoResult>> submitRaw(VideoRequest request) {
-    ApiRequest call = ApiRequest.post(PATH, RetrySafety.UNPROTECTED).json(validate(request, CHECKS)).timeout(timeout)
-        .build();
-    RawResponse<GeneratedVideo> response = transport.execute(call, CloudGptMedia.video(CloudGptClient.VENDOR));
+    Map<String, Object> body = validate(request, CHECKS);
+    ApiRequest call = ApiRequest.post(PATH, RetrySafety.UNPROTECTED).json(body).timeout(timeout)
+        .purpose(ApiRequest.Purpose.video((String) body.get("model"))).build();
+    RawResponse<GeneratedVideo> response = transport.execute(call,
+        CloudGptMedia.video(CloudGptClient.VENDOR, CloudGptClient.SPEC.errorMapping()));
     VideoResult result = new VideoResult(null, response.body(), null, null);
-    return response.withBody(Operation.succeeded(CloudGptClient.VENDOR, null, result));
+    return response.withBody(Operation.succeeded(CloudGptClient.VENDOR, null, result, transport.listeners()));
   }
 
   /** Every pre-send check, and the wire body. */
@@ -108,17 +127,20 @@ public final class CloudGptVideos implements VideoService {
       checks.reject("durationSeconds", model + " makes videos of 1 to " + max + " seconds; was " + request.durationSeconds());
     }
     VideoShape shape = VideoShape.resolve(request, profile);
-    checks.unsupported("resolution", shape.resolution(), "give the exact size(width, height), e.g. size(1280, 720)");
-    checks.unsupported("aspectRatio", shape.aspectRatio(), "give the exact size(width, height), e.g. size(1280, 720)");
+    checks.unsupported("resolution", shape.resolution(), "give the shape with aspectRatio(w, h), e.g. aspectRatio(16, 9)");
+    if (shape.size() != null) {
+      checks.reject("size", "the deployed CloudGPT server ignores width and height on " + PATH
+          + " (it reads aspectRatio); give aspectRatio(w, h), e.g. aspectRatio(16, 9), or send width and height"
+          + " through extraBody if your deployment honours them; was " + shape.size());
+    }
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("prompt", request.prompt());
     body.put("model", model);
     if (request.durationSeconds() != null) {
       body.put("duration", request.durationSeconds());
     }
-    if (shape.size() != null) {
-      body.put("width", shape.size().width());
-      body.put("height", shape.size().height());
+    if (shape.aspectRatio() != null) {
+      body.put("aspectRatio", shape.aspectRatio().toString());
     }
     body.putAll(request.extraBody());
     return body;

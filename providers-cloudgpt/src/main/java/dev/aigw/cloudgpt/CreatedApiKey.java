@@ -14,7 +14,14 @@ import java.time.Instant;
  * @param created when it was created, or {@code null} when the server did not say
  */
 public record CreatedApiKey(String id, String name, Secret key, Instant created) {
-  /** Checks that the id and the key are present. */
+  /**
+   * Checks that the id and the key are present.
+   *
+   * @param id the key's id; not null
+   * @param name its name
+   * @param key the key itself; not null
+   * @param created when it was created, or {@code null}
+   */
   public CreatedApiKey {
     java.util.Objects.requireNonNull(id, "id");
     java.util.Objects.requireNonNull(key, "key");

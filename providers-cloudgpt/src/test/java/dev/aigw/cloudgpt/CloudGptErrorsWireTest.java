@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import dev.aigw.core.error.ApiException;
 import dev.aigw.core.error.AuthenticationException;
 import dev.aigw.core.error.BadRequestException;
+import dev.aigw.core.error.ContentPolicyException;
 import dev.aigw.core.error.RateLimitException;
 import dev.aigw.core.error.ServerException;
 import java.time.Instant;
@@ -74,7 +75,9 @@ class CloudGptErrorsWireTest {
     Throwable thrown = chatFails();
 
     assertThat(thrown.getClass().getSimpleName()).isEqualTo(exception);
-    assertThat(thrown).hasMessage("[cloudgpt] " + status + " " + code + ": " + message);
+    // the vendor's words, then, for a failure a retry might have fixed, why the paid call was not retried
+    assertThat(thrown).hasMessageStartingWith("[cloudgpt] " + status + " " + code + ": " + message
+        + (status >= 429 ? " — not retried: " : ""));
     assertThat(((ApiException) thrown).type()).isEqualTo(type);
   }
 
@@ -94,7 +97,7 @@ class CloudGptErrorsWireTest {
     try (CloudGptClient client = CloudGptWire.client(server)) {
       assertThatThrownBy(() -> client.images().submit(CloudGptImagesWireTest.requestBodyExample()))
           .isInstanceOf(ServerException.class)
-          .hasMessage("[cloudgpt] 500: Failed to generate image (Pollinations returned 502)");
+          .hasMessageStartingWith("[cloudgpt] 500: Failed to generate image (Pollinations returned 502) — not retried: ");
     }
     assertThat(server.getRequestCount()).as("a paid call is not retried after a 500").isEqualTo(1);
   }
@@ -133,6 +136,69 @@ class CloudGptErrorsWireTest {
     assertThat(thrown).isInstanceOf(AuthenticationException.class);
     assertThat(thrown.getMessage()).doesNotContain(CloudGptWire.KEY).contains("Invalid API key");
     assertThat(((ApiException) thrown).details().body()).doesNotContain(CloudGptWire.KEY);
+  }
+
+  // ---- an error in a 200, as the deployed server answers an upstream refusal of an image or video ----
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(delimiter = '|', value = {
+      "{\"error\":\"Content blocked by safety filter\"}                    | ContentPolicyException   | Content blocked by safety filter",
+      "{\"error\":\"Your prompt was flagged by the moderation system.\"}   | ContentPolicyException   | Your prompt was flagged by the moderation system.",
+      "{\"error\":\"Upstream provider timed out after 300s\"}              | UpstreamTimeoutException | Upstream provider timed out after 300s",
+      "{\"error\":\"Rate limit exceeded upstream, try later\"}             | RateLimitException       | Rate limit exceeded upstream, try later",
+      "{\"error\":\"Invalid aspectRatio: 7:3\"}                            | BadRequestException      | Invalid aspectRatio: 7:3",
+      "{\"error\":\"Failed to generate image\"}                           | ServerException          | Failed to generate image",
+      "{\"error\":\"Failed to generate\",\"details\":\"Pollinations 502\"} | ServerException          | Failed to generate (Pollinations 502)"})
+  void anErrorInA200OnAMediaEndpointIsTheApiExceptionItsWordsName(String body, String exception, String words) {
+    server.enqueue(json(200, body));
+    server.enqueue(json(200, body));
+    Throwable image;
+    Throwable video;
+    try (CloudGptClient client = CloudGptWire.client(server)) {
+      image = catchThrowable(() -> client.images().generate(CloudGptImagesWireTest.requestBodyExample()));
+      video = catchThrowable(() -> client.videos().generate(CloudGptVideosWireTest.requestBodyExample()));
+    }
+    for (Throwable thrown : java.util.List.of(image, video)) {
+      assertThat(thrown.getClass().getSimpleName()).isEqualTo(exception);
+      ApiException e = (ApiException) thrown;
+      assertThat(e.status()).isEqualTo(200);
+      assertThat(e.vendor()).isEqualTo("cloudgpt");
+      assertThat(e.vendorMessage()).as("the server's words as sent").isEqualTo(words);
+      assertThat(e.code()).isNull();
+      assertThat(e).hasMessage("[cloudgpt] 200: " + words);
+      assertThat(e.details().body()).isEqualTo(body);
+    }
+    assertThat(server.getRequestCount()).as("a refused paid call is not retried").isEqualTo(2);
+  }
+
+  @Test
+  void anErrorObjectInA200KeepsItsCodeAndTypeAndAKnownCodeDecides() {
+    server.enqueue(json(200, documented("Request rejected", "invalid_request_error", "content_policy_violation"))
+        .newBuilder().setHeader("X-Request-Id", "req_77").build());
+    server.enqueue(json(200, documented("Something odd", "upstream_error", "pollinations_failed")));
+    try (CloudGptClient client = CloudGptWire.client(server)) {
+      assertThatThrownBy(() -> client.images().generate(CloudGptImagesWireTest.requestBodyExample()))
+          .isInstanceOfSatisfying(ContentPolicyException.class, e -> {
+            assertThat(e.code()).isEqualTo("content_policy_violation");
+            assertThat(e.type()).isEqualTo("invalid_request_error");
+            assertThat(e.requestId()).isEqualTo("req_77");
+          })
+          .hasMessage("[cloudgpt] 200 content_policy_violation: Request rejected (request id req_77)");
+      assertThatThrownBy(() -> client.videos().generate(CloudGptVideosWireTest.requestBodyExample()))
+          .isInstanceOf(ServerException.class)
+          .hasMessage("[cloudgpt] 200 pollinations_failed: Something odd");
+    }
+  }
+
+  @Test
+  void aContentPolicyCodeWithAnErrorStatusIsAContentPolicyExceptionToo() {
+    server.enqueue(json(400, documented("Content blocked by safety filter", "invalid_request_error",
+        "content_policy_violation")));
+    try (CloudGptClient client = CloudGptWire.client(server)) {
+      assertThatThrownBy(() -> client.images().generate(CloudGptImagesWireTest.requestBodyExample()))
+          .isInstanceOf(ContentPolicyException.class)
+          .hasMessage("[cloudgpt] 400 content_policy_violation: Content blocked by safety filter");
+    }
   }
 
   @Test

@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.aigw.core.error.AigwException;
+import dev.aigw.core.error.MalformedResponseException;
 import dev.aigw.core.error.ApiException;
 import dev.aigw.core.error.ValidationException;
 import dev.aigw.core.http.RawResponse;
@@ -178,9 +179,11 @@ class CloudGptImagesWireTest {
     try (CloudGptClient client = CloudGptWire.client(server)) {
       thrown = catchThrowable(() -> client.images().submit(requestBodyExample()));
     }
-    assertThat(thrown).isExactlyInstanceOf(AigwException.class)
+    assertThat(thrown).isExactlyInstanceOf(MalformedResponseException.class)
         .hasMessage("expected image bytes (PNG or JPEG) but the 24 bytes answered as image/png are no image format"
-            + " aigw recognises; they start \"definitely not a picture\"");
+            + " aigw recognises; they start \"definitely not a picture\"" + " — not retried: the server accepted the request (HTTP 200) but its answer could not be read, so a retry"
+            + " could charge twice; cloudgpt documents no idempotency key for this call: the work may exist and be"
+            + " charged, and aigw cannot find it");
     assertThat(((AigwException) thrown).vendor()).isEqualTo("cloudgpt");
     assertThat(spooledFilesHolding(garbage)).as("the spooled file is deleted").isZero();
     assertThat(server.getRequestCount()).as("not retried").isEqualTo(1);
@@ -190,9 +193,9 @@ class CloudGptImagesWireTest {
   void binaryBytesThatAreNoImageAreShownInHex() {
     server.enqueue(binary("application/octet-stream", new byte[] {0, 1, 2, (byte) 0xFE, 4, 5}));
     assertThatThrownBy(() -> generate(requestBodyExample()))
-        .isExactlyInstanceOf(AigwException.class)
+        .isExactlyInstanceOf(MalformedResponseException.class)
         .hasMessageContaining("the 6 bytes answered as application/octet-stream are no image format")
-        .hasMessageEndingWith("they start 0x000102fe0405");
+        .hasMessageContaining("they start 0x000102fe0405 — not retried: ");
   }
 
   /** Spooled files (core names them {@code aigw-*.bin}) that hold exactly {@code content}. */
@@ -208,14 +211,26 @@ class CloudGptImagesWireTest {
     }
   }
 
-  /** A 200 with JSON where the image was expected is an error quoting the server, not a corrupt file. */
+  /** A 200 with JSON (and no error in it) where the image was expected is an error quoting the server, not a corrupt file. */
   @Test
   void aJsonAnswerWhereTheImageWasExpectedIsAClearError() {
-    server.enqueue(json(200, "{\"error\":\"Image generation is temporarily unavailable\"}"));
+    server.enqueue(json(200, "{\"status\":\"queued\",\"message\":\"Image generation is temporarily unavailable\"}"));
     assertThatThrownBy(() -> generate(requestBodyExample()))
-        .isExactlyInstanceOf(AigwException.class)
+        .isExactlyInstanceOf(MalformedResponseException.class)
         .hasMessageContaining("expected image bytes but the server answered 200 with application/json")
         .hasMessageContaining("Image generation is temporarily unavailable");
+  }
+
+  /** A 200 whose JSON is an error (the deployed server's upstream refusal) is the typed API error, with the server's words. */
+  @Test
+  void aJsonErrorInA200IsAnApiExceptionWithTheServersWords() {
+    server.enqueue(json(200, "{\"error\":\"Image generation is temporarily unavailable\"}"));
+    assertThatThrownBy(() -> generate(requestBodyExample()))
+        .isInstanceOfSatisfying(dev.aigw.core.error.ServerException.class, e -> {
+          assertThat(e.status()).isEqualTo(200);
+          assertThat(e.vendorMessage()).isEqualTo("Image generation is temporarily unavailable");
+        })
+        .hasMessage("[cloudgpt] 200: Image generation is temporarily unavailable");
   }
 
   @Test

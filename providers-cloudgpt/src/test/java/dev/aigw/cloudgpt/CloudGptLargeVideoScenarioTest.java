@@ -20,6 +20,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * A 50 MB video from {@link FakeCloudGpt} (an MP4-shaped body the fake generates as it sends it)
@@ -38,7 +41,12 @@ import org.junit.jupiter.api.io.TempDir;
  * coverage tool's.
  */
 @Timeout(120)
+@ParameterizedClass
+@EnumSource(FakeCloudGpt.Mode.class)
 class CloudGptLargeVideoScenarioTest {
+  /** The documented and the deployed CloudGPT answer a video the same way. */
+  @Parameter FakeCloudGpt.Mode mode;
+
   static final long SIZE = 50L * 1024 * 1024;
   static final long LIMIT = 16L * 1024 * 1024;
 
@@ -62,7 +70,7 @@ class CloudGptLargeVideoScenarioTest {
 
   @Test
   void aFiftyMegabyteVideoIsSavedWithoutHoldingItOnTheHeap() throws Exception {
-    try (FakeCloudGpt fake = FakeCloudGpt.start();
+    try (FakeCloudGpt fake = FakeCloudGpt.start(mode);
         CloudGptClient client = CloudGptClient.builder().baseUrl(fake.baseUrl()).apiKey(fake.apiKey()).build()) {
       VideoRequest request = VideoRequest.builder().model("veo").prompt("Ocean waves crashing on a beach").build();
       GeneratedVideo warmUp = client.videos().generate(request).video();

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.aigw.core.error.AigwException;
+import dev.aigw.core.error.MalformedResponseException;
 import dev.aigw.core.http.RawResponse;
 import dev.aigw.core.model.Modality;
 import dev.aigw.core.model.ModelInfo;
@@ -102,6 +103,24 @@ class CloudGptModelsWireTest {
     assertThat(models.get(1).provider()).as("not a string").isNull();
   }
 
+  /** The deployed catalogues are OpenAI-style: the provider only in {@code owned_by}. */
+  @Test
+  void theProviderIsReadFromOwnedByWhenNothingBetterIsGiven() {
+    server.enqueue(ok("""
+        {"object":"list","data":[
+          {"id":"flux","object":"model","name":"Flux","owned_by":"pollinations","description":"Fast high-quality generation"},
+          {"id":"mapleai-flux","object":"model","owned_by":"mapleai","provider":"MapleAI"},
+          {"id":"zimage","object":"model","provider":"","owned_by":"pollinations"},
+          {"id":"turbo","object":"model"}]}"""));
+    List<ModelInfo> models;
+    try (CloudGptClient client = CloudGptWire.client(server)) {
+      models = client.models().image();
+    }
+    assertThat(models).extracting(ModelInfo::provider).containsExactly("pollinations", "MapleAI", "pollinations", null);
+    assertThat(models.get(0).name()).isEqualTo("Flux");
+    assertThat(models.get(0).raw().get("owned_by")).isEqualTo("pollinations");
+  }
+
   @Test
   void anAnswerWithoutDataIsAnEmptyList() {
     server.enqueue(ok("{\"object\":\"list\"}"));
@@ -116,7 +135,7 @@ class CloudGptModelsWireTest {
         .body("<html><body>Vercel deployment not found</body></html>").build());
     try (CloudGptClient client = CloudGptWire.client(server)) {
       assertThatThrownBy(() -> client.models().chat())
-          .isExactlyInstanceOf(AigwException.class)
+          .isExactlyInstanceOf(MalformedResponseException.class)
           .hasMessageContaining("expected a JSON answer")
           .hasMessageContaining("Vercel deployment not found");
     }

@@ -88,6 +88,30 @@ class CloudGptRateLimitWireTest {
     assertThat(limit.reset()).isEqualTo(Instant.ofEpochSecond(RESET));
   }
 
+  /**
+   * The deployed server: {@code X-RateLimit-Remaining} counted from 60 whatever the endpoint's real
+   * limit (an image answer says 59 where the limit is 30), the reset in epoch milliseconds. aigw
+   * reports the count as sent and derives no limit from it.
+   */
+  @Test
+  void theDeployedHeadersAreReportedAsSentWithoutAMadeUpLimit() {
+    RateLimit limit = send(Call.IMAGE, "59", String.valueOf(RESET * 1000 + 250)).rateLimit();
+
+    assertThat(limit.remaining()).isEqualTo(59);
+    assertThat(limit.limitValue()).isEmpty();
+    assertThat(limit.reset()).isEqualTo(Instant.ofEpochMilli(RESET * 1000 + 250));
+  }
+
+  @Test
+  void aStreamWithoutTheHeadersHasAnEmptyRateLimit() {
+    server.enqueue(sse(CloudGptChatWireTest.STREAM));
+    try (CloudGptClient client = CloudGptWire.client(server);
+        ChatStream stream = client.chat().stream(CloudGptChatWireTest.curlExample())) {
+      assertThat(stream.rateLimit()).isEqualTo(RateLimit.NONE);
+      assertThat(stream.text()).isEqualTo("Silicon dreams awake.");
+    }
+  }
+
   @Test
   void aStreamedChatExposesThemOnTheStream() {
     server.enqueue(sse(CloudGptChatWireTest.STREAM).newBuilder().setHeader("X-RateLimit-Remaining", "9")

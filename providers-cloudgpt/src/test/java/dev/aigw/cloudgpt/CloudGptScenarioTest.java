@@ -12,6 +12,7 @@ import dev.aigw.core.chat.ChatRequest;
 import dev.aigw.core.chat.ChatResponse;
 import dev.aigw.core.chat.ChatStream;
 import dev.aigw.core.error.AigwException;
+import dev.aigw.core.error.MalformedResponseException;
 import dev.aigw.core.error.ApiException;
 import dev.aigw.core.error.AuthenticationException;
 import dev.aigw.core.error.BadRequestException;
@@ -46,23 +47,43 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * CloudGPT end to end through the SDK against {@link FakeCloudGpt}: chat and streams, images and
  * videos saved and checked, both error shapes, the per-minute limits and their reset, key
- * management, anonymous use, the retry rule, and the neutral API.
+ * management, anonymous use, the retry rule, and the neutral API — each test in both of the fake's
+ * modes, the CloudGPT of the documentation and the CloudGPT really deployed. Where the two answer
+ * differently (key management's credential, rate-limit headers) the test says what a user sees in
+ * each.
  */
 @Timeout(30)
+@ParameterizedClass
+@EnumSource(FakeCloudGpt.Mode.class)
 class CloudGptScenarioTest {
   @TempDir Path dir;
+
+  @Parameter FakeCloudGpt.Mode mode;
 
   private FakeCloudGpt fake;
   private CloudGptClient client;
 
   @BeforeEach
   void start() {
-    fake = FakeCloudGpt.start();
-    client = builder().apiKey(fake.apiKey()).build();
+    fake = FakeCloudGpt.start(mode);
+    client = keyed(fake.apiKey());
+  }
+
+  private boolean deployed() {
+    return mode == FakeCloudGpt.Mode.DEPLOYED;
+  }
+
+  /** A client with {@code key}, and, on the deployed server, the dashboard session token for key management. */
+  private CloudGptClient keyed(String key) {
+    CloudGptClient.Builder b = builder().apiKey(key);
+    return (deployed() ? b.keysToken(fake.sessionToken()) : b).build();
   }
 
   @AfterEach
@@ -119,7 +140,11 @@ class CloudGptScenarioTest {
     fake.chatReply("Silicon dreams awake in light");
     List<ChatChunk> chunks = new ArrayList<>();
     try (ChatStream stream = client.chat().stream(haiku())) {
-      assertThat(stream.rateLimit().remaining()).isEqualTo(59);
+      if (deployed()) {
+        assertThat(stream.rateLimit().isEmpty()).as("the deployed server sends no rate-limit header with a stream").isTrue();
+      } else {
+        assertThat(stream.rateLimit().remaining()).isEqualTo(59);
+      }
       stream.forEach(chunks::add);
     }
     assertThat(chunks).extracting(ChatChunk::text).containsExactly("Silicon", " dreams", " awake", " in", " light", "");
@@ -198,6 +223,38 @@ class CloudGptScenarioTest {
   }
 
   @Test
+  void aVideoShapeIsAskedForWithAnAspectRatioAndASizeIsRefusedBeforeSending() throws IOException {
+    VideoResult video = client.videos().generate(waves().toBuilder().aspectRatio(9, 16).build());
+
+    assertThat(video.video().saveTo(dir.resolve("portrait.mp4"))).exists();
+    assertThat(posts("/api/video")).singleElement().extracting(Journal.Entry::body)
+        .isEqualTo("{\"prompt\":\"Ocean waves crashing on a beach\",\"model\":\"veo\",\"duration\":4,\"aspectRatio\":\"9:16\"}");
+    assertThatThrownBy(() -> client.videos().generate(waves().toBuilder().size(720, 1280).build()))
+        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("size"))
+        .hasMessageContaining("ignores width and height");
+    assertThat(posts("/api/video")).hasSize(1);
+  }
+
+  @Test
+  void anUpstreamRefusalOfAnImageOrAVideoIsATypedErrorWithTheServersWords() {
+    fake.refuseNextMedia("Content blocked by safety filter").refuseNextMedia("Upstream provider failed");
+
+    Throwable policy = catchThrowable(() -> client.images().generate(sunset(16, 16)));
+    Throwable upstream = catchThrowable(() -> client.videos().generate(waves()));
+
+    assertThat(policy).isInstanceOfSatisfying(dev.aigw.core.error.ContentPolicyException.class, e -> {
+      assertThat(e.vendorMessage()).isEqualTo("Content blocked by safety filter");
+      assertThat(e.status()).as("the deployed server says it with a 200").isEqualTo(deployed() ? 200 : 400);
+    });
+    assertThat(upstream).isInstanceOfSatisfying(ServerException.class, e -> {
+      assertThat(e.vendorMessage()).isEqualTo("Upstream provider failed");
+      assertThat(e.status()).isEqualTo(deployed() ? 200 : 502);
+    });
+    assertThat(posts("/api/image")).hasSize(1);
+    assertThat(posts("/api/video")).as("a refused paid call is not repeated").hasSize(1);
+  }
+
+  @Test
   void aRenderThatOutlastsTheVideoTimeoutFailsAndIsNotRepeated() {
     fake.faults().delayNext("/api/video", Duration.ofSeconds(2));
     try (CloudGptClient impatient = builder().apiKey(fake.apiKey()).videoTimeout(Duration.ofMillis(300)).build()) {
@@ -213,11 +270,11 @@ class CloudGptScenarioTest {
     fake.mediaAsJson(true);
 
     assertThatThrownBy(() -> client.images().generate(sunset(16, 16)))
-        .isExactlyInstanceOf(AigwException.class)
+        .isExactlyInstanceOf(MalformedResponseException.class)
         .hasMessageContaining("expected image bytes but the server answered 200 with application/json")
         .hasMessageContaining("Your image is being generated");
     assertThatThrownBy(() -> client.videos().generate(waves()))
-        .isExactlyInstanceOf(AigwException.class)
+        .isExactlyInstanceOf(MalformedResponseException.class)
         .hasMessageContaining("expected MP4 video bytes")
         .hasMessageContaining("Your video is being generated");
   }
@@ -289,14 +346,17 @@ class CloudGptScenarioTest {
       RawResponse<Operation<VideoResult>> second = anonymous.videos().withRawResponse().submit(waves());
       Throwable third = catchThrowable(() -> anonymous.videos().generate(waves()));
 
-      assertThat(first.rateLimit().remaining()).isEqualTo(1);
-      assertThat(second.rateLimit().remaining()).isZero();
+      // documented: counted down from the real anonymous limit of 2; deployed: from 60 whatever the
+      // limit, so the header says 58 left when none are: aigw reports it as sent and derives no limit
+      assertThat(first.rateLimit().remaining()).isEqualTo(deployed() ? 59 : 1);
+      assertThat(second.rateLimit().remaining()).isEqualTo(deployed() ? 58 : 0);
+      assertThat(first.rateLimit().limitValue()).as("no limit is made up from Remaining").isEmpty();
       Instant reset = first.rateLimit().reset();
-      assertThat(reset.getEpochSecond()).isBetween(now + 59, now + 62);
+      assertThat(reset.getEpochSecond()).as("seconds or milliseconds, the same instant").isBetween(now + 59, now + 62);
       assertThat(third).isInstanceOfSatisfying(RateLimitException.class, e -> {
         assertThat(e.status()).isEqualTo(429);
         assertThat(e.code()).isEqualTo("rate_limit_exceeded");
-        assertThat(e.rateLimit().remaining()).isZero();
+        assertThat(e.rateLimit().remaining()).isEqualTo(deployed() ? 58 : 0);
         assertThat(e.rateLimit().reset()).isEqualTo(reset);
       });
     }
@@ -310,41 +370,67 @@ class CloudGptScenarioTest {
   @Test
   void keyedCallsSeeTheirOwnRemainingCountOnEveryService() {
     assertThat(client.chat().withRawResponse().create(haiku()).rateLimit().remaining()).isEqualTo(59);
-    assertThat(client.images().withRawResponse().submit(sunset(8, 8)).rateLimit().remaining()).isEqualTo(29);
-    assertThat(client.videos().withRawResponse().submit(waves()).rateLimit().remaining()).isEqualTo(9);
+    assertThat(client.images().withRawResponse().submit(sunset(8, 8)).rateLimit().remaining()).isEqualTo(deployed() ? 59 : 29);
+    assertThat(client.videos().withRawResponse().submit(waves()).rateLimit().remaining()).isEqualTo(deployed() ? 59 : 9);
     assertThat(client.models().withRawResponse().chat().rateLimit().isEmpty()).as("catalogues carry no limit").isTrue();
+  }
+
+  @Test
+  void anErrorOtherThanA429CarriesWhatRateLimitHeadersCame() {
+    // a model CloudGPT does not list is refused before sending unless added; added, the server answers 400
+    Throwable thrown;
+    try (CloudGptClient permissive = builder().apiKey(fake.apiKey()).extraModels(Modality.VIDEO, "sora").build()) {
+      thrown = catchThrowable(() -> permissive.videos().generate(waves().toBuilder().model("sora").build()));
+    }
+    assertThat(thrown).isInstanceOfSatisfying(BadRequestException.class, e -> {
+      if (deployed()) {
+        assertThat(e.rateLimit().isEmpty()).isTrue();
+      } else {
+        assertThat(e.rateLimit().remaining()).isEqualTo(9);
+      }
+    });
   }
 
   // ----- keys -----
 
   @Test
   void aKeyIsCreatedListedUsedAndDeleted() {
+    String defaultId = fake.keyIds().get(0);
     CreatedApiKey created = client.keys().create("My Production Key");
 
-    assertThat(created.id()).startsWith("key_");
+    assertThat(created.id()).matches(deployed() ? "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}" : "key_[0-9a-f]{12}");
     assertThat(created.name()).isEqualTo("My Production Key");
     assertThat(created.key().reveal()).startsWith("cgpt_");
     assertThat(created.toString()).doesNotContain(created.key().reveal());
     assertThat(created.created()).isBetween(Instant.now().minusSeconds(5), Instant.now().plusSeconds(1));
 
-    try (CloudGptClient withNewKey = builder().apiKey(created.key()).build()) {
+    try (CloudGptClient withNewKey = keyed(created.key().reveal())) {
       assertThat(withNewKey.chat().create(haiku()).text()).isNotEmpty();
       List<ApiKeyInfo> keys = withNewKey.keys().list();
-      assertThat(keys).extracting(ApiKeyInfo::id).containsExactly("key_default", created.id());
+      assertThat(keys).extracting(ApiKeyInfo::id).containsExactly(defaultId, created.id());
       ApiKeyInfo info = keys.get(1);
       assertThat(info.name()).isEqualTo("My Production Key");
-      assertThat(info.prefix()).isEqualTo(created.key().reveal().substring(0, 8) + "...");
-      assertThat(info.lastUsed()).isNotNull();
+      assertThat(info.prefix()).isEqualTo(created.key().reveal().substring(0, deployed() ? 12 : 8) + "...");
+      assertThat(info.created()).isEqualTo(created.created());
+      if (!deployed()) {
+        assertThat(info.lastUsed()).isNotNull();
+      }
 
       assertThat(client.keys().delete(created.id())).isTrue();
 
-      assertThat(client.keys().list()).extracting(ApiKeyInfo::id).containsExactly("key_default");
+      assertThat(client.keys().list()).extracting(ApiKeyInfo::id).containsExactly(defaultId);
       assertThatThrownBy(() -> withNewKey.chat().create(haiku()))
           .isInstanceOf(AuthenticationException.class)
           .hasMessage("[cloudgpt] 401 invalid_api_key: API key has been deleted");
     }
     assertThat(fake.journal().requests()).allSatisfy(e ->
         assertThat(e.headers().getOrDefault("authorization", "")).doesNotContain(created.key().reveal()));
+    // deployed: the documented DELETE /api/keys/:id is the framework's HTML 404, so the body form follows
+    assertThat(fake.journal().requests()).filteredOn(e -> e.method().equals("DELETE"))
+        .extracting(Journal.Entry::path, Journal.Entry::status)
+        .containsExactlyElementsOf(deployed()
+            ? List.of(org.assertj.core.groups.Tuple.tuple("/api/keys/" + created.id(), 404), org.assertj.core.groups.Tuple.tuple("/api/keys", 200))
+            : List.of(org.assertj.core.groups.Tuple.tuple("/api/keys/" + created.id(), 200)));
   }
 
   @Test
@@ -352,8 +438,35 @@ class CloudGptScenarioTest {
     CreatedApiKey created = client.keys().create("temp");
     client.keys().delete(created.id());
     assertThatThrownBy(() -> client.keys().delete(created.id()))
-        .isInstanceOf(dev.aigw.core.error.NotFoundException.class)
-        .hasMessageContaining("key_not_found");
+        .isInstanceOfSatisfying(dev.aigw.core.error.NotFoundException.class,
+            e -> assertThat(e.code()).isEqualTo(deployed() ? null : "key_not_found"))
+        .hasMessageContaining("API key not found");
+  }
+
+  @Test
+  void keyManagementWithTheApiKeyAloneWorksOnlyWhereTheServerFollowsItsDocument() {
+    try (CloudGptClient keyOnly = builder().apiKey(fake.apiKey()).build()) {
+      if (deployed()) {
+        assertThatThrownBy(() -> keyOnly.keys().list())
+            .isInstanceOfSatisfying(AuthenticationException.class, e -> assertThat(e.status()).isEqualTo(500))
+            .hasMessageContaining("key management needs the dashboard session token")
+            .hasMessageContaining("CLOUDGPT_KEYS_TOKEN");
+      } else {
+        assertThat(keyOnly.keys().list()).extracting(ApiKeyInfo::id).containsExactly("key_default");
+      }
+    }
+  }
+
+  @Test
+  void theSessionTokenGoesToKeyManagementOnlyAndNeverIntoTheJournalWhole() {
+    try (CloudGptClient tokened = builder().apiKey(fake.apiKey()).keysToken(fake.sessionToken()).build()) {
+      tokened.chat().create(haiku());
+      catchThrowable(() -> tokened.keys().list()); // the documented server refuses a session token: fine here
+    }
+    List<Journal.Entry> all = fake.journal().requests();
+    assertThat(all).extracting(Journal.Entry::path).containsExactly("/api/chat", "/api/keys");
+    assertThat(all.get(0).headers().get("authorization")).startsWith("Bearer cgpt_");
+    assertThat(all.get(1).headers().get("authorization")).startsWith("Bearer eyJ").doesNotContain(fake.sessionToken());
   }
 
   @Test
@@ -368,8 +481,12 @@ class CloudGptScenarioTest {
   // ----- models and the neutral API -----
 
   @Test
-  void modelsAreListedByModalityWithContextWindowsAndDurations() {
+  void modelsAreListedByModalityWithContextWindowsDurationsAndProviders() {
     List<ModelInfo> all = client.models().list();
+
+    assertThat(all).extracting(ModelInfo::provider).as("from provider, or owned_by on the deployed server")
+        .containsOnly("pollinations", "mapleai");
+    assertThat(all).filteredOn(m -> m.id().startsWith("mapleai-")).extracting(ModelInfo::provider).containsOnly("mapleai");
 
     assertThat(all).hasSize(36);
     assertThat(all.stream().filter(m -> m.modality() == Modality.CHAT)).hasSize(20);

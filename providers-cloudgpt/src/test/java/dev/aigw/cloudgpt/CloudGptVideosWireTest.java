@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.aigw.core.error.AigwException;
+import dev.aigw.core.error.MalformedResponseException;
 import dev.aigw.core.error.ConnectionException;
 import dev.aigw.core.error.ValidationException;
 import dev.aigw.core.media.GeneratedMedia;
@@ -45,10 +46,14 @@ class CloudGptVideosWireTest {
 
   static final byte[] MP4 = TestMedia.mp4();
 
-  /** The doc's Request Body example, built with the neutral API. */
+  /**
+   * The doc's Request Body example, built with the neutral API: its {@code width} and {@code height}
+   * go through {@code extraBody}, since {@code size(w, h)} is refused (the deployed server ignores
+   * them).
+   */
   static VideoRequest requestBodyExample() {
     return VideoRequest.builder().prompt("A cat playing with a red ball on a sunny day").model("veo")
-        .durationSeconds(4).size(1280, 720).build();
+        .durationSeconds(4).extraBody("width", 1280).extraBody("height", 720).build();
   }
 
   private VideoResult generate(VideoRequest request) {
@@ -114,9 +119,11 @@ class CloudGptVideosWireTest {
     byte[] html = "<!doctype html><p>Deployment paused</p>".getBytes(StandardCharsets.US_ASCII);
     server.enqueue(binary("video/mp4", html));
     Throwable thrown = catchThrowable(() -> generate(requestBodyExample()));
-    assertThat(thrown).isExactlyInstanceOf(AigwException.class)
+    assertThat(thrown).isExactlyInstanceOf(MalformedResponseException.class)
         .hasMessage("expected MP4 video bytes but the 39 bytes answered as video/mp4 do not open an MP4 file;"
-            + " they start \"<!doctype html><p>Deployment paused</p>\"");
+            + " they start \"<!doctype html><p>Deployment paused</p>\"" + " — not retried: the server accepted the request (HTTP 200) but its answer could not be read, so a retry"
+            + " could charge twice; cloudgpt documents no idempotency key for this call: the work may exist and be"
+            + " charged, and aigw cannot find it");
     assertThat(CloudGptImagesWireTest.spooledFilesHolding(html)).isZero();
   }
 
@@ -124,7 +131,7 @@ class CloudGptVideosWireTest {
   void aJsonAnswerWhereTheVideoWasExpectedIsAClearError() {
     server.enqueue(json(200, "{\"status\":\"queued\",\"message\":\"Your video is being generated\"}"));
     assertThatThrownBy(() -> generate(requestBodyExample()))
-        .isExactlyInstanceOf(AigwException.class)
+        .isExactlyInstanceOf(MalformedResponseException.class)
         .hasMessageContaining("expected MP4 video bytes but the server answered 200 with application/json")
         .hasMessageContaining("Your video is being generated");
   }
@@ -177,24 +184,45 @@ class CloudGptVideosWireTest {
   }
 
   @Test
-  void aResolutionIsSentAsTheExactSizeItEqualsAndNoModelAsTheDefault() throws Exception {
+  void anAspectRatioIsSentAsTheDeployedServerReadsIt() throws Exception {
     server.enqueue(binary("video/mp4", MP4));
     server.enqueue(binary("video/mp4", MP4));
-    generate(VideoRequest.builder().prompt("p").resolution("720p").build());
-    generate(VideoRequest.builder().model("veo").prompt("p").resolution("1080p").aspectRatio(9, 16).build());
+    generate(VideoRequest.builder().model("veo").prompt("Ocean waves").durationSeconds(4).aspectRatio(16, 9).build());
+    generate(VideoRequest.builder().model("seedance").prompt("A dancer").aspectRatio(9, 16).build());
     assertThat(bodyText(server.takeRequest()))
-        .isEqualTo("{\"prompt\":\"p\",\"model\":\"veo\",\"width\":1280,\"height\":720}");
+        .isEqualTo("{\"prompt\":\"Ocean waves\",\"model\":\"veo\",\"duration\":4,\"aspectRatio\":\"16:9\"}");
     assertThat(bodyText(server.takeRequest()))
-        .isEqualTo("{\"prompt\":\"p\",\"model\":\"veo\",\"width\":1080,\"height\":1920}");
+        .isEqualTo("{\"prompt\":\"A dancer\",\"model\":\"seedance\",\"aspectRatio\":\"9:16\"}");
   }
 
   @Test
-  void resolutionAndAspectRatioAreRefusedNamingTheExactSizeInstead() {
+  void aSizeIsRefusedSinceTheDeployedServerIgnoresWidthAndHeight() {
     try (CloudGptClient client = CloudGptWire.client(server)) {
-      assertThatThrownBy(() -> client.videos().submit(VideoRequest.builder().model("veo").prompt("p").resolution("HD").build()))
-          .hasMessage("cloudgpt: resolution: is not supported by cloudgpt; give the exact size(width, height), e.g. size(1280, 720)");
-      assertThatThrownBy(() -> client.videos().submit(VideoRequest.builder().model("veo").prompt("p").aspectRatio(16, 9).build()))
-          .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("aspectRatio"));
+      assertThatThrownBy(() -> client.videos().submit(VideoRequest.builder().model("veo").prompt("p").size(1280, 720).build()))
+          .isInstanceOfSatisfying(ValidationException.class, e -> {
+            assertThat(e.vendor()).isEqualTo("cloudgpt");
+            assertThat(e.field()).isEqualTo("size");
+          })
+          .hasMessage("cloudgpt: size: the deployed CloudGPT server ignores width and height on /api/video (it reads "
+              + "aspectRatio); give aspectRatio(w, h), e.g. aspectRatio(16, 9), or send width and height through "
+              + "extraBody if your deployment honours them; was 1280x720");
+    }
+    assertThat(server.getRequestCount()).isZero();
+  }
+
+  @Test
+  void noModelIsSentAsTheDefault() throws Exception {
+    server.enqueue(binary("video/mp4", MP4));
+    generate(VideoRequest.builder().prompt("p").aspectRatio(16, 9).build());
+    assertThat(bodyText(server.takeRequest()))
+        .isEqualTo("{\"prompt\":\"p\",\"model\":\"veo\",\"aspectRatio\":\"16:9\"}");
+  }
+
+  @Test
+  void aResolutionIsRefusedNamingAspectRatioInstead() {
+    try (CloudGptClient client = CloudGptWire.client(server)) {
+      assertThatThrownBy(() -> client.videos().submit(VideoRequest.builder().model("veo").prompt("p").resolution("720p").build()))
+          .hasMessage("cloudgpt: resolution: is not supported by cloudgpt; give the shape with aspectRatio(w, h), e.g. aspectRatio(16, 9)");
       assertThatThrownBy(() -> client.videos().submit(VideoRequest.builder().model("veo").prompt("p")
           .vendorOption(new CloudGptChatWireTest.OtherVendorOption("icodeeasy")).build()))
           .hasMessageContaining("icodeeasy");

@@ -53,17 +53,27 @@ public final class GptImage2Client extends VendorClient {
     this.webhooks = new GptImage2Webhooks(transport);
   }
 
-  /** A builder; the key is required, the base URL defaults to {@value #DEFAULT_BASE_URL}. */
+  /**
+   * {@return a builder; the key is required, the base URL defaults to {@value #DEFAULT_BASE_URL}}
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A client from {@code GPTIMAGE2_API_KEY} and, if set, {@code GPTIMAGE2_BASE_URL}. */
+  /** {@return a client from {@code GPTIMAGE2_API_KEY} and, if set, {@code GPTIMAGE2_BASE_URL}} */
   public static GptImage2Client fromEnv() {
     return fromEnv(System.getenv());
   }
 
-  /** A client from the given environment variables. */
+  /**
+   * A client from the given environment variables.
+   *
+   * @param environment the variables to read ({@code GPTIMAGE2_API_KEY}, {@code
+   *     GPTIMAGE2_BASE_URL})
+   * @return a new client, which the caller closes
+   * @throws dev.aigw.core.error.ValidationException when the key is missing or is not a {@code
+   *     gimg_} key
+   */
   public static GptImage2Client fromEnv(Map<String, String> environment) {
     return builder().environment(environment).build();
   }
@@ -74,12 +84,14 @@ public final class GptImage2Client extends VendorClient {
     return images;
   }
 
-  /** The two-step upload of input images ({@code POST /api/v1/upload}, then a PUT of the bytes). */
+  /**
+   * {@return the two-step upload of input images ({@code POST /api/v1/upload}, then a PUT of the bytes)}
+   */
   public GptImage2Uploads uploads() {
     return uploads;
   }
 
-  /** Webhook registration and verification of deliveries. */
+  /** {@return webhook registration and verification of deliveries} */
   public GptImage2Webhooks webhooks() {
     return webhooks;
   }

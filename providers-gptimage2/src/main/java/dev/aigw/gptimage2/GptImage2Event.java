@@ -13,12 +13,12 @@ public record GptImage2Event(String event, GptImage2Generation generation) {
   /** The event name for a generation that failed. */
   public static final String FAILED = "generation.failed";
 
-  /** Whether this is {@code generation.succeeded}. */
+  /** {@return whether this is {@code generation.succeeded}} */
   public boolean succeeded() {
     return SUCCEEDED.equals(event);
   }
 
-  /** Whether this is {@code generation.failed} (the generation failed or was blocked). */
+  /** {@return whether this is {@code generation.failed} (the generation failed or was blocked)} */
   public boolean failed() {
     return FAILED.equals(event);
   }

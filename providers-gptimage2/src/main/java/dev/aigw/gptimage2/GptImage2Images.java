@@ -34,6 +34,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * gptimage2.plus generations and edits: {@code POST /api/v1/generate} answers 202 with a
@@ -49,12 +50,18 @@ import java.util.Map;
  * <p>Every submission carries an {@code Idempotency-Key} (the caller's from {@link
  * GptImage2Options}, or a fresh UUID), reused on every retry, and gptimage2.plus answers a key it
  * has seen with the existing generation: so a submission is retried after a 5xx, a 429 (after its
- * {@code Retry-After}) or a lost connection, and is never charged twice.
+ * {@code Retry-After}) or a lost connection, and is never charged twice. The key is on the
+ * operation ({@link Operation#idempotencyKey()}) and on the exception of a submission that failed
+ * after it may have reached the server ({@link dev.aigw.core.error.AigwException#idempotencyKey()}):
+ * submitting the same request again with {@code GptImage2Options.idempotencyKey(key)} returns the
+ * generation the lost attempt created, charged once.
  *
  * <p>A {@code failed} generation ends the operation with an {@link
- * dev.aigw.core.error.OperationFailedException} carrying the vendor's {@code error}; a {@code
- * blocked} one with status {@code BLOCKED}, code {@code content_policy} and a reason saying the
- * credits were refunded. Thread-safe.
+ * dev.aigw.core.error.OperationFailedException} whose {@code reason()} is the vendor's {@code
+ * error} exactly as sent ({@code null} when it sent none); a {@code blocked} one with status {@code
+ * BLOCKED}, code {@code content_policy} and the same verbatim reason. Both are refunded, as
+ * gptimage2.plus documents: {@link GptImage2Generation#creditsRefunded()} says so for a generation
+ * read with {@link #generation(String)}. Thread-safe.
  */
 public final class GptImage2Images implements ImageService {
   private static final Checks CHECKS = Checks.of(GptImage2Client.VENDOR);
@@ -128,19 +135,34 @@ public final class GptImage2Images implements ImageService {
     return raw;
   }
 
-  /** One read of a generation's state, on {@code GET /api/v1/generations/:id}. */
+  /**
+   * One read of a generation's state, on {@code GET /api/v1/generations/:id}.
+   *
+   * @param generationId the generation id (the operation id)
+   * @return the generation as it is now
+   */
   public GptImage2Generation generation(String generationId) {
     return raw.generation(generationId).body();
   }
 
-  /** The vendor's view of a finished result: both formats of every output, credits, type, times. */
+  /**
+   * The vendor's view of a finished result: both formats of every output, credits, type, times.
+   *
+   * @param result a result of this client's images
+   * @return the generation read from the result's raw answer
+   */
   public static GptImage2Generation generation(ImageResult result) {
     return GptImage2Wire.generation(result.raw());
   }
 
   /** {@link GptImage2Images} calls that also return HTTP details. */
   public interface Raw extends ImageService.Raw {
-    /** {@link GptImage2Images#generation(String)} with the answer's HTTP details. */
+    /**
+     * {@link GptImage2Images#generation(String)} with the answer's HTTP details.
+     *
+     * @param generationId the generation id
+     * @return the generation with the answer's HTTP details
+     */
     RawResponse<GptImage2Generation> generation(String generationId);
   }
 
@@ -178,8 +200,10 @@ public final class GptImage2Images implements ImageService {
       body.put("inputImageKeys", keys);
     }
     body.putAll(request.extraBody());
+    // one key per logical submission, made here so that the operation can give it back
+    String idempotencyKey = checked.idempotencyKey() != null ? checked.idempotencyKey() : UUID.randomUUID().toString();
     ApiRequest call = ApiRequest.post(GENERATE, RetrySafety.DEDUPLICATED_BY_KEY)
-        .idempotencyKey(checked.idempotencyKey()).json(body).build();
+        .idempotencyKey(idempotencyKey).json(body).purpose(ApiRequest.Purpose.image(null)).build();
     RawResponse<RawJson> response = transport.execute(call, ResponseReader.rawJson());
     RawJson answer = response.body();
     String id = answer.getString("generationId");
@@ -192,9 +216,9 @@ public final class GptImage2Images implements ImageService {
       // a replayed Idempotency-Key answers with the existing generation's status, but not its
       // outputs or error: one read of the generation completes the operation at once
       return response.withBody(operations.startedFrom("image", id, answer,
-          generationId -> snapshot(generationId, fetch(generationId).execute().body())));
+          generationId -> snapshot(generationId, fetch(generationId).execute().body()), idempotencyKey));
     }
-    return response.withBody(operations.started("image", id, status, word, answer));
+    return response.withBody(operations.started("image", id, status, word, answer, idempotencyKey));
   }
 
   /** What a request becomes after every check, before any I/O. */

@@ -15,17 +15,32 @@ import java.util.List;
  */
 public record GptImage2Options(String idempotencyKey, List<String> inputImageKeys) implements VendorOption {
 
-  /** Copies the list. */
+  /**
+   * Copies the list.
+   *
+   * @param idempotencyKey your own key, or {@code null}
+   * @param inputImageKeys keys of uploaded images; {@code null} becomes empty
+   */
   public GptImage2Options {
     inputImageKeys = inputImageKeys == null ? List.of() : List.copyOf(inputImageKeys);
   }
 
-  /** Only an idempotency key. */
+  /**
+   * Only an idempotency key.
+   *
+   * @param key the {@code Idempotency-Key} to send with every attempt
+   * @return options with only the key set
+   */
   public static GptImage2Options idempotencyKey(String key) {
     return new GptImage2Options(key, null);
   }
 
-  /** Only input image keys. */
+  /**
+   * Only input image keys.
+   *
+   * @param keys keys from {@link GptImage2Uploads#upload}
+   * @return options with only the input image keys set
+   */
   public static GptImage2Options inputImageKeys(List<String> keys) {
     return new GptImage2Options(null, keys);
   }

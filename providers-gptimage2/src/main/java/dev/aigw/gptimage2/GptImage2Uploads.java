@@ -43,6 +43,8 @@ public final class GptImage2Uploads {
    * {@link GptImage2Options#inputImageKeys()}. {@link GptImage2Images#submit} does this itself for
    * the references of a request.
    *
+   * @param image a local PNG, JPEG or WebP image
+   * @return the storage key, content type and size
    * @throws ValidationException for a remote URL, another format, more than 10 MB or a name over
    *     200 characters — before anything is sent
    * @throws dev.aigw.core.error.ApiException when gptimage2.plus or the storage host refuses it

@@ -98,6 +98,9 @@ public final class GptImage2Webhooks {
    *   return 400;                       // tampered, unsigned, or signed with another secret
    * }
    * }</pre>
+   *
+   * @param secret the signing secret ({@code whsec_…}) shown at registration
+   * @return the receiver
    */
   public WebhookReceiver<GptImage2Event> receiver(Secret secret) {
     return receiver(secret, new DeliveryDeduplicator());
@@ -106,6 +109,10 @@ public final class GptImage2Webhooks {
   /**
    * A receiver with your own store of seen deliveries (share one between receivers, or give each
    * process its own bounds).
+   *
+   * @param secret the signing secret ({@code whsec_…}) shown at registration
+   * @param deduplicator the store of seen delivery ids
+   * @return the receiver
    */
   public static WebhookReceiver<GptImage2Event> receiver(Secret secret, DeliveryDeduplicator deduplicator) {
     return WebhookReceiver.builder(GptImage2Client.VENDOR, secret, GptImage2Webhooks::parse)

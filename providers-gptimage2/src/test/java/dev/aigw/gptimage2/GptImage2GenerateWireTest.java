@@ -188,8 +188,10 @@ class GptImage2GenerateWireTest {
     try (GptImage2Client client = GptImage2TestWire.client(server)) {
       assertThatThrownBy(() -> client.images().submit(ImageRequest.builder().prompt(PROMPT).build()))
           .isInstanceOf(AigwException.class)
-          .hasMessage("[gptimage2] the image submission was accepted but its answer has no generationId, so it "
-              + "cannot be followed: {\"status\":\"queued\"}");
+          .hasMessageStartingWith("[gptimage2] the image submission was accepted but its answer has no generationId, so"
+              + " it cannot be followed: {\"status\":\"queued\"}. The work may exist and be charged: resubmit with"
+              + " idempotency key ")
+          .hasMessageEndingWith(" to get it without a second charge");
     }
   }
 }

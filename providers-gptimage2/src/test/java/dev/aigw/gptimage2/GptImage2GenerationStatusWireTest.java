@@ -8,6 +8,8 @@ import static dev.aigw.gptimage2.GptImage2TestWire.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.aigw.core.cost.Cost;
+import dev.aigw.core.cost.CostUnit;
 import dev.aigw.core.error.NotFoundException;
 import dev.aigw.core.error.OperationFailedException;
 import dev.aigw.core.error.ValidationException;
@@ -19,7 +21,6 @@ import dev.aigw.core.media.GeneratedMedia;
 import dev.aigw.core.operation.Operation;
 import dev.aigw.core.operation.OperationSnapshot;
 import dev.aigw.core.operation.OperationStatus;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -63,7 +64,7 @@ class GptImage2GenerationStatusWireTest {
     }
     assertThat(seen).containsSubsequence("RUNNING/running", "SUCCEEDED/succeeded");
     assertThat(result.id()).isEqualTo(ID);
-    assertThat(result.cost()).isEqualByComparingTo("2");
+    assertThat(result.costAmount()).isEqualByComparingTo("2");
     GeneratedImage image = result.first();
     assertThat(image.source()).isEqualTo(GeneratedMedia.Source.URL);
     assertThat(image.url()).isEqualTo("...");
@@ -151,8 +152,38 @@ class GptImage2GenerationStatusWireTest {
     assertThat(e.operationId()).isEqualTo(ID);
     assertThat(e.vendor()).isEqualTo("gptimage2");
     assertThat(e.code()).isNull();
-    assertThat(e.reason()).isEqualTo("upstream model error (credits refunded)");
-    assertThat(e.getMessage()).isEqualTo("[gptimage2] operation " + ID + " failed: upstream model error (credits refunded)");
+    assertThat(e.reason()).as("the server's words as sent").isEqualTo("upstream model error");
+    assertThat(e.getMessage()).isEqualTo("[gptimage2] operation " + ID + " failed: upstream model error");
+  }
+
+  @Test
+  void aFailureReasonIsKeptVerbatimWhateverItsPunctuationOrSpacing() {
+    String words = "  Upstream error: model returned 0 images (retry later).  ";
+    server.enqueue(accepted(ID));
+    server.enqueue(ok("{\"id\":\"" + ID + "\",\"status\":\"failed\",\"error\":\"" + words + "\"}"));
+    try (GptImage2Client client = GptImage2TestWire.client(server)) {
+      OperationFailedException e = catchThrowableOfType(OperationFailedException.class,
+          () -> client.images().generate(REQUEST, WAIT));
+      assertThat(e.reason()).isEqualTo(words);
+    }
+  }
+
+  @Test
+  void whetherTheCreditsWereRefundedIsReadFromTheGenerationNotAddedToItsError() {
+    server.enqueue(generation("failed", ID));
+    server.enqueue(generation("blocked", ID));
+    server.enqueue(generation("succeeded", ID));
+    server.enqueue(ok("{\"id\":\"" + ID + "\",\"status\":\"running\"}"));
+    try (GptImage2Client client = GptImage2TestWire.client(server)) {
+      GptImage2Generation failed = client.images().generation(ID);
+      GptImage2Generation blocked = client.images().generation(ID);
+      assertThat(failed.creditsRefunded()).isTrue();
+      assertThat(failed.error()).isEqualTo("upstream model error");
+      assertThat(blocked.creditsRefunded()).isTrue();
+      assertThat(blocked.error()).isEqualTo("output rejected by moderation");
+      assertThat(client.images().generation(ID).creditsRefunded()).isFalse();
+      assertThat(client.images().generation(ID).creditsRefunded()).isFalse();
+    }
   }
 
   @Test
@@ -162,12 +193,13 @@ class GptImage2GenerationStatusWireTest {
     try (GptImage2Client client = GptImage2TestWire.client(server)) {
       OperationFailedException e = catchThrowableOfType(OperationFailedException.class,
           () -> client.images().generate(REQUEST, WAIT));
-      assertThat(e.reason()).isEqualTo("the generation failed (credits refunded)");
+      assertThat(e.reason()).as("the server gave no reason, so none is made up").isNull();
+      assertThat(e.getMessage()).isEqualTo("[gptimage2] operation " + ID + " failed");
     }
   }
 
   @Test
-  void aBlockedGenerationIsAContentPolicyFailureThatSaysTheCreditsWereRefunded() {
+  void aBlockedGenerationIsAContentPolicyFailureWithTheServersWords() {
     server.enqueue(accepted(ID));
     server.enqueue(generation("blocked", ID));
     OperationFailedException e;
@@ -177,9 +209,9 @@ class GptImage2GenerationStatusWireTest {
 
     assertThat(e.status()).isEqualTo(OperationStatus.BLOCKED);
     assertThat(e.code()).isEqualTo("content_policy");
-    assertThat(e.reason()).isEqualTo("output rejected by moderation; the credits were refunded");
+    assertThat(e.reason()).isEqualTo("output rejected by moderation");
     assertThat(e.getMessage()).isEqualTo("[gptimage2] operation " + ID + " was blocked by content moderation "
-        + "(content_policy): output rejected by moderation; the credits were refunded");
+        + "(content_policy): output rejected by moderation");
   }
 
   @Test
@@ -189,7 +221,8 @@ class GptImage2GenerationStatusWireTest {
     try (GptImage2Client client = GptImage2TestWire.client(server)) {
       OperationFailedException e = catchThrowableOfType(OperationFailedException.class,
           () -> client.images().generate(REQUEST, WAIT));
-      assertThat(e.reason()).isEqualTo("content moderation refused the input or the output; the credits were refunded");
+      assertThat(e.reason()).isNull();
+      assertThat(e.getMessage()).isEqualTo("[gptimage2] operation " + ID + " was blocked by content moderation (content_policy)");
     }
   }
 
@@ -271,7 +304,7 @@ class GptImage2GenerationStatusWireTest {
     server.enqueue(accepted(ID));
     server.enqueue(ok("{\"id\":\"" + ID + "\",\"status\":\"succeeded\",\"outputs\":[],\"costCredits\":0.50}"));
     try (GptImage2Client client = GptImage2TestWire.client(server)) {
-      assertThat(client.images().generate(REQUEST, WAIT).cost()).isEqualTo(new BigDecimal("0.50"));
+      assertThat(client.images().generate(REQUEST, WAIT).cost()).isEqualTo(Cost.of("0.50", CostUnit.CREDITS));
     }
   }
 
@@ -300,7 +333,7 @@ class GptImage2GenerationStatusWireTest {
       Operation<ImageResult> op = client.images().submit(REQUEST);
       assertThat(op.status()).isEqualTo(OperationStatus.BLOCKED);
       assertThat(catchThrowableOfType(OperationFailedException.class, () -> op.waitForCompletion(WAIT)).reason())
-          .isEqualTo("output rejected by moderation; the credits were refunded");
+          .isEqualTo("output rejected by moderation");
     }
   }
 }

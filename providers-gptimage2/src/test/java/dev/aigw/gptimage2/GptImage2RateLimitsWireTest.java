@@ -64,7 +64,8 @@ class GptImage2RateLimitsWireTest {
     }
 
     assertThat(e.status()).isEqualTo(429);
-    assertThat(e.getMessage()).isEqualTo("[gptimage2] 429: Rate limit reached");
+    assertThat(e.getMessage()).isEqualTo("[gptimage2] 429: Rate limit reached — not retried: retries are off"
+        + " (maxRetries 0)");
     assertThat(e.retryAfter()).contains(Duration.ofSeconds(42));
     assertThat(e.rateLimit().limitValue()).hasValue(600);
     assertThat(e.rateLimit().remainingValue()).hasValue(0);

@@ -121,8 +121,11 @@ class GptImage2RetryWireTest {
       e = catchThrowableOfType(ServerException.class, () -> client.images().submit(REQUEST));
     }
 
-    assertThat(e.getMessage()).isEqualTo("[gptimage2] 503: Service unavailable");
     List<String> keys = keysOfGenerates(3);
+    assertThat(e.getMessage()).isEqualTo("[gptimage2] 503: Service unavailable — not retried: the 2 retries allowed"
+        + " were used; the work may have been done and charged: resubmit with idempotency key " + keys.get(0)
+        + " to get it without a second charge");
+    assertThat(e.idempotencyKey()).contains(keys.get(0));
     assertGeneratedKey(keys.get(0));
     assertThat(keys).containsOnly(keys.get(0));
   }

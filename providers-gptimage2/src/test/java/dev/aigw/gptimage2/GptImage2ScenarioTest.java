@@ -89,7 +89,7 @@ class GptImage2ScenarioTest {
     assertThat(Files.readAllBytes(saved)).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
     assertThat(result.first().width()).isEqualTo(1536);
     assertThat(result.first().height()).isEqualTo(1024);
-    assertThat(result.cost()).isEqualByComparingTo("4");
+    assertThat(result.costAmount()).isEqualByComparingTo("4");
     assertThat(GptImage2Images.generation(result).outputs()).singleElement()
         .satisfies(o -> assertThat(o.webp()).endsWith(".webp"));
     assertThat(fake.journal().requests("POST", "/api/v1/generate")).singleElement()
@@ -289,8 +289,9 @@ class GptImage2ScenarioTest {
 
     assertThat(e.status()).isEqualTo(OperationStatus.BLOCKED);
     assertThat(e.code()).isEqualTo("content_policy");
-    assertThat(e.getMessage()).endsWith("was blocked by content moderation (content_policy): output rejected by "
-        + "moderation; the credits were refunded");
+    assertThat(e.reason()).isEqualTo("output rejected by moderation");
+    assertThat(e.getMessage()).endsWith("was blocked by content moderation (content_policy): output rejected by moderation");
+    assertThat(client.images().generation(e.operationId()).creditsRefunded()).isTrue();
     assertThat(fake.journal().charges()).extracting(Journal.Charge::amount).usingElementComparator(BigDecimal::compareTo)
         .containsExactly(new BigDecimal("2"), new BigDecimal("-2"));
     assertThat(fake.balance()).isEqualByComparingTo("1000");
@@ -304,7 +305,8 @@ class GptImage2ScenarioTest {
         () -> client.images().generate(lighthouse().quality(Quality.HIGH).build(), WAIT));
 
     assertThat(e.status()).isEqualTo(OperationStatus.FAILED);
-    assertThat(e.reason()).isEqualTo("upstream model crashed (credits refunded)");
+    assertThat(e.reason()).isEqualTo("upstream model crashed");
+    assertThat(client.images().generation(e.operationId()).creditsRefunded()).isTrue();
     assertThat(fake.journal().netCharged()).isEqualByComparingTo("0");
   }
 
@@ -421,7 +423,8 @@ class GptImage2ScenarioTest {
     assertThat(first.rateLimit().remainingValue()).hasValue(1);
     assertThat(second.rateLimit().remainingValue()).hasValue(0);
     assertThat(second.rateLimit().resetTime()).isPresent();
-    assertThat(e.getMessage()).isEqualTo("[gptimage2] 429 rate_limited: Hourly limit of 2 requests reached");
+    assertThat(e.getMessage()).startsWith("[gptimage2] 429 rate_limited: Hourly limit of 2 requests reached — not"
+        + " retried: ");
     assertThat(e.rateLimit().limitValue()).hasValue(2);
     assertThat(e.rateLimit().remainingValue()).hasValue(0);
     assertThat(e.rateLimit().resetTime()).isPresent();

@@ -16,14 +16,21 @@ import java.math.BigDecimal;
  */
 public record GptImageHubBalance(BigDecimal credits, String accountType, RawJson nextExpiration, RawJson raw) {
 
-  /** Fills defaults. */
+  /**
+   * Fills defaults.
+   *
+   * @param credits the credits left, or {@code null}
+   * @param accountType the account type, or {@code null}
+   * @param nextExpiration the next expiration as received, or {@code null}
+   * @param raw the balance's JSON; {@code null} becomes an empty document
+   */
   public GptImageHubBalance {
     if (raw == null) {
       raw = RawJson.empty();
     }
   }
 
-  /** Whether some credits are due to expire. */
+  /** {@return whether some credits are due to expire} */
   public boolean hasExpiringCredits() {
     return nextExpiration != null;
   }

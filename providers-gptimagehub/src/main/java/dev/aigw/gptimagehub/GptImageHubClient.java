@@ -3,6 +3,7 @@ package dev.aigw.gptimagehub;
 import dev.aigw.core.Capability;
 import dev.aigw.core.ClientBuilder;
 import dev.aigw.core.VendorClient;
+import dev.aigw.core.cost.PriceEstimate;
 import dev.aigw.core.error.ValidationException;
 import dev.aigw.core.image.ImageRequest;
 import dev.aigw.core.operation.PollingStrategy;
@@ -76,17 +77,29 @@ public final class GptImageHubClient extends VendorClient {
     this.credits = new GptImageHubCredits(transport);
   }
 
-  /** A builder; the key is required, the base URL defaults to {@value #DEFAULT_BASE_URL}. */
+  /**
+   * {@return a builder; the key is required, the base URL defaults to {@value #DEFAULT_BASE_URL}}
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A client from {@code GPTIMAGEHUB_API_KEY} and, if set, {@code GPTIMAGEHUB_BASE_URL}. */
+  /**
+   * {@return a client from {@code GPTIMAGEHUB_API_KEY} and, if set, {@code GPTIMAGEHUB_BASE_URL}}
+   */
   public static GptImageHubClient fromEnv() {
     return fromEnv(System.getenv());
   }
 
-  /** A client from the given environment variables. */
+  /**
+   * A client from the given environment variables.
+   *
+   * @param environment the variables to read ({@code GPTIMAGEHUB_API_KEY}, {@code
+   *     GPTIMAGEHUB_BASE_URL})
+   * @return a new client, which the caller closes
+   * @throws dev.aigw.core.error.ValidationException when the key is missing or is not a {@code
+   *     gih_live_} key
+   */
   public static GptImageHubClient fromEnv(Map<String, String> environment) {
     return builder().environment(environment).build();
   }
@@ -100,13 +113,25 @@ public final class GptImageHubClient extends VendorClient {
     return images;
   }
 
+  /**
+   * What a generation will cost: the model's credits per image times {@code n} (see {@link
+   * GptImageHubImages#estimate}).
+   *
+   * @param request the request
+   * @return the price in credits, or unknown when the model list does not give it
+   */
+  @Override
+  public PriceEstimate estimate(ImageRequest request) {
+    return images.estimate(request);
+  }
+
   /** The model list on {@code GET /api/v1/models} (sent without the key). */
   @Override
   public GptImageHubModels models() {
     return models;
   }
 
-  /** The credit balance on {@code GET /api/v1/credits}. */
+  /** {@return the credit balance on {@code GET /api/v1/credits}} */
   public GptImageHubCredits credits() {
     return credits;
   }
@@ -128,6 +153,8 @@ public final class GptImageHubClient extends VendorClient {
      * How long a synchronous generation ({@code generateSync}) may take, headers and body (default
      * 15 minutes: GPTImageHub documents up to 800 s).
      *
+     * @param timeout a positive duration
+     * @return this builder
      * @throws ValidationException when it is not positive
      */
     public Builder syncTimeout(Duration timeout) {

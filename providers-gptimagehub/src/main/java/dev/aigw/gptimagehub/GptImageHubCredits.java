@@ -18,12 +18,12 @@ public final class GptImageHubCredits {
     this.raw = () -> transport.execute(ApiRequest.get(PATH).build(), GptImageHubWire.credits());
   }
 
-  /** The balance now. */
+  /** {@return the balance now} */
   public GptImageHubBalance balance() {
     return raw.balance().body();
   }
 
-  /** The same call, answering with HTTP details. */
+  /** {@return the same call, answering with HTTP details} */
   public Raw withRawResponse() {
     return raw;
   }
@@ -31,7 +31,7 @@ public final class GptImageHubCredits {
   /** {@link GptImageHubCredits} calls that also return HTTP details. */
   @FunctionalInterface
   public interface Raw {
-    /** {@link GptImageHubCredits#balance()} with HTTP details. */
+    /** {@return what {@link GptImageHubCredits#balance()} returns, with HTTP details} */
     RawResponse<GptImageHubBalance> balance();
   }
 }

@@ -1,5 +1,8 @@
 package dev.aigw.gptimagehub;
 
+import dev.aigw.core.cost.Billed;
+import dev.aigw.core.cost.Cost;
+import dev.aigw.core.cost.CostUnit;
 import dev.aigw.core.image.GeneratedImage;
 import dev.aigw.core.image.ImageResult;
 import dev.aigw.core.json.RawJson;
@@ -45,9 +48,26 @@ public record GptImageHubGeneration(
     String pollUrl,
     String errorCode,
     String errorMessage,
-    RawJson raw) {
+    RawJson raw) implements Billed {
 
-  /** Copies the list and fills defaults. */
+  /**
+   * Copies the list and fills defaults.
+   *
+   * @param id the generation id
+   * @param status the status word, or {@code null}
+   * @param model the model id
+   * @param aspectRatio the aspect ratio, or {@code null}
+   * @param quality the quality, or {@code null}
+   * @param createdAt when it was created, or {@code null}
+   * @param images the images; {@code null} becomes empty
+   * @param credits the credits charged, or {@code null}
+   * @param creditsRequested the credits it will cost, or {@code null}
+   * @param balance the balance after it, or {@code null}
+   * @param pollUrl the poll URL, or {@code null}
+   * @param errorCode the error code, or {@code null}
+   * @param errorMessage the explanation, or {@code null}
+   * @param raw the answer's JSON; {@code null} becomes an empty document
+   */
   public GptImageHubGeneration {
     images = images == null ? List.of() : List.copyOf(images);
     if (raw == null) {
@@ -55,12 +75,16 @@ public record GptImageHubGeneration(
     }
   }
 
-  /** The status in common words ({@code UNKNOWN} for a word this SDK does not know). */
+  /** {@return the status in common words ({@code UNKNOWN} for a word this SDK does not know)} */
   public OperationStatus operationStatus() {
     return GptImageHubWire.status(status);
   }
 
-  /** The first image. */
+  /**
+   * {@return the first image}
+   *
+   * @throws IllegalStateException if the generation holds no image
+   */
   public GeneratedImage first() {
     if (images.isEmpty()) {
       throw new IllegalStateException("generation " + id + " holds no image (status " + status + ")");
@@ -68,9 +92,19 @@ public record GptImageHubGeneration(
     return images.get(0);
   }
 
-  /** The neutral view: id, images, and the credits charged as the cost. */
+  /**
+   * The credits charged, as a cost.
+   *
+   * @return {@link #credits()} in {@link CostUnit#CREDITS}, or {@code null} when not reported
+   */
+  @Override
+  public Cost cost() {
+    return Cost.ofNullable(credits, CostUnit.CREDITS);
+  }
+
+  /** {@return the neutral view: id, images, and the credits charged as the cost} */
   public ImageResult toImageResult() {
-    return new ImageResult(id, images, credits, raw);
+    return new ImageResult(id, images, cost(), raw);
   }
 
   /** Id, status, model, image count and credits; never a URL. */

@@ -1,5 +1,8 @@
 package dev.aigw.gptimagehub;
 
+import dev.aigw.core.cost.Cost;
+import dev.aigw.core.cost.CostUnit;
+import dev.aigw.core.cost.PriceEstimate;
 import dev.aigw.core.error.OperationFailedException;
 import dev.aigw.core.error.ValidationException;
 import dev.aigw.core.http.RawResponse;
@@ -22,18 +25,21 @@ import dev.aigw.core.spi.ApiRequest;
 import dev.aigw.core.spi.Checks;
 import dev.aigw.core.spi.Gateway;
 import dev.aigw.core.spi.ImageShape;
+import dev.aigw.core.spi.Listeners;
 import dev.aigw.core.spi.OperationDriver;
 import dev.aigw.core.spi.OperationFactory;
 import dev.aigw.core.spi.PreparedCall;
 import dev.aigw.core.spi.ReferencePlan;
 import dev.aigw.core.spi.ResponseReader;
 import dev.aigw.gptimagehub.internal.GptImageHubWire;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -59,7 +65,10 @@ import java.util.function.Function;
  *
  * <p>Before anything is sent: {@code n}, the quality, each reference image's type (PNG, JPEG,
  * WebP, by its first bytes) and size (50 MiB at most), and the reference count against the model's
- * {@code reference_image_limit} (from the model list, fetched once per client) are checked.
+ * {@code reference_image_limit} are checked. The count is checked without I/O against the model
+ * list once the client knows it, and, before that, against {@link
+ * GptImageHubModels#DEFAULT_REFERENCE_IMAGE_LIMIT} (16); a request within that default on a client
+ * that has not read the model list yet fetches it once first (see {@link GptImageHubModels}).
  *
  * <p>Retry safety: GPTImageHub refunds a failed generation, so a generation is retried after 429
  * and an explicit 5xx answer, but never after a timeout or a cut connection, which may hide a
@@ -86,7 +95,12 @@ public final class GptImageHubImages implements ImageService {
    */
   public static final ModelCatalog MODELS = new ModelCatalog(Modality.IMAGE, List.of(GptImageHubModel.GPT_IMAGE_2),
       GptImageHubModel.GPT_IMAGE_2, false);
-  /** What GPTImageHub's images take, as documented. */
+  /**
+   * What GPTImageHub's images take, as documented. The reference count has no fixed maximum here:
+   * it is each model's {@code reference_image_limit}, and before the client knows the model list a
+   * count over {@link GptImageHubModels#DEFAULT_REFERENCE_IMAGE_LIMIT} is refused without I/O (by
+   * {@link GptImageHubModels#check}, which {@code check(request)} runs as well).
+   */
   static final ImageProfile PROFILE = new ImageProfile(MODELS, ImageShapes.ofAnySize(),
       EnumSet.copyOf(QUALITIES.stream().map(q -> Quality.valueOf(q.toUpperCase(java.util.Locale.ROOT))).toList()),
       MAX_IMAGES, false,
@@ -116,8 +130,14 @@ public final class GptImageHubImages implements ImageService {
       RawResponse<GptImageHubGeneration> r = send(request, false);
       GptImageHubGeneration g = r.body();
       OperationStatus status = g.operationStatus();
+      Listeners listeners = transport.listeners();
       if (status.isTerminal() && status != OperationStatus.SUCCEEDED) {
+        listeners.takeLastPaidCall(transport.vendor());
         throw new OperationFailedException(transport.vendor(), g.id(), status, g.errorCode(), g.errorMessage());
+      }
+      if (status == OperationStatus.SUCCEEDED) {
+        listeners.costRecorded(transport.vendor(), g.cost(), g.id(), listeners.takeLastPaidCall(transport.vendor()),
+            false);
       }
       return r;
     }
@@ -147,6 +167,8 @@ public final class GptImageHubImages implements ImageService {
    * Generates in the default, synchronous mode: the call returns when the images are done (up to
    * the client's {@code syncTimeout}), with the credits charged and the balance left.
    *
+   * @param request what to generate
+   * @return the finished generation, with its images, credits and balance
    * @throws ValidationException on bad input, before anything is sent
    * @throws OperationFailedException when the answer is a finished generation that failed
    * @throws dev.aigw.core.error.ServerException with code {@code generationFailed} when the
@@ -161,6 +183,8 @@ public final class GptImageHubImages implements ImageService {
    * status {@code queued}, the credits requested and the {@code poll_url}. Follow it with {@link
    * #follow}.
    *
+   * @param request what to generate
+   * @return the accepted generation (status {@code queued})
    * @throws ValidationException on bad input, before anything is sent
    */
   public GptImageHubGeneration queue(ImageRequest request) {
@@ -170,17 +194,54 @@ public final class GptImageHubImages implements ImageService {
   /**
    * An operation that polls a generation {@link #queue} returned, starting from that answer (nothing
    * is sent until it is polled). Its result is the whole generation log.
+   *
+   * @param accepted what {@link #queue} returned
+   * @return the operation
    */
   public Operation<GptImageHubGeneration> follow(GptImageHubGeneration accepted) {
     return operation(generations, accepted, Function.identity());
   }
 
-  /** An operation for a generation queued earlier, from its id alone; its result is the whole log. */
+  /**
+   * An operation for a generation queued earlier, from its id alone; its result is the whole log.
+   *
+   * @param generationId the generation id
+   * @return the operation; nothing is sent until it is polled
+   */
   public Operation<GptImageHubGeneration> resumeGeneration(String generationId) {
     return generations.resume(generationId);
   }
 
-  /** Reads a generation's stored log and images once ({@code GET /api/v1/generations/:id}). */
+  /**
+   * What a generation will cost: the model's credits per image (from the model list, fetched once
+   * per client and needing no key) times {@code n}. Nothing is generated.
+   *
+   * @param request the request ({@code gpt-image-2} when it names no model)
+   * @return the price in credits, or unknown when the model is not listed or lists no price
+   */
+  public PriceEstimate estimate(ImageRequest request) {
+    String vendor = transport.vendor();
+    String model = request.model() != null ? request.model() : GptImageHubModel.GPT_IMAGE_2;
+    int n = request.n() != null ? request.n() : 1;
+    Optional<GptImageHubModel> found = models.find(model);
+    if (found.isEmpty()) {
+      return PriceEstimate.unknown(vendor, model + " is not in GPTImageHub's model list");
+    }
+    BigDecimal each = found.get().creditsPerImage();
+    if (each == null) {
+      return PriceEstimate.unknown(vendor, "GPTImageHub's model list gives no credits per image for " + model);
+    }
+    Cost perImage = new Cost(each, CostUnit.CREDITS);
+    return PriceEstimate.known(vendor, perImage.times(n),
+        n + (n == 1 ? " image" : " images") + " of " + model + " at " + perImage + " each");
+  }
+
+  /**
+   * Reads a generation's stored log and images once ({@code GET /api/v1/generations/:id}).
+   *
+   * @param generationId the generation id
+   * @return the generation as stored now
+   */
   public GptImageHubGeneration retrieve(String generationId) {
     return raw.retrieve(generationId).body();
   }
@@ -197,13 +258,28 @@ public final class GptImageHubImages implements ImageService {
 
   /** {@link GptImageHubImages} calls that also return HTTP details. */
   public interface Raw extends ImageService.Raw {
-    /** {@link GptImageHubImages#queue} with HTTP details. */
+    /**
+     * {@link GptImageHubImages#queue} with HTTP details.
+     *
+     * @param request what to generate
+     * @return the accepted generation with the answer's HTTP details
+     */
     RawResponse<GptImageHubGeneration> queue(ImageRequest request);
 
-    /** {@link GptImageHubImages#generateSync} with HTTP details. */
+    /**
+     * {@link GptImageHubImages#generateSync} with HTTP details.
+     *
+     * @param request what to generate
+     * @return the finished generation with the answer's HTTP details
+     */
     RawResponse<GptImageHubGeneration> generateSync(ImageRequest request);
 
-    /** {@link GptImageHubImages#retrieve} with HTTP details. */
+    /**
+     * {@link GptImageHubImages#retrieve} with HTTP details.
+     *
+     * @param generationId the generation id
+     * @return the generation with the answer's HTTP details
+     */
     RawResponse<GptImageHubGeneration> retrieve(String generationId);
   }
 
@@ -272,16 +348,27 @@ public final class GptImageHubImages implements ImageService {
   /** Checks, prepares the references (downloading URLs), sends, and deletes what was downloaded. */
   private RawResponse<GptImageHubGeneration> send(ImageRequest request, boolean async) {
     Planned planned = validate(request, async, CHECKS);
+    ApiRequest.Purpose purpose = ApiRequest.Purpose.image((String) planned.fields().get("model"))
+        .withPrice(() -> estimate(request));
     try (ReferencePlan.Prepared refs = planned.references().prepare(transport.vendor(), transport.downloader(), null)) {
-      return transport.execute(request(planned.fields(), refs.references(), async), reader());
+      return transport.execute(request(planned.fields(), refs.references(), async, purpose), reader());
     }
   }
 
   /** The wire request: JSON, or multipart when there are reference files. */
   ApiRequest request(Map<String, Object> fields, List<MediaInput> references, boolean async) {
+    return request(fields, references, async, null);
+  }
+
+  /** The wire request, for {@code purpose} when it is not {@code null}. */
+  private ApiRequest request(Map<String, Object> fields, List<MediaInput> references, boolean async,
+      ApiRequest.Purpose purpose) {
     String vendor = transport.vendor();
     List<ApiRequest.Part> files = referenceParts(vendor, references);
     ApiRequest.Builder b = ApiRequest.post(PATH, RetrySafety.NOT_CHARGED_ON_ERROR);
+    if (purpose != null) {
+      b.purpose(purpose);
+    }
     if (files.isEmpty()) {
       b.json(fields);
     } else {

@@ -32,7 +32,17 @@ public record GptImageHubModel(
   /** {@code gpt-image-2}, the model GPTImageHub's documentation describes. */
   public static final String GPT_IMAGE_2 = "gpt-image-2";
 
-  /** Checks the id and copies the lists. */
+  /**
+   * Checks the id and copies the lists.
+   *
+   * @param id the model id; not null
+   * @param provider who serves it, or {@code null}
+   * @param aspectRatios the aspect ratios; {@code null} becomes empty
+   * @param qualities the qualities; {@code null} becomes empty
+   * @param referenceImageLimit the most reference images, or {@code null}
+   * @param creditsPerImage the price of one image, or {@code null}
+   * @param raw the entry's JSON; {@code null} becomes an empty document
+   */
   public GptImageHubModel {
     Objects.requireNonNull(id, "id");
     aspectRatios = aspectRatios == null ? List.of() : List.copyOf(aspectRatios);
@@ -42,7 +52,7 @@ public record GptImageHubModel(
     }
   }
 
-  /** The neutral view: an image model with its provider. */
+  /** {@return the neutral view: an image model with its provider} */
   public ModelInfo toModelInfo() {
     return new ModelInfo(id, null, Modality.IMAGE, provider, null, null, null, raw);
   }

@@ -16,12 +16,23 @@ import java.util.stream.Collectors;
  * model's id, provider, aspect ratios, qualities, reference-image limit and credits per image.
  *
  * <p>The client keeps the list it last fetched, to check a request's reference images against the
- * model's {@code reference_image_limit} before sending it. The first check fetches it once (even
- * when many threads check at once); {@link #catalog()} and {@link #list()} always fetch and refresh
- * it. Thread-safe.
+ * model's {@code reference_image_limit} before sending it. Until the list is known, a request with
+ * more than {@link #DEFAULT_REFERENCE_IMAGE_LIMIT} references is refused without any I/O; one with
+ * fewer makes the first check fetch the list once (even when many threads check at once), a free
+ * {@code GET} without the key — the one pre-send check that may send a request. {@link #catalog()}
+ * and {@link #list()} always fetch and refresh it; call one at start-up and every later check is
+ * made without I/O. Thread-safe.
  */
 public final class GptImageHubModels implements ModelService {
   static final String PATH = "/api/v1/models";
+
+  /**
+   * The most reference images a request may carry while the model list is not known yet: 16, the
+   * most images OpenAI's image edits take for the gpt-image models (GPTImageHub documents the
+   * limit per model, as {@code reference_image_limit}, and no default). Once the list is known its
+   * {@code reference_image_limit} replaces this, higher or lower.
+   */
+  public static final int DEFAULT_REFERENCE_IMAGE_LIMIT = 16;
 
   private final Gateway transport;
   private final Object lock = new Object();
@@ -46,12 +57,12 @@ public final class GptImageHubModels implements ModelService {
     this.transport = transport;
   }
 
-  /** Every model with GPTImageHub's details; refreshes the cached list. */
+  /** {@return every model with GPTImageHub's details; refreshes the cached list} */
   public List<GptImageHubModel> catalog() {
     return raw.catalog().body();
   }
 
-  /** The model list fetched last, fetching it once if it never was. */
+  /** {@return the model list fetched last, fetching it once if it never was} */
   public List<GptImageHubModel> cachedCatalog() {
     List<GptImageHubModel> models = cache;
     if (models != null) {
@@ -70,7 +81,12 @@ public final class GptImageHubModels implements ModelService {
     return Optional.ofNullable(cache);
   }
 
-  /** The model {@code id} from the cached list (fetched once if needed). */
+  /**
+   * The model {@code id} from the cached list (fetched once if needed).
+   *
+   * @param id the model id
+   * @return the model, or empty when the list does not have it
+   */
   public Optional<GptImageHubModel> find(String id) {
     return cachedCatalog().stream().filter(m -> m.id().equals(id)).findFirst();
   }
@@ -78,9 +94,10 @@ public final class GptImageHubModels implements ModelService {
   /**
    * Checks that GPTImageHub lists {@code model} (a model its documentation does not name is looked
    * up in the model list) and, when there are references, their count against the model's {@code
-   * reference_image_limit} (a model without a stated limit is not checked). Throwing checks fetch
-   * the list once if it was never fetched; collecting checks use it only when it was, and otherwise
-   * record these rules as deferred.
+   * reference_image_limit} (a model without a stated limit is not checked). Before the model list
+   * is known, a count over {@link #DEFAULT_REFERENCE_IMAGE_LIMIT} is refused without any I/O.
+   * Otherwise throwing checks fetch the list once if it was never fetched; collecting checks use it
+   * only when it was, and otherwise record these rules as deferred.
    *
    * @param model the model to send
    * @param documented whether GPTImageHub's documentation names the model
@@ -90,6 +107,15 @@ public final class GptImageHubModels implements ModelService {
   void check(String model, boolean documented, int count, Checks checks) {
     if (documented && count == 0) {
       return;
+    }
+    if (cache == null && count > DEFAULT_REFERENCE_IMAGE_LIMIT) {
+      checks.reject("references", "at most " + DEFAULT_REFERENCE_IMAGE_LIMIT
+          + " reference images are taken while the model list is not known (aigw's default; call models().catalog()"
+          + " first to check against " + model + "'s own reference_image_limit), was given " + count);
+      if (documented) {
+        return;
+      }
+      count = 0; // the count is refused already; what is left is the model
     }
     List<GptImageHubModel> list = checks.isCollecting() ? cache : cachedCatalog();
     if (list == null) {
@@ -122,7 +148,7 @@ public final class GptImageHubModels implements ModelService {
 
   /** {@link GptImageHubModels} calls that also return HTTP details. */
   public interface Raw extends ModelService.Raw {
-    /** {@link GptImageHubModels#catalog()} with HTTP details. */
+    /** {@return what {@link GptImageHubModels#catalog()} returns, with HTTP details} */
     RawResponse<List<GptImageHubModel>> catalog();
   }
 }

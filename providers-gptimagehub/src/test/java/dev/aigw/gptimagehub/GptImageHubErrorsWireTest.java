@@ -68,7 +68,9 @@ class GptImageHubErrorsWireTest {
       assertThat(e.code()).isEqualTo(code);
       assertThat(e.status()).isEqualTo(status);
       assertThat(e.vendorMessage()).isEqualTo(message);
-      assertThat(e.getMessage()).isEqualTo("[gptimagehub] " + status + " " + code + ": " + message);
+      // with retries off, a failure a retry might have fixed says it was not retried
+      assertThat(e.getMessage()).isEqualTo("[gptimagehub] " + status + " " + code + ": " + message
+          + (status >= 500 ? " — not retried: retries are off (maxRetries 0)" : ""));
       assertThat(e.getMessage()).doesNotContain(HubWire.KEY);
     }
   }

@@ -12,6 +12,8 @@ import static dev.aigw.gptimagehub.HubWire.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.aigw.core.cost.Cost;
+import dev.aigw.core.cost.CostUnit;
 import dev.aigw.core.error.AigwException;
 import dev.aigw.core.error.OperationFailedException;
 import dev.aigw.core.error.ValidationException;
@@ -109,7 +111,7 @@ class GptImageHubImagesWireTest {
 
     ImageResult neutral = g.toImageResult();
     assertThat(neutral.id()).isEqualTo(DOC_ID);
-    assertThat(neutral.cost()).isEqualTo(new BigDecimal("8"));
+    assertThat(neutral.cost()).isEqualTo(Cost.of("8", CostUnit.CREDITS));
     assertThat(neutral.first().url()).isEqualTo("https://cdn.example.com/generations/user/image.png");
   }
 
@@ -239,7 +241,7 @@ class GptImageHubImagesWireTest {
     }
     assertThat(server.getRequestCount()).isEqualTo(3);
     assertThat(result.id()).isEqualTo(DOC_ID);
-    assertThat(result.cost()).isEqualTo(new BigDecimal("8"));
+    assertThat(result.cost()).isEqualTo(Cost.of("8", CostUnit.CREDITS));
     assertThat(result.first().url()).isEqualTo("https://cdn.example.com/generations/user/image.png");
     assertThat(result.raw().get("balance", "credits")).isEqualTo(112.0);
   }
@@ -270,7 +272,7 @@ class GptImageHubImagesWireTest {
       Operation<ImageResult> op = client.images().resume(" " + DOC_ID + " ");
       assertThat(op.status()).isEqualTo(OperationStatus.UNKNOWN);
       assertThat(server.getRequestCount()).isZero();
-      assertThat(op.waitForCompletion(WAIT).cost()).isEqualTo(new BigDecimal("8"));
+      assertThat(op.waitForCompletion(WAIT).cost()).isEqualTo(Cost.of("8", CostUnit.CREDITS));
       assertThat(client.images().resumeGeneration(DOC_ID).waitForCompletion(WAIT).balance().accountType())
           .isEqualTo("PRO");
       assertThatThrownBy(() -> client.images().resume(" ")).isInstanceOf(ValidationException.class)
@@ -339,7 +341,7 @@ class GptImageHubImagesWireTest {
       ImageResult result = client.images().resume("g-3").onUpdate(s -> seen.add(s.status())).waitForCompletion(WAIT);
       assertThat(seen).containsExactly(OperationStatus.UNKNOWN, OperationStatus.RUNNING, OperationStatus.SUCCEEDED);
       assertThat(result.images()).hasSize(1);
-      assertThat(result.cost()).isEqualTo(new BigDecimal("8.50")); // exact: a string decimal keeps its scale
+      assertThat(result.cost()).isEqualTo(Cost.of("8.50", CostUnit.CREDITS)); // exact: a string decimal keeps its scale
     }
   }
 
@@ -349,7 +351,7 @@ class GptImageHubImagesWireTest {
     try (GptImageHubClient client = HubWire.client(server)) {
       Operation<ImageResult> op = client.images().submit(studio());
       assertThat(op.isDone()).isTrue();
-      assertThat(op.waitForCompletion(WAIT).cost()).isEqualTo(new BigDecimal("8"));
+      assertThat(op.waitForCompletion(WAIT).cost()).isEqualTo(Cost.of("8", CostUnit.CREDITS));
     }
     assertThat(server.getRequestCount()).isEqualTo(1);
   }

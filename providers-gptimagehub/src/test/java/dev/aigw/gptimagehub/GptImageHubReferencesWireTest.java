@@ -179,6 +179,69 @@ class GptImageHubReferencesWireTest {
     assertThat(server.getRequestCount()).isEqualTo(1); // the model list only: no generation was sent
   }
 
+  /** {@code n} distinct small PNGs as bytes. */
+  static ImageRequest.Builder withReferences(ImageRequest.Builder request, int n) {
+    for (int i = 0; i < n; i++) {
+      request.reference(dev.aigw.core.media.MediaInput.bytes(TestMedia.png(4, 4, i), "ref" + i + ".png"));
+    }
+    return request;
+  }
+
+  @Test
+  void moreReferencesThanTheDefaultLimitAreRefusedWithoutAnyRequest() {
+    try (GptImageHubClient client = HubWire.client(server)) {
+      assertThatThrownBy(() -> client.images().submit(withReferences(simple(), 17).build()))
+          .isInstanceOfSatisfying(ValidationException.class, e -> {
+            assertThat(e.vendor()).isEqualTo("gptimagehub");
+            assertThat(e.field()).isEqualTo("references");
+          })
+          .hasMessage("gptimagehub: references: at most 16 reference images are taken while the model list is not "
+              + "known (aigw's default; call models().catalog() first to check against gpt-image-2's own "
+              + "reference_image_limit), was given 17");
+      assertThatThrownBy(() -> client.images().generateSync(withReferences(simple(), 40).build()))
+          .isInstanceOf(ValidationException.class);
+    }
+    assertThat(server.getRequestCount()).as("not even the model list is fetched").isZero();
+  }
+
+  @Test
+  void checkReportsTheDefaultReferenceLimitWithoutAnyRequest() {
+    try (GptImageHubClient client = HubWire.client(server)) {
+      var result = client.check(withReferences(simple(), 17).build());
+      assertThat(result.refusals()).singleElement().satisfies(r -> assertThat(r.field()).isEqualTo("references"));
+      assertThat(result.messages()).singleElement().asString().contains("at most 16 reference images");
+      assertThat(client.check(withReferences(simple(), 3).build()).deferred()).isNotEmpty();
+    }
+    assertThat(server.getRequestCount()).as("check() sends nothing").isZero();
+  }
+
+  @Test
+  void aKnownModelListRaisesTheDefaultLimit() throws Exception {
+    server.enqueue(ok(models(20)));
+    server.enqueue(ok(fixture("generation-response.json")));
+    try (GptImageHubClient client = HubWire.client(server)) {
+      client.models().catalog();
+      client.images().generateSync(withReferences(simple(), 20).build());
+    }
+    assertModelsGet(server.takeRequest());
+    assertThat(multipart(server.takeRequest())).filteredOn(p -> p.name().equals("reference_image")).hasSize(20);
+    assertThat(server.getRequestCount()).isEqualTo(2);
+  }
+
+  @Test
+  void aKnownModelListLowersTheLimitAndTheCheckSendsNothing() throws Exception {
+    server.enqueue(ok(models(2)));
+    try (GptImageHubClient client = HubWire.client(server)) {
+      client.models().catalog();
+      assertThatThrownBy(() -> client.images().submit(withReferences(simple(), 3).build()))
+          .isInstanceOf(ValidationException.class)
+          .hasMessage("gptimagehub: references: gpt-image-2 takes at most 2 reference images "
+              + "(its reference_image_limit), was given 3");
+    }
+    assertModelsGet(server.takeRequest());
+    assertThat(server.getRequestCount()).as("the catalogue call only").isEqualTo(1);
+  }
+
   @Test
   void theModelListIsFetchedOnceAndKept() throws Exception {
     server.enqueue(ok(models(2)));

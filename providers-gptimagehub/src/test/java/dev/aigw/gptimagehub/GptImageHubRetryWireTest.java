@@ -7,6 +7,8 @@ import static dev.aigw.gptimagehub.HubWire.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.aigw.core.cost.Cost;
+import dev.aigw.core.cost.CostUnit;
 import dev.aigw.core.error.ConnectionException;
 import dev.aigw.core.error.ServerException;
 import dev.aigw.core.error.UpstreamTimeoutException;
@@ -119,7 +121,7 @@ class GptImageHubRetryWireTest {
     server.enqueue(ok("{\"credits\":112}"));
     try (GptImageHubClient client = HubWire.client(server)) {
       ImageResult result = client.images().generate(GptImageHubImagesWireTest.studio(), Duration.ofSeconds(5));
-      assertThat(result.cost()).isEqualTo(new BigDecimal("8"));
+      assertThat(result.cost()).isEqualTo(Cost.of("8", CostUnit.CREDITS));
       assertThat(client.credits().balance().credits()).isEqualTo(new BigDecimal("112"));
     }
     assertThat(server.getRequestCount()).isEqualTo(7);

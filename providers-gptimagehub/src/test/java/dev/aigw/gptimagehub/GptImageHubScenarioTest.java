@@ -139,7 +139,7 @@ class GptImageHubScenarioTest {
 
     assertThat(seen).containsExactly(OperationStatus.RUNNING, OperationStatus.SUCCEEDED);
     assertThat(result.id()).isEqualTo(job.id());
-    assertThat(result.cost()).isEqualByComparingTo("16");
+    assertThat(result.costAmount()).isEqualByComparingTo("16");
     assertThat(result.images()).hasSize(2);
     for (int i = 0; i < 2; i++) {
       Path saved = result.images().get(i).saveTo(dir.resolve("queued-" + i + ".png"));
@@ -232,6 +232,24 @@ class GptImageHubScenarioTest {
     assertThat(e.field()).isEqualTo("references");
     assertThat(e).hasMessageContaining("gptimagehub").hasMessageContaining("50 MiB");
     assertThat(fake.journal().requests()).isEmpty();
+    assertThat(fake.journal().charges()).isEmpty();
+    assertThat(fake.uploads()).isEmpty();
+  }
+
+  @Test
+  void tooManyReferencesAreRefusedBeforeAnyRequestAtAll() {
+    ImageRequest.Builder request = perfume().toBuilder();
+    for (int i = 0; i < FakeGptImageHub.DEFAULT_REFERENCE_IMAGE_LIMIT + 1; i++) {
+      request.reference(dev.aigw.core.media.MediaInput.bytes(TestMedia.png(4, 4, i), "ref" + i + ".png"));
+    }
+
+    ValidationException e = catchThrowableOfType(ValidationException.class,
+        () -> client.images().submit(request.build()));
+
+    assertThat(e.vendor()).isEqualTo("gptimagehub");
+    assertThat(e.field()).isEqualTo("references");
+    assertThat(e).hasMessageContaining("at most 16 reference images").hasMessageContaining("was given 17");
+    assertThat(fake.journal().requests()).as("not even GET /api/v1/models").isEmpty();
     assertThat(fake.journal().charges()).isEmpty();
     assertThat(fake.uploads()).isEmpty();
   }
@@ -409,7 +427,7 @@ class GptImageHubScenarioTest {
         .baseUrl(fake.baseUrl()).polling(PollingStrategy.fixed(Duration.ofMillis(5), WAIT)).build())) {
       assertThat(any.models().list()).extracting(ModelInfo::id).containsExactly("gpt-image-2");
       ImageResult result = any.images().generate(ImageRequest.builder().prompt("A lighthouse at dusk").build(), WAIT);
-      assertThat(result.cost()).isEqualByComparingTo("8");
+      assertThat(result.costAmount()).isEqualByComparingTo("8");
       assertThat(decode(result.first().saveTo(dir.resolve("lighthouse.png"))).getWidth()).isEqualTo(64);
     }
     // the neutral API queues: no connection is held while the image is drawn

@@ -3,6 +3,7 @@ package dev.aigw.icodeeasy;
 import dev.aigw.core.Capability;
 import dev.aigw.core.ClientBuilder;
 import dev.aigw.core.VendorClient;
+import dev.aigw.core.cost.PriceEstimate;
 import dev.aigw.core.error.ValidationException;
 import dev.aigw.core.image.ImageRequest;
 import dev.aigw.core.operation.PollingStrategy;
@@ -66,17 +67,27 @@ public final class ICodeEasyClient extends VendorClient {
     this.images = new ICodeEasyImages(transport, polling, syncTimeout, profile.images());
   }
 
-  /** A builder; the key is required, the base URL defaults to {@value #DEFAULT_BASE_URL}. */
+  /**
+   * {@return a builder; the key is required, the base URL defaults to {@value #DEFAULT_BASE_URL}}
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A client from {@code ICODEEASY_API_KEY} and, if set, {@code ICODEEASY_BASE_URL}. */
+  /** {@return a client from {@code ICODEEASY_API_KEY} and, if set, {@code ICODEEASY_BASE_URL}} */
   public static ICodeEasyClient fromEnv() {
     return fromEnv(System.getenv());
   }
 
-  /** A client from the given environment variables. */
+  /**
+   * A client from the given environment variables.
+   *
+   * @param environment the variables to read ({@code ICODEEASY_API_KEY}, {@code
+   *     ICODEEASY_BASE_URL})
+   * @return a new client, which the caller closes
+   * @throws dev.aigw.core.error.ValidationException when the key is missing or is not an {@code
+   *     sk_} key
+   */
   public static ICodeEasyClient fromEnv(Map<String, String> environment) {
     return builder().environment(environment).build();
   }
@@ -96,6 +107,18 @@ public final class ICodeEasyClient extends VendorClient {
     images.validate(request, checks);
   }
 
+  /**
+   * What a generation will cost at icodeeasy's published per-image prices (see {@link
+   * ICodeEasyImages#estimate}).
+   *
+   * @param request the request
+   * @return the price in CNY
+   */
+  @Override
+  public PriceEstimate estimate(ImageRequest request) {
+    return images.estimate(request);
+  }
+
   /** Builds {@link ICodeEasyClient}. */
   public static final class Builder extends ClientBuilder<Builder, ICodeEasyClient> {
     private Duration syncTimeout;
@@ -108,6 +131,8 @@ public final class ICodeEasyClient extends VendorClient {
      * How long a synchronous generation ({@link ICodeEasyImages#generateSync}) may take. Default:
      * {@link #DEFAULT_SYNC_TIMEOUT}, or the {@code requestTimeout} when one was set and this was not.
      *
+     * @param timeout a positive duration
+     * @return this builder
      * @throws ValidationException when it is zero or negative
      */
     public Builder syncTimeout(Duration timeout) {

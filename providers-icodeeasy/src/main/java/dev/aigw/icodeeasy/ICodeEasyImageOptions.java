@@ -25,7 +25,7 @@ public record ICodeEasyImageOptions(Endpoint endpoint, LocalReferences localRefe
       this.path = path;
     }
 
-    /** The path below the base URL. */
+    /** {@return the path below the base URL} */
     public String path() {
       return path;
     }
@@ -48,12 +48,22 @@ public record ICodeEasyImageOptions(Endpoint endpoint, LocalReferences localRefe
     JSON_DATA_URLS
   }
 
-  /** Only the endpoint. */
+  /**
+   * Only the endpoint.
+   *
+   * @param endpoint the endpoint to call
+   * @return options with only the endpoint set
+   */
   public static ICodeEasyImageOptions endpoint(Endpoint endpoint) {
     return new ICodeEasyImageOptions(endpoint, null);
   }
 
-  /** Only how local references are sent. */
+  /**
+   * Only how local references are sent.
+   *
+   * @param how how local references go on the wire
+   * @return options with only that set
+   */
   public static ICodeEasyImageOptions localReferences(LocalReferences how) {
     return new ICodeEasyImageOptions(null, how);
   }

@@ -1,11 +1,14 @@
 package dev.aigw.icodeeasy;
 
+import dev.aigw.core.cost.Cost;
+import dev.aigw.core.cost.PriceEstimate;
 import dev.aigw.core.error.ValidationException;
 import dev.aigw.core.http.RawResponse;
 import dev.aigw.core.image.GeneratedImage;
 import dev.aigw.core.image.ImageRequest;
 import dev.aigw.core.image.ImageResult;
 import dev.aigw.core.image.ImageService;
+import dev.aigw.core.listener.CallInfo;
 import dev.aigw.core.media.GeneratedMedia;
 import dev.aigw.core.operation.Operation;
 import dev.aigw.core.operation.OperationSnapshot;
@@ -13,6 +16,7 @@ import dev.aigw.core.operation.PollingStrategy;
 import dev.aigw.core.profile.ImageProfile;
 import dev.aigw.core.spi.Checks;
 import dev.aigw.core.spi.Gateway;
+import dev.aigw.core.spi.Listeners;
 import dev.aigw.core.spi.OperationDriver;
 import dev.aigw.core.spi.OperationFactory;
 import dev.aigw.core.spi.Urls;
@@ -86,8 +90,9 @@ public final class ICodeEasyImages implements ImageService {
    * Generates synchronously: one request that returns when the images are ready (usually 30–60 s
    * per image; longer for 2K, references or several images).
    *
+   * @param request what to generate
    * @return the images; {@link ImageResult#cost()} is {@code null}, since the synchronous answer
-   *     does not say
+   *     does not say (listeners are told the published price of the images delivered)
    * @throws ValidationException on bad input, before anything is sent
    * @throws dev.aigw.core.error.ConnectionException when the sync timeout runs out (not retried: the
    *     images may have been made and charged)
@@ -96,7 +101,7 @@ public final class ICodeEasyImages implements ImageService {
     return generateSyncRaw(request).body();
   }
 
-  /** How long {@link #generateSync} waits. */
+  /** {@return how long {@link #generateSync} waits} */
   public Duration syncTimeout() {
     return syncTimeout;
   }
@@ -106,6 +111,8 @@ public final class ICodeEasyImages implements ImageService {
    * GeneratedImage#url()} is a forced-download link, and saving it fetches that variant. Treat the
    * link as a secret.
    *
+   * @param image an image of an icodeeasy result
+   * @return a new image behind the forced-download link
    * @throws ValidationException when the image is not behind a URL
    */
   public GeneratedImage forceDownload(GeneratedImage image) {
@@ -137,7 +144,7 @@ public final class ICodeEasyImages implements ImageService {
       ImageResult result = ICodeEasyAnswers.result(ICodeEasyClient.VENDOR, read, transport.downloader());
       String id = result.id() != null ? result.id() : "sync";
       return response.withBody(Operation.completed(ICodeEasyClient.VENDOR,
-          OperationSnapshot.succeeded(id, answer.status(), result, read.raw())));
+          OperationSnapshot.succeeded(id, answer.status(), result, read.raw()), transport.listeners()));
     }
     return response.withBody(operations.started("image", answer.taskId(), ICodeEasyAnswers.status(answer.status()),
         answer.status(), read.raw()));
@@ -146,7 +153,26 @@ public final class ICodeEasyImages implements ImageService {
   private RawResponse<ImageResult> generateSyncRaw(ImageRequest request) {
     RawResponse<ICodeEasyAnswers.Read> response = transport.execute(
         ICodeEasyRequests.post(request, false, profile, CHECKS).timeout(syncTimeout).build(), ICodeEasyAnswers.READER);
-    return response.withBody(ICodeEasyAnswers.result(ICodeEasyClient.VENDOR, response.body(), transport.downloader()));
+    ImageResult result = ICodeEasyAnswers.result(ICodeEasyClient.VENDOR, response.body(), transport.downloader());
+    Listeners listeners = transport.listeners();
+    CallInfo call = listeners.takeLastPaidCall(ICodeEasyClient.VENDOR);
+    if (call != null) {
+      // the answer does not say what it cost: the published price of the images that came back
+      Cost cost = result.cost() != null ? result.cost() : ICodeEasyRequests.delivered(request, result.images().size());
+      listeners.costRecorded(ICodeEasyClient.VENDOR, cost, result.id(), call, result.cost() == null);
+    }
+    return response.withBody(result);
+  }
+
+  /**
+   * What a generation will cost at icodeeasy's published prices: CNY 0.10, 0.20 or 0.40 per image
+   * for quality low, medium (also auto, and the default) or high, times {@code n}. Nothing is sent.
+   *
+   * @param request the request
+   * @return the price in CNY, or unknown for a quality icodeeasy does not list
+   */
+  public PriceEstimate estimate(ImageRequest request) {
+    return ICodeEasyRequests.price(request);
   }
 
   /** Every pre-send check, recorded in {@code checks}. */
@@ -156,7 +182,12 @@ public final class ICodeEasyImages implements ImageService {
 
   /** {@link ICodeEasyImages} calls that also return HTTP details. */
   public interface Raw extends ImageService.Raw {
-    /** {@link ICodeEasyImages#generateSync} with the answer's HTTP details. */
+    /**
+     * {@link ICodeEasyImages#generateSync} with the answer's HTTP details.
+     *
+     * @param request what to generate
+     * @return the images with the answer's HTTP details
+     */
     RawResponse<ImageResult> generateSync(ImageRequest request);
   }
 }

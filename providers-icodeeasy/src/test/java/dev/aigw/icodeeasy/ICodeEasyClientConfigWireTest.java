@@ -89,7 +89,7 @@ class ICodeEasyClientConfigWireTest {
       assertThat(client).isInstanceOf(ICodeEasyClient.class);
       ImageService images = client.images();
       ImageResult result = images.generate(ICodeEasyImagesWireTest.minimal());
-      assertThat(result.cost()).isEqualByComparingTo("0.2");
+      assertThat(result.costAmount()).isEqualByComparingTo("0.2");
     }
     assertThat(server.takeRequest().getUrl().query()).isEqualTo("async=1");
     assertThat(server.takeRequest().getUrl().encodedPath()).isEqualTo("/v1/images/tasks/" + ICodeEasyImagesWireTest.TASK_ID);

@@ -71,7 +71,9 @@ class ICodeEasyErrorsWireTest {
       assertThat(e.type()).isEqualTo(type);
       assertThat(e.vendor()).isEqualTo("icodeeasy");
       assertThat(e.vendorMessage()).isEqualTo(message);
-      assertThat(e).hasMessage("[icodeeasy] " + status + " " + type + ": " + message);
+      // with retries off, a failure a retry might have fixed says it was not retried
+      assertThat(e).hasMessage("[icodeeasy] " + status + " " + type + ": " + message
+          + (status >= 429 ? " — not retried: retries are off (maxRetries 0)" : ""));
     }
   }
 
@@ -85,7 +87,7 @@ class ICodeEasyErrorsWireTest {
       assertThat(e.type()).isEqualTo("server_error");
       assertThat(e.vendorMessage()).isEqualTo("...");
       assertThat(e.details().body()).isEqualTo(fixture("error-response.json"));
-    }).hasMessage("[icodeeasy] 502 server_error: ...");
+    }).hasMessage("[icodeeasy] 502 server_error: ... — not retried: retries are off (maxRetries 0)");
   }
 
   @Test

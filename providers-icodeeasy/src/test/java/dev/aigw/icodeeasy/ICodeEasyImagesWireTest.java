@@ -12,6 +12,8 @@ import static dev.aigw.icodeeasy.ICodeEasyWire.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.aigw.core.cost.Cost;
+import dev.aigw.core.cost.CostUnit;
 import dev.aigw.core.error.AigwException;
 import dev.aigw.core.error.OperationFailedException;
 import dev.aigw.core.http.RawResponse;
@@ -231,8 +233,8 @@ class ICodeEasyImagesWireTest {
 
     assertThat(result.id()).isEqualTo(TASK_ID);
     assertThat(result.first().url()).isEqualTo(TASK_URL);
-    assertThat(result.cost()).isEqualTo(new BigDecimal("0.2"));
-    assertThat(result.cost().scale()).isEqualTo(1);
+    assertThat(result.cost()).isEqualTo(Cost.of("0.2", CostUnit.CNY));
+    assertThat(result.costAmount().scale()).isEqualTo(1);
     assertThat(result.raw().get("model")).isEqualTo("gpt-image-2");
   }
 
@@ -242,7 +244,7 @@ class ICodeEasyImagesWireTest {
     server.enqueue(ok("{\"task_id\":\"" + TASK_ID + "\",\"status\":\"completed\",\"cost\":0.40,"
         + "\"result_url\":\"https://h.example/1.png\"}"));
     try (ICodeEasyClient client = ICodeEasyWire.client(server)) {
-      BigDecimal cost = client.images().generate(minimal(), WAIT).cost();
+      BigDecimal cost = client.images().generate(minimal(), WAIT).costAmount();
       assertThat(cost.toPlainString()).isEqualTo("0.40");
       assertThat(cost).isEqualTo(new BigDecimal("0.40"));
     }
@@ -261,6 +263,51 @@ class ICodeEasyImagesWireTest {
     }
     server.takeRequest();
     assertThat(server.takeRequest().getUrl().encodedPath()).isEqualTo("/v1/images/tasks/a%2Fb%20c");
+  }
+
+  /** The second image's URL, as the doc's result URLs are numbered ({@code <id>-<seq>.png}). */
+  static final String TASK_URL_2 = TASK_URL.replace("-1.png", "-2.png");
+
+  /**
+   * The doc's task answer ("Async task query", {@code task-completed-response.json}) for a task of
+   * {@code n} = 2, in every form the doc's fields allow for two images: the plural {@code
+   * result_urls}, a list in {@code result_url}, {@code data[].url} (the sync answer's field, which
+   * the doc names beside {@code result_url}), {@code data} as bare URLs, and the {@code
+   * cost_breakdown.image_urls} of the doc's usage records.
+   */
+  static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> twoImageTaskAnswers() {
+    String doc = fixture("task-completed-response.json");
+    String first = "\"result_url\": \"" + TASK_URL + "\"";
+    String both = "[\"" + TASK_URL + "\", \"" + TASK_URL_2 + "\"]";
+    assertThat(doc).contains(first);
+    return java.util.stream.Stream.of(
+        org.junit.jupiter.params.provider.Arguments.of("result_urls beside result_url",
+            doc.replace(first, first + ", \"result_urls\": " + both)),
+        org.junit.jupiter.params.provider.Arguments.of("result_urls alone",
+            doc.replace(first, "\"result_urls\": " + both)),
+        org.junit.jupiter.params.provider.Arguments.of("a list in result_url",
+            doc.replace(first, "\"result_url\": " + both)),
+        org.junit.jupiter.params.provider.Arguments.of("data[].url beside result_url",
+            doc.replace(first, first + ", \"data\": [{\"url\": \"" + TASK_URL + "\"}, {\"url\": \"" + TASK_URL_2 + "\"}]")),
+        org.junit.jupiter.params.provider.Arguments.of("data as bare URLs",
+            doc.replace(first, "\"data\": " + both)),
+        org.junit.jupiter.params.provider.Arguments.of("cost_breakdown.image_urls beside result_url",
+            doc.replace(first, first + ", \"cost_breakdown\": {\"image_count\": 2, \"image_cost_rmb\": 0.4, \"image_urls\": " + both + "}")));
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.MethodSource("twoImageTaskAnswers")
+  void aTaskOfTwoImagesYieldsBothWhicheverDocumentedFieldCarriesThem(String form, String answer) throws Exception {
+    server.enqueue(json(202, fixture("async-submit-response.json")));
+    server.enqueue(ok(answer));
+    ImageResult result;
+    try (ICodeEasyClient client = ICodeEasyWire.client(server)) {
+      result = client.images().generate(minimal().toBuilder().n(2).build(), WAIT);
+    }
+    assertThat(((java.util.Map<?, ?>) body(server.takeRequest())).get("n")).isEqualTo(2.0);
+    assertGet(server.takeRequest(), "/v1/images/tasks/" + TASK_ID);
+    assertThat(result.images()).extracting(GeneratedMedia::url).as(form).containsExactly(TASK_URL, TASK_URL_2);
+    assertThat(result.cost()).isEqualTo(Cost.of("0.2", CostUnit.CNY));
   }
 
   @Test
@@ -332,7 +379,7 @@ class ICodeEasyImagesWireTest {
     try (ICodeEasyClient client = ICodeEasyWire.client(server)) {
       Operation<ImageResult> op = client.images().resume(" " + TASK_ID + " ");
       assertThat(server.getRequestCount()).as("nothing is sent until it is polled").isZero();
-      assertThat(op.waitForCompletion(WAIT).cost()).isEqualTo(new BigDecimal("0.2"));
+      assertThat(op.waitForCompletion(WAIT).cost()).isEqualTo(Cost.of("0.2", CostUnit.CNY));
     }
     assertGet(server.takeRequest(), "/v1/images/tasks/" + TASK_ID);
   }
@@ -365,14 +412,19 @@ class ICodeEasyImagesWireTest {
   }
 
   @Test
-  void aTaskAnswerThatIsNotTheDocumentedJsonIsAClearError() {
+  void aTaskAnswerThatIsNotTheDocumentedJsonIsAClearErrorOnceTheTolerancePasses() {
     server.enqueue(json(202, fixture("async-submit-response.json")));
-    server.enqueue(ok("{\"task_id\":\"" + TASK_ID + "\",\"status\":\"completed\",\"cost\":\"about 20 fen\"}"));
+    for (int i = 0; i < 4; i++) { // the client tolerates 3 bad polls in a row
+      server.enqueue(ok("{\"task_id\":\"" + TASK_ID + "\",\"status\":\"completed\",\"cost\":\"about 20 fen\"}"));
+    }
     try (ICodeEasyClient client = ICodeEasyWire.client(server)) {
       assertThatThrownBy(() -> client.images().generate(minimal(), WAIT))
           .isInstanceOf(AigwException.class)
-          .hasMessageContaining("not the JSON documented");
+          .hasMessageStartingWith("[icodeeasy] operation " + TASK_ID + ": 4 polls in a row failed")
+          .hasMessageContaining("not the JSON documented")
+          .hasMessageEndingWith("resume(\"" + TASK_ID + "\") to follow it again");
     }
+    assertThat(server.getRequestCount()).isEqualTo(5);
   }
 
   @Test

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.aigw.core.AiClient;
 import dev.aigw.core.AiClients;
 import dev.aigw.core.ClientOptions;
+import dev.aigw.core.cost.Cost;
+import dev.aigw.core.cost.CostUnit;
 import dev.aigw.core.error.ApiException;
 import dev.aigw.core.error.AuthenticationException;
 import dev.aigw.core.error.BadRequestException;
@@ -134,8 +136,8 @@ class ICodeEasyScenarioTest {
     assertThat(seen).containsExactly(OperationStatus.QUEUED, OperationStatus.SUCCEEDED);
     assertThat(job.snapshot().vendorStatus()).isEqualTo("completed");
     assertThat(result.id()).isEqualTo(job.id());
-    assertThat(result.cost()).isEqualTo(new BigDecimal("0.8"));
-    assertThat(fake.journal().netCharged()).isEqualByComparingTo(result.cost());
+    assertThat(result.cost()).isEqualTo(Cost.of("0.8", CostUnit.CNY));
+    assertThat(fake.journal().netCharged()).isEqualByComparingTo(result.costAmount());
     assertThat(result.images()).hasSize(2);
     for (int i = 0; i < 2; i++) {
       BufferedImage image = decode(result.images().get(i).saveTo(dir.resolve("async-" + i + ".png")));
@@ -145,12 +147,28 @@ class ICodeEasyScenarioTest {
     assertThat(posts().get(0).query()).isEqualTo("async=1");
   }
 
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.EnumSource(FakeICodeEasy.TaskResults.class)
+  void aTaskOfTwoImagesYieldsBothImagesWhateverFormTheAnswerTakes(FakeICodeEasy.TaskResults form) throws IOException {
+    fake.taskResults(form);
+    ImageResult result = client.images().submit(cat().n(2).build()).waitForCompletion(WAIT);
+
+    assertThat(result.cost()).as("charged for two").isEqualTo(new Cost(new BigDecimal("0.4"), CostUnit.CNY));
+    assertThat(fake.journal().netCharged()).isEqualByComparingTo(result.costAmount());
+    assertThat(result.images()).hasSize(2);
+    assertThat(result.images()).extracting(i -> i.url()).doesNotHaveDuplicates();
+    for (int i = 0; i < 2; i++) {
+      assertThat(result.images().get(i).url()).endsWith("-" + (i + 1) + ".png");
+      assertThat(decode(result.images().get(i).saveTo(dir.resolve(form + "-" + i + ".png"))).getWidth()).isEqualTo(64);
+    }
+  }
+
   @Test
   void theNeutralApiThroughAiClientsRunsAsynchronously() throws IOException {
     try (AiClient any = AiClients.create("icodeeasy", ClientOptions.builder().apiKey(fake.apiKey())
         .baseUrl(fake.baseUrl()).polling(PollingStrategy.fixed(Duration.ofMillis(5), WAIT)).build())) {
       ImageResult result = any.images().generate(cat().quality(Quality.LOW).build());
-      assertThat(result.cost()).isEqualTo(new BigDecimal("0.1"));
+      assertThat(result.cost()).isEqualTo(Cost.of("0.1", CostUnit.CNY));
       assertThat(decode(result.first().saveTo(dir.resolve("neutral.png"))).getWidth()).isEqualTo(64);
     }
     assertThat(fake.journal().requests("GET", "/v1/images/tasks/" + fake.journal().chargesOnly().get(0).reference()))
@@ -165,7 +183,7 @@ class ICodeEasyScenarioTest {
     try (ICodeEasyClient later = clientWith(fake.apiKey())) {
       ImageResult result = later.images().resume(id).waitForCompletion(WAIT);
       assertThat(result.id()).isEqualTo(id);
-      assertThat(result.cost()).isEqualTo(new BigDecimal("0.2"));
+      assertThat(result.cost()).isEqualTo(Cost.of("0.2", CostUnit.CNY));
     }
   }
 

@@ -17,12 +17,16 @@ public final class FailingConnects extends SocketFactory {
   private final AtomicInteger connects = new AtomicInteger();
   private final int failures;
 
-  /** @param failures how many connects to refuse before letting them through */
+  /**
+   * A socket factory whose first connects fail.
+   *
+   * @param failures how many connects to refuse before letting them through
+   */
   public FailingConnects(int failures) {
     this.failures = failures;
   }
 
-  /** How many connects were attempted. */
+  /** {@return how many connects were attempted} */
   public int connects() {
     return connects.get();
   }

@@ -94,14 +94,23 @@ public final class FakeCheapSub extends FakeGateway {
     route("GET", "/api/task/query", r -> task(r.query("task_id")));
   }
 
-  /** Starts a fake on a free loopback port. */
+  /**
+   * Starts a fake on a free loopback port.
+   *
+   * @return the running fake; close it to stop it
+   */
   public static FakeCheapSub start() {
     FakeCheapSub fake = new FakeCheapSub();
     fake.startServer();
     return fake;
   }
 
-  /** Serve finished images as {@code data:image/png;base64,…} URLs instead of links. */
+  /**
+   * Serve finished images as {@code data:image/png;base64,…} URLs instead of links.
+   *
+   * @param value {@code true} for data URLs, {@code false} for links
+   * @return this fake
+   */
   public FakeCheapSub imagesAsDataUrls(boolean value) {
     this.dataUrls = value;
     return this;
@@ -111,6 +120,10 @@ public final class FakeCheapSub extends FakeGateway {
    * The size of the PNG a finished image task makes ({@code TestMedia.png(width, height, task id's
    * hash)}); 64×48 by default. A 256×256 one is about 140 KB, so as a data URL it is larger than
    * the 64 KiB above which aigw spools data URLs to disk.
+   *
+   * @param width pixels across
+   * @param height pixels down
+   * @return this fake
    */
   public FakeCheapSub imageSize(int width, int height) {
     if (width < 1 || height < 1) {
@@ -132,7 +145,12 @@ public final class FakeCheapSub extends FakeGateway {
     return List.copyOf(references);
   }
 
-  /** The chat reply (by default the fake echoes the last user message). */
+  /**
+   * The chat reply (by default the fake echoes the last user message).
+   *
+   * @param reply the text every chat answers
+   * @return this fake
+   */
   public FakeCheapSub chatReply(String reply) {
     this.chatReply = reply;
     return this;

@@ -31,6 +31,28 @@ import okio.Buffer;
  *
  * <p>Not documented by CloudGPT, chosen here: widths and heights go up to 4096 pixels; deleting an
  * unknown key is a 404; a deleted key is refused with 401 {@code invalid_api_key}.
+ *
+ * <p>{@link #startDeployed()} starts it in {@link Mode#DEPLOYED} mode instead, answering as the
+ * CloudGPT server code really deployed does where it departs from its own document:
+ *
+ * <ul>
+ *   <li>key management ({@code /api/keys}) takes the dashboard's session token ({@link
+ *       #sessionToken()}, a bearer JWT), not a {@code cgpt_} key: a {@code cgpt_} key gets an empty
+ *       500, no token a 401 {@code {"error":"Unauthorized"}}, another token a 401 {@code
+ *       {"error":"Invalid token"}};
+ *   <li>the key list is {@code {"keys":[{id, name, keyPreview, createdAt}]}} and a created key
+ *       {@code {id:<uuid>, key, name, createdAt:<ISO string>, message}};
+ *   <li>a key is deleted by {@code DELETE /api/keys} with the body {@code {"id"}}, answered {@code
+ *       {"success":true}}; {@code /api/keys/{id}} is the framework's HTML 404 page;
+ *   <li>the video endpoint reads {@code aspectRatio} (a string such as {@code "16:9"}) and ignores
+ *       {@code width} and {@code height};
+ *   <li>the catalogues carry the provider only in {@code owned_by};
+ *   <li>an upstream refusal of an image or video ({@link #refuseNextMedia}) is a 200 with {@code
+ *       {"error":"…"}};
+ *   <li>{@code X-RateLimit-Remaining} counts down from 60 whatever the endpoint's real limit, {@code
+ *       X-RateLimit-Reset} is in epoch milliseconds, and only successful plain answers and 429s
+ *       carry them — no stream, model list or other error does.
+ * </ul>
  */
 public final class FakeCloudGpt extends FakeGateway {
 
@@ -41,6 +63,17 @@ public final class FakeCloudGpt extends FakeGateway {
     /** A plain {@code {"error":"…","details":"…"}}, as some deployments answer. */
     PLAIN
   }
+
+  /** Which CloudGPT the fake plays. */
+  public enum Mode {
+    /** CloudGPT as its documentation describes it. */
+    DOCUMENTED,
+    /** CloudGPT as its server code is really deployed (see the class comment). */
+    DEPLOYED
+  }
+
+  /** What the deployed server counts {@code X-RateLimit-Remaining} down from, whatever the real limit. */
+  public static final int DEPLOYED_REMAINING_BASE = 60;
 
   /** Requests per minute without a key, by endpoint ({@code chat}, {@code image}, {@code video}). */
   public static final Map<String, Integer> ANONYMOUS_LIMITS = Map.of("chat", 10, "image", 5, "video", 2);
@@ -129,35 +162,116 @@ public final class FakeCloudGpt extends FakeGateway {
   private volatile String imageLabel;
   private volatile long videoBytes = -1;
   private volatile boolean mediaAsJson;
+  private final java.util.Queue<String> mediaRefusals = new java.util.concurrent.ConcurrentLinkedQueue<>();
+  private final Mode mode;
+  private final String sessionToken;
 
-  private FakeCloudGpt() {
+  private FakeCloudGpt(Mode mode) {
     super("cloudgpt", "cgpt_", BigDecimal.ZERO);
-    issue("key_default", "Default key", apiKey());
+    this.mode = mode;
+    this.sessionToken = jwt();
+    issue(mode == Mode.DEPLOYED ? UUID.randomUUID().toString() : "key_default", "Default key", apiKey());
     routeAllowingAnonymous("POST", "/api/chat", r -> limited("chat", r, this::chat));
     routeAllowingAnonymous("POST", "/api/image", r -> limited("image", r, this::image));
     routeAllowingAnonymous("POST", "/api/video", r -> limited("video", r, this::video));
     routeAllowingAnonymous("GET", "/api/models/chat", r -> touched(r, models(CHAT_MODELS)));
     routeAllowingAnonymous("GET", "/api/models/image", r -> touched(r, models(IMAGE_MODELS)));
     routeAllowingAnonymous("GET", "/api/models/video", r -> touched(r, models(VIDEO_MODELS)));
-    route("POST", "/api/keys", r -> touched(r, createKey(r)));
-    route("GET", "/api/keys", r -> touched(r, listKeys()));
-    route("DELETE", "/api/keys/(?<id>[^/]+)", r -> touched(r, deleteKey(r.pathParam("id"))));
+    if (mode == Mode.DEPLOYED) {
+      publicRoute("POST", "/api/keys", r -> bySession(r, () -> createKey(r)));
+      publicRoute("GET", "/api/keys", r -> bySession(r, this::listKeys));
+      publicRoute("DELETE", "/api/keys", r -> bySession(r, () -> deleteKey(r.string("id"))));
+      for (String method : List.of("GET", "POST", "PUT", "PATCH", "DELETE")) {
+        publicRoute(method, "/api/keys/.+", r -> htmlNotFound());
+      }
+    } else {
+      route("POST", "/api/keys", r -> touched(r, createKey(r)));
+      route("GET", "/api/keys", r -> touched(r, listKeys()));
+      route("DELETE", "/api/keys/(?<id>[^/]+)", r -> touched(r, deleteKey(r.pathParam("id"))));
+    }
   }
 
-  /** Starts a fake on a free loopback port. */
+  /**
+   * Starts a fake of the documented CloudGPT on a free loopback port.
+   *
+   * @return the running fake; close it to stop it
+   */
   public static FakeCloudGpt start() {
-    FakeCloudGpt fake = new FakeCloudGpt();
+    return start(Mode.DOCUMENTED);
+  }
+
+  /**
+   * Starts a fake of CloudGPT as really deployed (see the class comment) on a free loopback port.
+   *
+   * @return the running fake; close it to stop it
+   */
+  public static FakeCloudGpt startDeployed() {
+    return start(Mode.DEPLOYED);
+  }
+
+  /**
+   * Starts a fake playing {@code mode} on a free loopback port.
+   *
+   * @param mode the documented or the deployed CloudGPT
+   * @return the running fake
+   */
+  public static FakeCloudGpt start(Mode mode) {
+    FakeCloudGpt fake = new FakeCloudGpt(java.util.Objects.requireNonNull(mode, "mode"));
     fake.startServer();
     return fake;
   }
 
-  /** The chat reply (by default the fake echoes the last user message). */
+  /**
+   * Which CloudGPT this fake plays.
+   *
+   * @return the mode it was started in
+   */
+  public Mode mode() {
+    return mode;
+  }
+
+  /**
+   * The dashboard's session token (a JWT), which key management takes in {@link Mode#DEPLOYED}
+   * mode (the documented mode takes the API key there, and ignores this).
+   *
+   * @return the token, to be sent as {@code Authorization: Bearer <token>}
+   */
+  public String sessionToken() {
+    return sessionToken;
+  }
+
+  /**
+   * The next image or video request is refused by the upstream provider with {@code message}: in
+   * {@link Mode#DEPLOYED} mode a 200 with {@code {"error": message}}, as the deployed server
+   * answers; in the documented mode a 400 in the documented shape with code {@code
+   * content_policy_violation} when the words are about content policy or safety, else a 502 with
+   * code {@code upstream_error}. Calls queue up: each takes the next message.
+   *
+   * @param message the upstream's words
+   * @return this fake
+   */
+  public FakeCloudGpt refuseNextMedia(String message) {
+    mediaRefusals.add(java.util.Objects.requireNonNull(message, "message"));
+    return this;
+  }
+
+  /**
+   * The chat reply (by default the fake echoes the last user message).
+   *
+   * @param reply the text every chat answers
+   * @return this fake
+   */
   public FakeCloudGpt chatReply(String reply) {
     this.chatReply = reply;
     return this;
   }
 
-  /** How errors are written from now on. */
+  /**
+   * How errors are written from now on.
+   *
+   * @param style the documented or the plain shape
+   * @return this fake
+   */
   public FakeCloudGpt errorStyle(ErrorStyle style) {
     this.errorStyle = java.util.Objects.requireNonNull(style, "style");
     return this;
@@ -166,6 +280,9 @@ public final class FakeCloudGpt extends FakeGateway {
   /**
    * The format of the images made from now on: {@code image/png} (the default) or {@code
    * image/jpeg}; the bytes and the {@code Content-Type} agree.
+   *
+   * @param contentType {@code image/png} or {@code image/jpeg}
+   * @return this fake
    */
   public FakeCloudGpt imagesAs(String contentType) {
     if (!Set.of("image/png", "image/jpeg").contains(contentType)) {
@@ -178,6 +295,9 @@ public final class FakeCloudGpt extends FakeGateway {
   /**
    * Sends images with this {@code Content-Type} whatever their bytes are (a mislabelling server),
    * or with their true type again when {@code null}.
+   *
+   * @param contentType the type to claim, or {@code null}
+   * @return this fake
    */
   public FakeCloudGpt imageContentType(String contentType) {
     this.imageLabel = contentType;
@@ -188,6 +308,9 @@ public final class FakeCloudGpt extends FakeGateway {
    * Videos from now on are an MP4-shaped body of exactly {@code bytes} bytes, generated as it is
    * sent (nothing of that size is held in memory); a value of 0 or less restores the real
    * one-second sample MP4.
+   *
+   * @param bytes the size of each video
+   * @return this fake
    */
   public FakeCloudGpt videoSize(long bytes) {
     if (bytes > 0) {
@@ -200,6 +323,9 @@ public final class FakeCloudGpt extends FakeGateway {
   /**
    * When {@code true}, image and video requests are answered {@code 200} with a JSON body instead
    * of the media, as a misbehaving deployment might.
+   *
+   * @param value whether to answer media requests with JSON
+   * @return this fake
    */
   public FakeCloudGpt mediaAsJson(boolean value) {
     this.mediaAsJson = value;
@@ -209,6 +335,11 @@ public final class FakeCloudGpt extends FakeGateway {
   /**
    * Changes the per-minute limit of {@code endpoint} ({@code chat}, {@code image} or {@code
    * video}) for anonymous and keyed callers.
+   *
+   * @param endpoint {@code chat}, {@code image} or {@code video}
+   * @param anonymousPerMinute requests a minute without a key
+   * @param keyedPerMinute requests a minute with a key
+   * @return this fake
    */
   public FakeCloudGpt rateLimit(String endpoint, int anonymousPerMinute, int keyedPerMinute) {
     if (!ANONYMOUS_LIMITS.containsKey(endpoint)) {
@@ -224,7 +355,9 @@ public final class FakeCloudGpt extends FakeGateway {
     windows.clear();
   }
 
-  /** The ids of the keys that exist now, oldest first (the default key is {@code key_default}). */
+  /**
+   * {@return the ids of the keys that exist now, oldest first (the default key is {@code key_default})}
+   */
   public List<String> keyIds() {
     synchronized (issued) {
       return List.copyOf(issued.keySet());
@@ -298,7 +431,8 @@ public final class FakeCloudGpt extends FakeGateway {
     }
     long resetSeconds = (reset.toEpochMilli() + 999) / 1000;
     MockResponse response;
-    if (remaining < 0) {
+    boolean limitedNow = remaining < 0;
+    if (limitedNow) {
       long wait = Math.max(1, resetSeconds - now.getEpochSecond());
       response = error(429, "rate_limit_exceeded", "Rate limit exceeded",
           (r.bearer() == null ? "Anonymous" : "Authenticated") + " users may make " + limit + " " + endpoint
@@ -307,53 +441,132 @@ public final class FakeCloudGpt extends FakeGateway {
     } else {
       response = touched(r, handler.handle(r));
     }
+    if (mode == Mode.DEPLOYED) {
+      // counted down from 60 whatever the real limit, reset in epoch milliseconds, and only on a
+      // 429 or a plain successful answer (no stream, no other error)
+      boolean stream = "text/event-stream".equals(response.getHeaders().get("Content-Type"));
+      if (!limitedNow && (response.getCode() != 200 || stream)) {
+        return response;
+      }
+      long used = limit - remaining;
+      return response.newBuilder()
+          .setHeader("X-RateLimit-Remaining", Math.max(0, DEPLOYED_REMAINING_BASE - used))
+          .setHeader("X-RateLimit-Reset", reset.toEpochMilli()).build();
+    }
     return response.newBuilder().setHeader("X-RateLimit-Remaining", remaining)
         .setHeader("X-RateLimit-Reset", resetSeconds).build();
   }
 
+  /** Runs {@code handler} when the caller presents the dashboard session token (deployed key management). */
+  private MockResponse bySession(FakeRequest r, java.util.concurrent.Callable<MockResponse> handler) throws Exception {
+    String token = r.bearer();
+    if (token == null) {
+      return json(401, obj("error", "Unauthorized"));
+    }
+    if (token.startsWith("cgpt_")) {
+      // the deployed route verifies the bearer as a session JWT and fails on an API key: an empty 500
+      return new MockResponse.Builder().code(500).build();
+    }
+    if (!token.equals(sessionToken)) {
+      return json(401, obj("error", "Invalid token"));
+    }
+    return handler.call();
+  }
+
+  /** The deployed framework's page for a path it has no route for. */
+  private static MockResponse htmlNotFound() {
+    return new MockResponse.Builder().code(404).setHeader("Content-Type", "text/html; charset=utf-8")
+        .body("<!DOCTYPE html><html><head><title>404: This page could not be found.</title></head>"
+            + "<body><h1>404</h1><h2>This page could not be found.</h2></body></html>").build();
+  }
+
+  /** A JWT-shaped session token (header.payload.signature, base64url). */
+  private static String jwt() {
+    java.util.Base64.Encoder b64 = java.util.Base64.getUrlEncoder().withoutPadding();
+    String header = b64.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    String payload = b64.encodeToString(("{\"sub\":\"" + UUID.randomUUID() + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    String signature = b64.encodeToString(UUID.randomUUID().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return header + "." + payload + "." + signature;
+  }
+
   private MockResponse createKey(FakeRequest r) {
     String name = r.string("name");
+    boolean deployed = mode == Mode.DEPLOYED;
     if (name == null || name.isBlank()) {
-      return invalid("name is required");
+      return deployed ? json(400, obj("error", "Name is required")) : invalid("name is required");
     }
     String key = newKey();
-    String id = "key_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    String id = deployed ? UUID.randomUUID().toString()
+        : "key_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     issue(id, name, key);
-    return json(200, obj("id", id, "key", key, "name", name, "created", clock().instant().getEpochSecond()));
+    Instant now = issuedAt(id);
+    if (deployed) {
+      return json(200, obj("id", id, "key", key, "name", name, "createdAt", now.toString(),
+          "message", "API key created successfully. Make sure to copy it now - you won't be able to see it again!"));
+    }
+    return json(200, obj("id", id, "key", key, "name", name, "created", now.getEpochSecond()));
+  }
+
+  private Instant issuedAt(String id) {
+    synchronized (issued) {
+      return issued.get(id).created;
+    }
   }
 
   private MockResponse listKeys() {
     List<Map<String, Object>> data = new ArrayList<>();
     synchronized (issued) {
       for (IssuedKey k : issued.values()) {
-        data.add(obj("id", k.id, "name", k.name, "prefix", k.key.substring(0, 8) + "...",
-            "created", k.created.getEpochSecond(), "lastUsed", k.lastUsed == null ? null : k.lastUsed.getEpochSecond()));
+        data.add(mode == Mode.DEPLOYED
+            ? obj("id", k.id, "name", k.name, "keyPreview", k.key.substring(0, 12) + "...", "createdAt", k.created.toString())
+            : obj("id", k.id, "name", k.name, "prefix", k.key.substring(0, 8) + "...", "created", k.created.getEpochSecond(),
+                "lastUsed", k.lastUsed == null ? null : k.lastUsed.getEpochSecond()));
       }
     }
-    return json(200, obj("data", data));
+    return json(200, mode == Mode.DEPLOYED ? obj("keys", data) : obj("data", data));
   }
 
   private MockResponse deleteKey(String id) {
+    boolean deployed = mode == Mode.DEPLOYED;
+    if (deployed && (id == null || id.isBlank())) {
+      return json(400, obj("error", "Key ID is required"));
+    }
     IssuedKey removed;
     synchronized (issued) {
       removed = issued.remove(id);
     }
     if (removed == null) {
-      return error(404, "key_not_found", "API key not found: " + id);
+      return deployed ? json(404, obj("error", "API key not found"))
+          : error(404, "key_not_found", "API key not found: " + id);
     }
     deactivate(removed.key);
-    return json(200, obj("deleted", true, "id", id));
+    return json(200, deployed ? obj("success", true) : obj("deleted", true, "id", id));
   }
 
   // ----- models -----
 
-  private static MockResponse models(List<List<String>> table) {
+  private MockResponse models(List<List<String>> table) {
+    boolean deployed = mode == Mode.DEPLOYED;
     List<Map<String, Object>> data = new ArrayList<>();
     for (List<String> m : table) {
-      data.add(obj("id", m.get(0), "name", m.get(1), "provider", m.get(2), "description", m.get(3),
+      data.add(obj("id", m.get(0), "object", deployed ? "model" : null, "name", m.get(1),
+          deployed ? "owned_by" : "provider", m.get(2), "description", m.get(3),
           "maxDuration", m.size() > 4 ? Integer.valueOf(m.get(4)) : null));
     }
     return json(200, obj("object", "list", "data", data));
+  }
+
+  /** The next queued upstream refusal of an image or video, as this mode answers it; {@code null} when none. */
+  private MockResponse mediaRefusal() {
+    String message = mediaRefusals.poll();
+    if (message == null) {
+      return null;
+    }
+    if (mode == Mode.DEPLOYED) {
+      return json(200, obj("error", message));
+    }
+    boolean policy = message.toLowerCase(java.util.Locale.ROOT).matches("(?s).*(content|safety|policy|moderat).*");
+    return policy ? error(400, "content_policy_violation", message) : error(502, "upstream_error", message);
   }
 
   private static List<String> find(List<List<String>> table, String id) {
@@ -441,6 +654,10 @@ public final class FakeCloudGpt extends FakeGateway {
     if (invalid != null) {
       return invalid;
     }
+    MockResponse refusal = mediaRefusal();
+    if (refusal != null) {
+      return refusal;
+    }
     if (mediaAsJson) {
       return jsonInsteadOfMedia("image");
     }
@@ -455,14 +672,24 @@ public final class FakeCloudGpt extends FakeGateway {
   }
 
   private MockResponse video(FakeRequest r) {
-    MockResponse invalid = checkMedia(r, "video", VIDEO_MODELS, List.of("width", "height"));
+    boolean deployed = mode == Mode.DEPLOYED;
+    // the deployed server reads aspectRatio and never looks at width or height
+    MockResponse invalid = checkMedia(r, "video", VIDEO_MODELS, deployed ? List.of() : List.of("width", "height"));
     if (invalid != null) {
       return invalid;
+    }
+    Object ratio = r.json().get("aspectRatio");
+    if (deployed && ratio != null && !(ratio instanceof String s && s.matches("[1-9][0-9]*:[1-9][0-9]*"))) {
+      return invalid("aspectRatio must be a ratio such as \"16:9\"");
     }
     int maxDuration = Integer.parseInt(find(VIDEO_MODELS, r.string("model")).get(4));
     Object duration = r.json().get("duration");
     if (duration != null && !isWhole(duration, 1, maxDuration)) {
       return invalid("duration must be an integer from 1 to " + maxDuration + " seconds for " + r.string("model"));
+    }
+    MockResponse refusal = mediaRefusal();
+    if (refusal != null) {
+      return refusal;
     }
     if (mediaAsJson) {
       return jsonInsteadOfMedia("video");

@@ -50,7 +50,14 @@ public abstract class FakeGateway implements AutoCloseable {
   /** Handles one routed request. */
   @FunctionalInterface
   protected interface Handler {
-    /** The answer. */
+    /**
+     * The answer.
+     *
+     * @param request the request, with its route's path groups
+     * @return the answer
+     * @throws Exception on any failure; the fake answers it with the vendor's error shape and
+     *     status 500
+     */
     MockResponse handle(FakeRequest request) throws Exception;
   }
 
@@ -100,8 +107,12 @@ public abstract class FakeGateway implements AutoCloseable {
       java.util.concurrent.Executors.newSingleThreadScheduledExecutor(daemonThreads("aigw-fake-scheduler"));
   private BigDecimal balance;
   private volatile Duration streamPause = Duration.ofMillis(5);
+  /** Set by {@link #close()}: a stream writer in a pause stops, so closing never waits for it. */
+  private volatile boolean closing;
 
   /**
+   * A fake with one valid key; a vendor's fake adds its routes, then calls {@link #startServer()}.
+   *
    * @param vendor vendor name
    * @param keyPrefix what valid keys start with
    * @param startingBalance the credit balance
@@ -114,11 +125,14 @@ public abstract class FakeGateway implements AutoCloseable {
     this.tasks = new TaskEngine(clock);
     this.defaultKey = keyPrefix + "test" + UUID.randomUUID().toString().replace("-", "").substring(0, 24);
     keys.add(defaultKey);
-    tasks.onFinish(this::taskFinished);
   }
 
-  /** Starts serving on a free loopback port. */
+  /**
+   * Starts serving on a free loopback port, and from then on calls {@link #taskFinished} when a
+   * task ends. A vendor's fake calls it once it is fully built (no task exists before a request).
+   */
   protected final void startServer() {
+    tasks.onFinish(this::taskFinished);
     server.setDispatcher(new Dispatcher() {
       @Override
       public MockResponse dispatch(RecordedRequest request) {
@@ -132,78 +146,107 @@ public abstract class FakeGateway implements AutoCloseable {
     }
   }
 
-  /** The vendor name. */
+  /** {@return the vendor name} */
   public String vendor() {
     return vendor;
   }
 
-  /** The base URL to give a client, e.g. {@code http://127.0.0.1:54321}. */
+  /** {@return the base URL to give a client, e.g. {@code http://127.0.0.1:54321}} */
   public String baseUrl() {
     String url = server.url("/").toString();
     return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
   }
 
-  /** A valid API key. */
+  /** {@return a valid API key} */
   public String apiKey() {
     return defaultKey;
   }
 
-  /** Adds and returns another valid key. */
+  /**
+   * Adds another valid key.
+   *
+   * @return the new key, with the vendor's prefix
+   */
   public String newKey() {
     String key = keyPrefix + "test" + UUID.randomUUID().toString().replace("-", "").substring(0, 24);
     keys.add(key);
     return key;
   }
 
-  /** Makes {@code key} inactive: requests with it are refused as the vendor refuses inactive keys. */
+  /**
+   * Makes {@code key} inactive: requests with it are refused as the vendor refuses inactive keys.
+   *
+   * @param key a key of this fake
+   */
   public void deactivate(String key) {
     inactiveKeys.add(key);
   }
 
-  /** The request and charge journal. */
+  /** {@return the request and charge journal} */
   public Journal journal() {
     return journal;
   }
 
-  /** Fault injection for the next answers. */
+  /** {@return fault injection for the next answers} */
   public Faults faults() {
     return faults;
   }
 
-  /** The task engine (how many polls tasks take, failures to plan). */
+  /** {@return the task engine (how many polls tasks take, failures to plan)} */
   public TaskEngine tasks() {
     return tasks;
   }
 
-  /** The credit balance now. */
+  /** {@return the credit balance now} */
   public synchronized BigDecimal balance() {
     return balance;
   }
 
-  /** Sets the credit balance. */
+  /**
+   * Sets the credit balance.
+   *
+   * @param value the new balance
+   */
   public synchronized void balance(BigDecimal value) {
     this.balance = value;
   }
 
-  /** The pause between streamed events (5 ms by default). */
+  /**
+   * The pause between streamed events (5 ms by default).
+   *
+   * @param pause the pause; zero for none
+   */
   public void streamPause(Duration pause) {
     this.streamPause = pause;
   }
 
-  /** Stops the server. */
+  /** Stops the server (a stream paused by a fault stops at once). */
   @Override
   public void close() {
+    closing = true;
     server.close();
   }
 
   // ----- for vendor fakes -----
 
-  /** Registers a route; {@code pathRegex} may use named groups, read with {@link FakeRequest#pathParam}. */
+  /**
+   * Registers a route; {@code pathRegex} may use named groups, read with {@link FakeRequest#pathParam}.
+   *
+   * @param method the HTTP method, e.g. {@code POST}
+   * @param pathRegex a regular expression the whole path must match
+   * @param handler answers the matching requests
+   */
   protected final void route(String method, String pathRegex, Handler handler) {
     routes.add(new Route(method, Pattern.compile(pathRegex), Access.KEY, handler));
   }
 
-  /** Registers a route that needs no key. */
+  /**
+   * Registers a route that needs no key.
+   *
+   * @param method the HTTP method, e.g. {@code POST}
+   * @param pathRegex a regular expression the whole path must match
+   * @param handler answers the matching requests
+   */
   protected final void publicRoute(String method, String pathRegex, Handler handler) {
     routes.add(new Route(method, Pattern.compile(pathRegex), Access.PUBLIC, handler));
   }
@@ -212,12 +255,21 @@ public abstract class FakeGateway implements AutoCloseable {
    * Registers a route open to anonymous callers: without a key the handler runs with {@link
    * FakeRequest#bearer()} {@code null}; a key that is given must be valid and active, as on {@link
    * #route}. For vendors with an anonymous tier.
+   *
+   * @param method the HTTP method, e.g. {@code POST}
+   * @param pathRegex a regular expression the whole path must match
+   * @param handler answers the matching requests
    */
   protected final void routeAllowingAnonymous(String method, String pathRegex, Handler handler) {
     routes.add(new Route(method, Pattern.compile(pathRegex), Access.KEY_OPTIONAL, handler));
   }
 
-  /** The vendor's answer to a refused key. */
+  /**
+   * The vendor's answer to a refused key.
+   *
+   * @param problem why the key was refused
+   * @return the answer the vendor gives
+   */
   protected abstract MockResponse authError(AuthProblem problem);
 
   /**
@@ -226,18 +278,30 @@ public abstract class FakeGateway implements AutoCloseable {
    *
    * @param problem why it was refused
    * @param key the bearer token presented, or {@code null} when there was none
+   * @return the answer the vendor gives
    */
   protected MockResponse authError(AuthProblem problem, String key) {
     return authError(problem);
   }
 
-  /** The vendor's error answer with {@code status} and {@code message}. */
+  /**
+   * The vendor's error answer with {@code status} and {@code message}.
+   *
+   * @param status the HTTP status
+   * @param code the vendor's error code
+   * @param message the message
+   * @return the answer in the vendor's error shape
+   */
   protected abstract MockResponse error(int status, String code, String message);
 
-  /** Called when a task ends (after its last poll, or when finished by hand). */
+  /**
+   * Called when a task ends (after its last poll, or when finished by hand).
+   *
+   * @param task the task that ended
+   */
   protected void taskFinished(FakeTask task) {}
 
-  /** The clock. */
+  /** {@return the clock} */
   protected final Clock clock() {
     return clock;
   }
@@ -245,6 +309,8 @@ public abstract class FakeGateway implements AutoCloseable {
   /**
    * Takes {@code amount} credits for {@code reference}, recording the charge.
    *
+   * @param reference what the charge is for (a task id …), as the journal shows it
+   * @param amount the credits to take
    * @return {@code false} (and nothing charged) when the balance is too low
    */
   protected final synchronized boolean charge(String reference, BigDecimal amount) {
@@ -256,26 +322,49 @@ public abstract class FakeGateway implements AutoCloseable {
     return true;
   }
 
-  /** Gives back {@code amount} credits for {@code reference}. */
+  /**
+   * Gives back {@code amount} credits for {@code reference}.
+   *
+   * @param reference what the refund is for
+   * @param amount the credits to give back
+   */
   protected final synchronized void refund(String reference, BigDecimal amount) {
     balance = balance.add(amount);
     journal.charge(new Journal.Charge(reference, amount.negate(), clock.instant()));
   }
 
-  /** Stores a file and returns the absolute URL it is served at. */
+  /**
+   * Stores a file and returns the absolute URL it is served at.
+   *
+   * @param bytes the content
+   * @param contentType its {@code Content-Type}
+   * @param extension the file name's extension, without a dot
+   * @return the file's URL under {@code /files/}
+   */
   protected final String storeFile(byte[] bytes, String contentType, String extension) {
     String name = UUID.randomUUID() + "." + extension;
     files.put(name, new StoredFile(bytes, contentType));
     return baseUrl() + "/files/" + name;
   }
 
-  /** A JSON answer. */
+  /**
+   * A JSON answer.
+   *
+   * @param status the HTTP status
+   * @param body maps, lists and values to write as JSON
+   * @return the answer
+   */
   protected static MockResponse json(int status, Object body) {
     return new MockResponse.Builder().code(status).setHeader("Content-Type", "application/json")
         .body(Json.toJson(body)).build();
   }
 
-  /** A map with keys and values in order ({@code null} values left out). */
+  /**
+   * A map with keys and values in order ({@code null} values left out).
+   *
+   * @param keyValues keys (strings) and values, alternating
+   * @return a new map
+   */
   protected static Map<String, Object> obj(Object... keyValues) {
     Map<String, Object> m = new LinkedHashMap<>();
     for (int i = 0; i + 1 < keyValues.length; i += 2) {
@@ -286,15 +375,23 @@ public abstract class FakeGateway implements AutoCloseable {
     return m;
   }
 
-  /** A streamed answer of server-sent events, honouring stream faults. */
+  /**
+   * A streamed answer of server-sent events, honouring stream faults.
+   *
+   * @param events the events, in order
+   * @return a chunked {@code text/event-stream} answer
+   */
   final MockResponse sse(List<SseWriter.Event> events) {
-    Faults.Fault cut = faults.take(Faults.Stage.AFTER_HANDLING, "", true);
+    Faults.Fault fault = faults.take(Faults.Stage.AFTER_HANDLING, "", true);
+    Faults.Fault cut = fault != null && fault.kind() == Faults.Kind.CUT_STREAM ? fault : null;
+    Faults.Fault stall = fault != null && fault.kind() == Faults.Kind.STALL_STREAM ? fault : null;
     int cutAfter = cut != null ? cut.afterEvents() : -1;
     // body() sets "Content-Length: -1", which a client reads as "until the connection closes" and
     // so never sees the end of a stream without [DONE]; the writer frames the events in chunks.
     MockResponse.Builder b = new MockResponse.Builder().code(200).setHeader("Content-Type", "text/event-stream")
         .setHeader("Cache-Control", "no-cache")
-        .body(new SseWriter(events, streamPause, cutAfter))
+        .body(new SseWriter(events, streamPause, cutAfter, stall != null ? stall.afterEvents() : -1,
+            stall != null ? stall.delay() : Duration.ZERO, () -> closing))
         .removeHeader("Content-Length").setHeader("Transfer-Encoding", "chunked");
     if (cutAfter >= 0) {
       b.onResponseEnd(SocketEffect.ShutdownConnection.INSTANCE);
@@ -302,17 +399,33 @@ public abstract class FakeGateway implements AutoCloseable {
     return b.build();
   }
 
-  /** An SSE event with only data. */
+  /**
+   * An SSE event with only data.
+   *
+   * @param data the {@code data:} line
+   * @return the event
+   */
   static SseWriter.Event event(String data) {
     return new SseWriter.Event(null, data);
   }
 
-  /** An SSE event with a type. */
+  /**
+   * An SSE event with a type.
+   *
+   * @param type the {@code event:} line
+   * @param data the {@code data:} line
+   * @return the event
+   */
   static SseWriter.Event event(String type, String data) {
     return new SseWriter.Event(type, data);
   }
 
-  /** The text of the last {@code user} message of an OpenAI-style {@code messages} body, or {@code ""}. */
+  /**
+   * The text of the last {@code user} message of an OpenAI-style {@code messages} body, or {@code ""}.
+   *
+   * @param request a chat request
+   * @return the message's text
+   */
   protected static String lastUserMessage(FakeRequest request) {
     String last = "";
     for (Object m : request.list("messages")) {
@@ -327,6 +440,10 @@ public abstract class FakeGateway implements AutoCloseable {
    * An OpenAI-style chat answer carrying {@code reply}: a {@code chat.completion} with usage (8
    * prompt tokens a message, a completion token a word), or, when the body says {@code "stream":
    * true}, one {@code chat.completion.chunk} a word, a finish chunk and {@code [DONE]}, as SSE.
+   *
+   * @param request the chat request
+   * @param reply the text to answer
+   * @return the answer
    */
   protected final MockResponse openAiChat(FakeRequest request, String reply) {
     String model = request.string("model");
@@ -351,7 +468,12 @@ public abstract class FakeGateway implements AutoCloseable {
         "usage", obj("prompt_tokens", prompt, "completion_tokens", words.length, "total_tokens", prompt + words.length)));
   }
 
-  /** POSTs {@code body} as JSON to {@code url}, in the background, recording the delivery. */
+  /**
+   * POSTs {@code body} as JSON to {@code url}, in the background, recording the delivery.
+   *
+   * @param url where to POST
+   * @param body maps, lists and values to write as JSON
+   */
   protected final void deliverCallback(String url, Object body) {
     deliverCallback(url, Map.of(), Json.toJson(body), status -> {});
   }
@@ -359,6 +481,11 @@ public abstract class FakeGateway implements AutoCloseable {
   /**
    * POSTs the JSON text {@code json} with {@code headers} to {@code url}, in the background,
    * recording the delivery and telling {@code onStatus} the answer's status (-1 on failure).
+   *
+   * @param url where to POST
+   * @param headers extra request headers
+   * @param json the body
+   * @param onStatus told the status, on a callback thread
    */
   protected final void deliverCallback(String url, Map<String, String> headers, String json,
       java.util.function.IntConsumer onStatus) {
@@ -396,6 +523,10 @@ public abstract class FakeGateway implements AutoCloseable {
   /**
    * Wraps every answer (faults included): a vendor fake may count requests in flight, refuse
    * some, or add headers. The default returns {@code answer.get()}.
+   *
+   * @param recorded the request as received
+   * @param answer produces the answer the fake would give
+   * @return the answer to send
    */
   protected MockResponse around(RecordedRequest recorded, java.util.function.Supplier<MockResponse> answer) {
     return answer.get();
@@ -499,7 +630,11 @@ public abstract class FakeGateway implements AutoCloseable {
       case DROP_CONNECTION -> new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build();
       case DELAY -> new MockResponse.Builder().headersDelay(fault.delay().toMillis(), TimeUnit.MILLISECONDS)
           .code(503).build();
-      case CUT_STREAM -> error(500, null, "stream fault outside a stream");
+      case CUT_STREAM, STALL_STREAM -> error(500, null, "stream fault outside a stream");
+      case REPLACE_ANSWER -> {
+        MockResponse.Builder b = new MockResponse.Builder().code(fault.status()).body(fault.body());
+        yield fault.contentType() == null ? b.build() : b.setHeader("Content-Type", fault.contentType()).build();
+      }
     };
   }
 

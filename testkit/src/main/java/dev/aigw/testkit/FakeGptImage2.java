@@ -108,7 +108,11 @@ public final class FakeGptImage2 extends FakeGateway {
     publicRoute("POST", "/api/account/webhooks", this::registerWebhook);
   }
 
-  /** Starts a fake (and its storage host) on free loopback ports. */
+  /**
+   * Starts a fake (and its storage host) on free loopback ports.
+   *
+   * @return the running fake; close it to stop it
+   */
   public static FakeGptImage2 start() {
     FakeGptImage2 fake = new FakeGptImage2();
     fake.startStorage();
@@ -116,31 +120,48 @@ public final class FakeGptImage2 extends FakeGateway {
     return fake;
   }
 
-  /** A valid key on a plan without API access (requests with it get 403). */
+  /** {@return a valid key on a plan without API access (requests with it get 403)} */
   public String keyWithoutPlan() {
     String key = newKey();
     noPlanKeys.add(key);
     return key;
   }
 
-  /** The {@code Cookie} value of a logged-in session, for webhook registration. */
+  /** {@return the {@code Cookie} value of a logged-in session, for webhook registration} */
   public Secret sessionCookie() {
     return Secret.of(sessionCookie);
   }
 
-  /** How long a generation submission takes to answer (20 ms by default). */
+  /**
+   * How long a generation submission takes to answer (20 ms by default).
+   *
+   * @param delay the delay
+   * @return this fake
+   */
   public FakeGptImage2 processingDelay(Duration delay) {
     this.processingDelay = delay;
     return this;
   }
 
-  /** The waits between webhook retries (the doc: 30 s, 2 min, 10 min). */
+  /**
+   * The waits between webhook retries (the doc: 30 s, 2 min, 10 min).
+   *
+   * @param first the wait before the first retry
+   * @param second the wait before the second
+   * @param third the wait before the third
+   * @return this fake
+   */
   public FakeGptImage2 webhookBackoff(Duration first, Duration second, Duration third) {
     this.webhookBackoff = List.of(first, second, third);
     return this;
   }
 
-  /** Prompts containing this word are refused with 422 ({@code forbidden} by default). */
+  /**
+   * Prompts containing this word are refused with 422 ({@code forbidden} by default).
+   *
+   * @param word the word, in lower case (prompts are lower-cased before the check)
+   * @return this fake
+   */
   public FakeGptImage2 blockPromptsContaining(String word) {
     this.blockedWord = word;
     return this;
@@ -149,18 +170,23 @@ public final class FakeGptImage2 extends FakeGateway {
   /**
    * How many requests one key may make per hour (600, as documented); lower it to reach the
    * hourly 429 in a test. {@code X-RateLimit-Limit} reports it.
+   *
+   * @param limit requests an hour per key
+   * @return this fake
    */
   public FakeGptImage2 hourlyLimit(int limit) {
     this.hourlyLimit = limit;
     return this;
   }
 
-  /** The most API requests that were in flight at once for one key. */
+  /** {@return the most API requests that were in flight at once for one key} */
   public int maxConcurrentRequests() {
     return maxInFlight.get();
   }
 
-  /** Every request the storage host received, in order (the signature in its query is left out). */
+  /**
+   * {@return every request the storage host received, in order (the signature in its query is left out)}
+   */
   public List<StorageRequest> storageRequests() {
     return List.copyOf(storageRequests);
   }
@@ -168,13 +194,21 @@ public final class FakeGptImage2 extends FakeGateway {
   /**
    * Whether the webhook with this id was disabled after {@value #WEBHOOK_FAILURES_BEFORE_DISABLING}
    * failed deliveries in a row (the vendor then stops delivering until it is re-enabled).
+   *
+   * @param webhookId the id from the registration
+   * @return whether it was disabled
    */
   public boolean webhookDisabled(String webhookId) {
     Webhook w = webhooks.get(webhookId);
     return w != null && w.disabled().get();
   }
 
-  /** The bytes PUT for an upload key, or {@code null}. */
+  /**
+   * The bytes PUT for an upload key, or {@code null}.
+   *
+   * @param key the upload key
+   * @return the bytes, or {@code null}
+   */
   public byte[] uploadedBytes(String key) {
     byte[] bytes = uploads.get(key);
     return bytes == null ? null : bytes.clone();
@@ -486,7 +520,7 @@ public final class FakeGptImage2 extends FakeGateway {
         .body("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>" + code + "</Code></Error>").build();
   }
 
-  /** The storage host's base URL (where presigned uploads go). */
+  /** {@return the storage host's base URL (where presigned uploads go)} */
   public String storageUrl() {
     String url = storage.url("/").toString();
     return url.substring(0, url.length() - 1);

@@ -80,14 +80,25 @@ public final class FakeGptImageHub extends FakeGateway {
     route("GET", "/api/v1/generations/(?<id>[^/]+)", this::generation);
   }
 
-  /** Starts a fake on a free loopback port. */
+  /**
+   * Starts a fake on a free loopback port.
+   *
+   * @return the running fake; close it to stop it
+   */
   public static FakeGptImageHub start() {
     FakeGptImageHub fake = new FakeGptImageHub();
     fake.startServer();
     return fake;
   }
 
-  /** Lists another model (provider {@code openai}) costing {@code creditsPerImage} per image. */
+  /**
+   * Lists another model (provider {@code openai}) costing {@code creditsPerImage} per image.
+   *
+   * @param id the model id
+   * @param creditsPerImage the price of one image
+   * @param referenceImageLimit the most reference images it takes
+   * @return this fake
+   */
   public FakeGptImageHub addModel(String id, BigDecimal creditsPerImage, int referenceImageLimit) {
     if (!models.containsKey(id)) {
       modelOrder.add(id);
@@ -96,7 +107,13 @@ public final class FakeGptImageHub extends FakeGateway {
     return this;
   }
 
-  /** Changes how many reference images {@code model} takes. */
+  /**
+   * Changes how many reference images {@code model} takes.
+   *
+   * @param model a listed model id
+   * @param limit the most reference images
+   * @return this fake
+   */
   public FakeGptImageHub referenceImageLimit(String model, int limit) {
     Model m = models.get(model);
     if (m == null) {
@@ -106,19 +123,28 @@ public final class FakeGptImageHub extends FakeGateway {
     return this;
   }
 
-  /** The account type the balance reports ({@code PRO} by default). */
+  /**
+   * The account type the balance reports ({@code PRO} by default).
+   *
+   * @param type the account type
+   * @return this fake
+   */
   public FakeGptImageHub accountType(String type) {
     this.accountType = type;
     return this;
   }
 
-  /** Makes {@code key} expired: requests with it get 401 {@code expiredApiKey}. */
+  /**
+   * Makes {@code key} expired: requests with it get 401 {@code expiredApiKey}.
+   *
+   * @param key a key of this fake
+   */
   public void expire(String key) {
     expiredKeys.add(key);
     deactivate(key);
   }
 
-  /** Every reference image received with an accepted generation, in arrival order. */
+  /** {@return every reference image received with an accepted generation, in arrival order} */
   public List<Upload> uploads() {
     return List.copyOf(uploads);
   }

@@ -50,7 +50,8 @@ import okio.Buffer;
  * is checked on submission (402 when it is short) and charged only when images are made — on the
  * synchronous answer, or when an asynchronous task completes; failed requests and tasks are not
  * charged. Task answers carry the cost as a JSON number ({@code 0.2}) and, when {@code n} is more
- * than 1, every URL in {@code data[].url} beside {@code result_url} (the first).
+ * than 1, every URL in {@code data[].url} beside {@code result_url} (the first) — or, after {@link
+ * #taskResults(TaskResults)}, in the plural {@code result_urls} or as a list in {@code result_url}.
  */
 public final class FakeICodeEasy extends FakeGateway {
   /** CNY per image at quality {@code low}. */
@@ -77,6 +78,16 @@ public final class FakeICodeEasy extends FakeGateway {
    */
   public record Reference(String url, byte[] bytes, String contentType, String filename) {}
 
+  /** Where a completed task's answer puts the URLs of a task with more than one image. */
+  public enum TaskResults {
+    /** {@code result_url} (the first) and every URL in {@code data[].url}: the default. */
+    DATA,
+    /** {@code result_url} (the first) and every URL in the plural {@code result_urls}. */
+    RESULT_URLS,
+    /** Every URL as a list in {@code result_url} itself. */
+    RESULT_URL_LIST
+  }
+
   /** What one generation asked for, after validation. */
   private record Job(int n, String size, String resolution, BigDecimal price) {}
 
@@ -87,6 +98,7 @@ public final class FakeICodeEasy extends FakeGateway {
   private final Map<String, StoredImage> images = new ConcurrentHashMap<>();
   private final Map<String, Job> jobs = new ConcurrentHashMap<>();
   private volatile List<Reference> lastReferences = List.of();
+  private volatile TaskResults taskResults = TaskResults.DATA;
 
   private FakeICodeEasy() {
     super("icodeeasy", "sk_", new BigDecimal("100.00"));
@@ -98,7 +110,11 @@ public final class FakeICodeEasy extends FakeGateway {
     publicRoute("GET", "/v1/images/files/(?<model>[^/]+)/(?<day>[0-9]{8})/(?<name>[^/]+)", this::redirect);
   }
 
-  /** Starts a fake and its file host on free loopback ports. */
+  /**
+   * Starts a fake and its file host on free loopback ports.
+   *
+   * @return the running fake; close it to stop it
+   */
   public static FakeICodeEasy start() {
     FakeICodeEasy fake = new FakeICodeEasy();
     fake.startServer();
@@ -119,13 +135,27 @@ public final class FakeICodeEasy extends FakeGateway {
     return fake;
   }
 
-  /** The file host's base URL (another loopback port), where result URLs redirect to. */
+  /** {@return the file host's base URL (another loopback port), where result URLs redirect to} */
   public String fileHostUrl() {
     String url = fileHost.url("/").toString();
     return url.substring(0, url.length() - 1);
   }
 
-  /** The reference images of the last generation request that passed validation, in order. */
+  /**
+   * Where completed tasks with more than one image put their URLs from now on (a task with one
+   * image always answers the documented {@code result_url} string).
+   *
+   * @param form the answer's form
+   * @return this fake
+   */
+  public FakeICodeEasy taskResults(TaskResults form) {
+    this.taskResults = java.util.Objects.requireNonNull(form, "form");
+    return this;
+  }
+
+  /**
+   * {@return the reference images of the last generation request that passed validation, in order}
+   */
   public List<Reference> lastReferences() {
     return lastReferences;
   }
@@ -335,12 +365,16 @@ public final class FakeICodeEasy extends FakeGateway {
     switch (t.status()) {
       case SUCCEEDED -> {
         List<?> urls = (List<?>) t.result();
+        TaskResults form = taskResults;
         body.putAll(obj("status", "completed", "model", MODEL,
-            "cost", jobs.get(t.id()).price().stripTrailingZeros(), "result_url", urls.get(0)));
-        if (urls.size() > 1) {
+            "cost", jobs.get(t.id()).price().stripTrailingZeros(),
+            "result_url", urls.size() > 1 && form == TaskResults.RESULT_URL_LIST ? urls : urls.get(0)));
+        if (urls.size() > 1 && form == TaskResults.DATA) {
           List<Object> data = new ArrayList<>();
           urls.forEach(url -> data.add(obj("url", url)));
           body.put("data", data);
+        } else if (urls.size() > 1 && form == TaskResults.RESULT_URLS) {
+          body.put("result_urls", urls);
         }
       }
       case FAILED, BLOCKED -> body.putAll(obj("status", "failed", "model", MODEL, "error", obj("type",

@@ -26,32 +26,42 @@ public final class FakeRequest {
     this.pathMatch = pathMatch;
   }
 
-  /** The method. */
+  /** {@return the method} */
   public String method() {
     return recorded.getMethod();
   }
 
-  /** The path, without the query. */
+  /** {@return the path, without the query} */
   public String path() {
     return recorded.getUrl().encodedPath();
   }
 
-  /** The URL. */
+  /** {@return the URL} */
   public HttpUrl url() {
     return recorded.getUrl();
   }
 
-  /** A query parameter, or {@code null}. */
+  /**
+   * A query parameter, or {@code null}.
+   *
+   * @param name the parameter name
+   * @return its first value
+   */
   public String query(String name) {
     return recorded.getUrl().queryParameter(name);
   }
 
-  /** A header, or {@code null}. */
+  /**
+   * A header, or {@code null}.
+   *
+   * @param name the header name, in any case
+   * @return its value
+   */
   public String header(String name) {
     return recorded.getHeaders().get(name);
   }
 
-  /** The bearer token, or {@code null}. */
+  /** {@return the bearer token, or {@code null}} */
   public String bearer() {
     String auth = header("Authorization");
     if (auth == null || !auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
@@ -61,22 +71,27 @@ public final class FakeRequest {
     return token.isEmpty() ? null : token;
   }
 
-  /** A named group of the route's path pattern, e.g. {@code model}. */
+  /**
+   * A named group of the route's path pattern, e.g. {@code model}.
+   *
+   * @param name the group name
+   * @return the matched text, or {@code null} when the group matched nothing
+   */
   public String pathParam(String name) {
     return pathMatch.group(name);
   }
 
-  /** The body as text. */
+  /** {@return the body as text} */
   public String body() {
     return recorded.getBody() == null ? "" : recorded.getBody().utf8();
   }
 
-  /** The body bytes. */
+  /** {@return the body bytes} */
   public byte[] bodyBytes() {
     return recorded.getBody() == null ? new byte[0] : recorded.getBody().toByteArray();
   }
 
-  /** The body parsed as a JSON object, or an empty map when it is not one. */
+  /** {@return the body parsed as a JSON object, or an empty map when it is not one} */
   @SuppressWarnings("unchecked")
   public Map<String, Object> json() {
     if (!parsed) {
@@ -86,19 +101,29 @@ public final class FakeRequest {
     return json instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
   }
 
-  /** Whether the body is a JSON object. */
+  /** {@return whether the body is a JSON object} */
   public boolean isJsonObject() {
     json();
     return json instanceof Map<?, ?>;
   }
 
-  /** A string field of the JSON body, or {@code null}. */
+  /**
+   * A string field of the JSON body, or {@code null}.
+   *
+   * @param field the top-level field name
+   * @return the value, or {@code null} when absent or not a string
+   */
   public String string(String field) {
     Object v = json().get(field);
     return v instanceof String s ? s : null;
   }
 
-  /** A list field of the JSON body, or an empty list. */
+  /**
+   * A list field of the JSON body, or an empty list.
+   *
+   * @param field the top-level field name
+   * @return the value, or an empty list when absent or not a list
+   */
   public List<?> list(String field) {
     Object v = json().get(field);
     return v instanceof List<?> l ? l : List.of();
@@ -113,13 +138,13 @@ public final class FakeRequest {
    * @param bytes the content, exactly as received
    */
   public record FormPart(String name, String filename, String contentType, byte[] bytes) {
-    /** The content as UTF-8 text (for text fields). */
+    /** {@return the content as UTF-8 text (for text fields)} */
     public String text() {
       return new String(bytes, StandardCharsets.UTF_8);
     }
   }
 
-  /** Whether the body is {@code multipart/form-data} with a boundary. */
+  /** {@return whether the body is {@code multipart/form-data} with a boundary} */
   public boolean isMultipart() {
     MediaType type = contentType();
     return type != null && type.type().equals("multipart") && type.subtype().equals("form-data")
@@ -129,6 +154,7 @@ public final class FakeRequest {
   /**
    * The parts of a {@code multipart/form-data} body, in order; empty when the body is not one.
    *
+   * @return the parts
    * @throws IOException when the body is not well-formed multipart (a fake answers that with a 400)
    */
   public List<FormPart> multipart() throws IOException {

@@ -32,47 +32,47 @@ public final class FakeTask {
     this.request = request;
   }
 
-  /** The id. */
+  /** {@return the id} */
   public String id() {
     return id;
   }
 
-  /** What it makes ({@code image}, {@code video} …). */
+  /** {@return what it makes ({@code image}, {@code video} …)} */
   public String kind() {
     return kind;
   }
 
-  /** When it was created. */
+  /** {@return when it was created} */
   public Instant createdAt() {
     return createdAt;
   }
 
-  /** When it ended, or {@code null}. */
+  /** {@return when it ended, or {@code null}} */
   public synchronized Instant completedAt() {
     return completedAt;
   }
 
-  /** The request body that created it. */
+  /** {@return the request body that created it} */
   public Map<String, Object> request() {
     return request;
   }
 
-  /** Its status now. */
+  /** {@return its status now} */
   public synchronized OperationStatus status() {
     return status;
   }
 
-  /** How often it was polled. */
+  /** {@return how often it was polled} */
   public synchronized int polls() {
     return polls;
   }
 
-  /** Why it failed, for failed and blocked tasks. */
+  /** {@return why it failed, for failed and blocked tasks} */
   public String failure() {
     return failure;
   }
 
-  /** What the fake stored as its result (URLs …), once it succeeded. */
+  /** {@return what the fake stored as its result (URLs …), once it succeeded} */
   public synchronized Object result() {
     return result;
   }

@@ -11,9 +11,6 @@ import java.util.Map;
  * Thread-safe; lists are snapshots.
  */
 public final class Journal {
-  /** Made by each fake; read it through the fake. */
-  Journal() {}
-
 
   /**
    * One request.
@@ -48,6 +45,9 @@ public final class Journal {
   public record Callback(String url, String body, int status) {}
 
   private final List<Entry> requests = new ArrayList<>();
+
+  /** An empty journal. */
+  public Journal() {}
   private final List<Charge> charges = new ArrayList<>();
   private final List<Callback> callbacks = new ArrayList<>();
 
@@ -63,32 +63,38 @@ public final class Journal {
     callbacks.add(c);
   }
 
-  /** Every request, in arrival order. */
+  /** {@return every request, in arrival order} */
   public synchronized List<Entry> requests() {
     return List.copyOf(requests);
   }
 
-  /** The requests with this method and path. */
+  /**
+   * The requests with this method and path.
+   *
+   * @param method the HTTP method
+   * @param path the exact path, without the query
+   * @return the matching requests, in arrival order
+   */
   public synchronized List<Entry> requests(String method, String path) {
     return requests.stream().filter(e -> e.method().equals(method) && e.path().equals(path)).toList();
   }
 
-  /** Charges and refunds, in order. */
+  /** {@return charges and refunds, in order} */
   public synchronized List<Charge> charges() {
     return List.copyOf(charges);
   }
 
-  /** Only the charges (positive amounts). */
+  /** {@return only the charges (positive amounts)} */
   public synchronized List<Charge> chargesOnly() {
     return charges.stream().filter(c -> c.amount().signum() > 0).toList();
   }
 
-  /** The sum of charges minus refunds. */
+  /** {@return the sum of charges minus refunds} */
   public synchronized BigDecimal netCharged() {
     return charges.stream().map(Charge::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
   }
 
-  /** Callbacks delivered, in order. */
+  /** {@return callbacks delivered, in order} */
   public synchronized List<Callback> callbacks() {
     return List.copyOf(callbacks);
   }

@@ -17,7 +17,12 @@ public abstract class MockWire {
   /** For test helpers that extend it. */
   protected MockWire() {}
 
-  /** The text of {@code /fixtures/<name>} on the classpath (e.g. a vendor doc's example, copied verbatim). */
+  /**
+   * The text of {@code /fixtures/<name>} on the classpath (e.g. a vendor doc's example, copied verbatim).
+   *
+   * @param name the file name under {@code /fixtures/}
+   * @return its text, read as UTF-8
+   */
   public static String fixture(String name) {
     try (InputStream in = MockWire.class.getResourceAsStream("/fixtures/" + name)) {
       if (in == null) {
@@ -29,7 +34,12 @@ public abstract class MockWire {
     }
   }
 
-  /** JSON text as maps, lists, strings, doubles and booleans (plain Moshi, not the SDK's reading). */
+  /**
+   * JSON text as maps, lists, strings, doubles and booleans (plain Moshi, not the SDK's reading).
+   *
+   * @param json the JSON text
+   * @return the value
+   */
   public static Object parse(String json) {
     try {
       return com.squareup.moshi.JsonReader.of(new Buffer().writeUtf8(json)).readJsonValue();
@@ -38,27 +48,53 @@ public abstract class MockWire {
     }
   }
 
-  /** A recorded request's body, parsed as JSON. */
+  /**
+   * A recorded request's body, parsed as JSON.
+   *
+   * @param request the recorded request
+   * @return the body as maps, lists and values
+   */
   public static Object body(RecordedRequest request) {
     return parse(bodyText(request));
   }
 
-  /** A recorded request's body as text (empty when it had none). */
+  /**
+   * A recorded request's body as text (empty when it had none).
+   *
+   * @param request the recorded request
+   * @return the body, read as UTF-8
+   */
   public static String bodyText(RecordedRequest request) {
     return request.getBody() == null ? "" : request.getBody().utf8();
   }
 
-  /** A JSON answer with {@code code}. */
+  /**
+   * A JSON answer with {@code code}.
+   *
+   * @param code the HTTP status
+   * @param body the JSON text
+   * @return the answer
+   */
   public static MockResponse json(int code, String body) {
     return new MockResponse.Builder().code(code).setHeader("Content-Type", "application/json").body(body).build();
   }
 
-  /** A 200 JSON answer. */
+  /**
+   * A 200 JSON answer.
+   *
+   * @param body the JSON text
+   * @return the answer
+   */
   public static MockResponse ok(String body) {
     return json(200, body);
   }
 
-  /** A 200 server-sent-event answer with the given raw event text. */
+  /**
+   * A 200 server-sent-event answer with the given raw event text.
+   *
+   * @param body the events as they go on the wire
+   * @return the answer
+   */
   public static MockResponse sse(String body) {
     return new MockResponse.Builder().setHeader("Content-Type", "text/event-stream").body(body).build();
   }

@@ -16,7 +16,12 @@ public final class Mp4Body implements MockResponseBody {
 
   private final long length;
 
-  /** @param length the whole body's length in bytes, at least {@link #MIN_LENGTH} */
+  /**
+   * A body of exactly {@code length} bytes.
+   *
+   * @param length the whole body's length in bytes, at least {@link #MIN_LENGTH}
+   * @throws IllegalArgumentException if {@code length} is below {@link #MIN_LENGTH} or above 4 GiB
+   */
   public Mp4Body(long length) {
     if (length < MIN_LENGTH || length > 0xFFFF_FFFFL) {
       throw new IllegalArgumentException("an MP4 body is " + MIN_LENGTH + " bytes to 4 GiB long, was " + length);

@@ -27,12 +27,29 @@ final class SseWriter implements MockResponseBody {
   private final List<Event> events;
   private final Duration pause;
   private final int cutAfter;
+  private final int stallAfter;
+  private final Duration stall;
+  private final java.util.function.BooleanSupplier stopped;
 
   /** @param cutAfter events written before the stream is cut, or -1 to write them all */
   SseWriter(List<Event> events, Duration pause, int cutAfter) {
+    this(events, pause, cutAfter, -1, Duration.ZERO, () -> false);
+  }
+
+  /**
+   * @param cutAfter events written before the stream is cut, or -1 to write them all
+   * @param stallAfter events written before a silence of {@code stall}, or -1 for none
+   * @param stall how long the silence lasts
+   * @param stopped whether the server is closing (a silence then ends the stream at once)
+   */
+  SseWriter(List<Event> events, Duration pause, int cutAfter, int stallAfter, Duration stall,
+      java.util.function.BooleanSupplier stopped) {
     this.events = List.copyOf(events);
     this.pause = pause;
     this.cutAfter = cutAfter;
+    this.stallAfter = stallAfter;
+    this.stall = stall;
+    this.stopped = stopped;
   }
 
   @Override
@@ -48,13 +65,10 @@ final class SseWriter implements MockResponseBody {
         cut(sink, frame(e));
         return;
       }
-      if (written > 0 && !pause.isZero()) {
-        try {
-          Thread.sleep(pause.toMillis());
-        } catch (InterruptedException ex) {
-          Thread.currentThread().interrupt();
-          throw new IOException("interrupted", ex);
-        }
+      if (written == stallAfter) {
+        silence(stall);
+      } else if (written > 0) {
+        sleep(pause);
       }
       Buffer frame = frame(e);
       sink.writeHexadecimalUnsignedLong(frame.size()).writeUtf8("\r\n");
@@ -70,6 +84,29 @@ final class SseWriter implements MockResponseBody {
     // The last chunk; the server writes the (empty) trailer section after it.
     sink.writeUtf8("0\r\n");
     sink.flush();
+  }
+
+  /** Sends nothing for {@code d}, in short naps, ending the stream early when the server closes. */
+  private void silence(Duration d) throws IOException {
+    long end = System.nanoTime() + d.toNanos();
+    while (System.nanoTime() < end) {
+      if (stopped.getAsBoolean()) {
+        throw new IOException("the fake is closing");
+      }
+      sleep(Duration.ofNanos(Math.min(20_000_000L, Math.max(0, end - System.nanoTime()))));
+    }
+  }
+
+  private static void sleep(Duration d) throws IOException {
+    if (d.isZero()) {
+      return;
+    }
+    try {
+      Thread.sleep(d.toMillis());
+    } catch (InterruptedException ex) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted", ex);
+    }
   }
 
   private static Buffer frame(Event e) {

@@ -26,7 +26,13 @@ public final class TaskEngine {
     this.clock = clock;
   }
 
-  /** How many polls a new task needs before it ends (1 ends on the first poll). */
+  /**
+   * How many polls a new task needs before it ends (1 ends on the first poll).
+   *
+   * @param polls 1 or more
+   * @return this engine
+   * @throws IllegalArgumentException if {@code polls} is below 1
+   */
   public TaskEngine pollsToFinish(int polls) {
     if (polls < 1) {
       throw new IllegalArgumentException("polls must be 1 or more");
@@ -35,13 +41,23 @@ public final class TaskEngine {
     return this;
   }
 
-  /** The next task created will fail with {@code reason}. */
+  /**
+   * The next task created will fail with {@code reason}.
+   *
+   * @param reason the failure reason the task reports
+   * @return this engine
+   */
   public synchronized TaskEngine failNext(String reason) {
     plannedOutcomes.add(new String[] {"FAILED", reason});
     return this;
   }
 
-  /** The next task created will be blocked by moderation with {@code reason}. */
+  /**
+   * The next task created will be blocked by moderation with {@code reason}.
+   *
+   * @param reason the reason the task reports
+   * @return this engine
+   */
   public synchronized TaskEngine blockNext(String reason) {
     plannedOutcomes.add(new String[] {"BLOCKED", reason});
     return this;
@@ -51,7 +67,13 @@ public final class TaskEngine {
     this.onFinish = listener;
   }
 
-  /** Creates a task of {@code kind} for the given request body. */
+  /**
+   * Creates a task of {@code kind} for the given request body.
+   *
+   * @param kind what it makes ({@code image}, {@code video} …)
+   * @param request the request body
+   * @return the new task
+   */
   public FakeTask create(String kind, Map<String, Object> request) {
     String[] planned;
     synchronized (this) {
@@ -64,7 +86,12 @@ public final class TaskEngine {
     return task;
   }
 
-  /** The task with this id, counting a poll. */
+  /**
+   * The task with this id, counting a poll.
+   *
+   * @param id the task id, or {@code null}
+   * @return the task, or empty when there is none
+   */
   public Optional<FakeTask> poll(String id) {
     FakeTask task = id == null ? null : tasks.get(id);
     if (task == null) {
@@ -76,12 +103,21 @@ public final class TaskEngine {
     return Optional.of(task);
   }
 
-  /** The task with this id, without counting a poll. */
+  /**
+   * The task with this id, without counting a poll.
+   *
+   * @param id the task id, or {@code null}
+   * @return the task, or empty when there is none
+   */
   public Optional<FakeTask> get(String id) {
     return Optional.ofNullable(id == null ? null : tasks.get(id));
   }
 
-  /** Ends a task now (as if time passed), running the finish hooks. */
+  /**
+   * Ends a task now (as if time passed), running the finish hooks.
+   *
+   * @param id the task id; an unknown or ended task is left as it is
+   */
   public void finish(String id) {
     FakeTask task = tasks.get(id);
     if (task != null && task.finishNow(clock.instant())) {
@@ -89,7 +125,7 @@ public final class TaskEngine {
     }
   }
 
-  /** How many tasks exist. */
+  /** {@return how many tasks exist} */
   public int size() {
     return tasks.size();
   }

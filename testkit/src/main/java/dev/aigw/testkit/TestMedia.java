@@ -15,17 +15,31 @@ public final class TestMedia {
 
   private static volatile byte[] mp4;
 
-  /** A {@code width}×{@code height} PNG with a gradient (each seed draws a different one). */
+  /**
+   * A {@code width}×{@code height} PNG with a gradient (each seed draws a different one).
+   *
+   * @param width pixels across
+   * @param height pixels down
+   * @param seed picks the gradient
+   * @return the PNG file's bytes
+   */
   public static byte[] png(int width, int height, int seed) {
     return encode(image(width, height, seed), "png");
   }
 
-  /** A {@code width}×{@code height} JPEG. */
+  /**
+   * A {@code width}×{@code height} JPEG.
+   *
+   * @param width pixels across
+   * @param height pixels down
+   * @param seed picks the gradient
+   * @return the JPEG file's bytes
+   */
   public static byte[] jpeg(int width, int height, int seed) {
     return encode(image(width, height, seed), "jpg");
   }
 
-  /** A one-second 64×64 H.264 MP4 (it starts with an {@code ftyp} box). */
+  /** {@return a one-second 64×64 H.264 MP4 (it starts with an {@code ftyp} box)} */
   public static byte[] mp4() {
     byte[] cached = mp4;
     if (cached == null) {

@@ -206,6 +206,31 @@ class FakeICodeEasyTest {
   }
 
   @Test
+  void anAsyncTaskOfSeveralImagesCanAnswerInThePluralFormOrWithAListInResultUrl() throws IOException {
+    fake.tasks().pollsToFinish(1);
+    fake.taskResults(FakeICodeEasy.TaskResults.RESULT_URLS);
+    String plural = generate("/v1/images/generations?async=1", body(",\"n\":2")).string("task_id");
+    RawHttp.Answer p = get(fake, "/v1/images/tasks/" + plural, fake.apiKey());
+
+    assertThat(p.json()).containsOnlyKeys("task_id", "status", "model", "cost", "result_url", "result_urls");
+    assertThat((List<?>) p.at("result_urls")).hasSize(2);
+    assertThat(p.string("result_urls", 0)).isEqualTo(p.string("result_url"));
+    assertThat(download(p.string("result_urls", 1))).startsWith(0x89, 'P', 'N', 'G');
+
+    fake.taskResults(FakeICodeEasy.TaskResults.RESULT_URL_LIST);
+    String list = generate("/v1/images/generations?async=1", body(",\"n\":3")).string("task_id");
+    RawHttp.Answer l = get(fake, "/v1/images/tasks/" + list, fake.apiKey());
+
+    assertThat(l.json()).containsOnlyKeys("task_id", "status", "model", "cost", "result_url");
+    assertThat((List<?>) l.at("result_url")).hasSize(3);
+    assertThat(l.string("result_url", 2)).endsWith(list + "-3.png");
+
+    String single = generate("/v1/images/generations?async=1", CAT).string("task_id");
+    assertThat(get(fake, "/v1/images/tasks/" + single, fake.apiKey()).string("result_url"))
+        .as("one image is always the documented string").endsWith(single + "-1.png");
+  }
+
+  @Test
   void failedAndBlockedTasksSayWhyAndAreNotCharged() throws IOException {
     fake.tasks().pollsToFinish(1).failNext("generation failed upstream").blockNext("rejected by safety review");
     String failed = generate("/v1/images/generations?async=1", CAT).string("task_id");

@@ -239,6 +239,68 @@ class FaultsTest {
   }
 
   @Test
+  void replacedAnswerComesAfterTheWorkWasDone() throws IOException {
+    fake.faults().replaceNextAnswer("/api/v1/image", 200, "application/json", "{\"code\":0,\"data\":");
+
+    RawHttp.Answer garbled = image();
+
+    assertThat(garbled.code()).isEqualTo(200);
+    assertThat(garbled.body()).isEqualTo("{\"code\":0,\"data\":");
+    assertThat(garbled.headers().get("Content-Type")).isEqualTo("application/json");
+    assertThat(fake.tasks().size()).as("the task was created").isEqualTo(1);
+    assertThat(fake.journal().chargesOnly()).as("and charged").hasSize(1);
+    assertThat(fake.journal().requests("POST", "/api/v1/image")).extracting(Journal.Entry::status).containsExactly(200);
+    assertThat(image().body()).as("a fault applies once").contains("task_id");
+  }
+
+  @Test
+  void replacedAnswerMayBeEmptyWithoutAContentType() throws IOException {
+    fake.faults().replaceNextAnswer(null, 200, null, null);
+
+    RawHttp.Answer empty = models();
+
+    assertThat(empty.code()).isEqualTo(200);
+    assertThat(empty.body()).isEmpty();
+    assertThat(empty.headers().get("Content-Type")).isNull();
+  }
+
+  @Test
+  void stallStreamSendsSomeEventsThenFallsSilentThenGoesOn() throws IOException {
+    fake.chatReply("one two three");
+    fake.faults().stallNextStream(2, Duration.ofMillis(600));
+    List<Long> arrivals = new ArrayList<>();
+    List<String> events = new ArrayList<>();
+    long start = System.nanoTime();
+
+    try (Response response = RawHttp.open(fake, "/api/v1/chat", fake.apiKey(), STREAM)) {
+      assertThat(response.code()).isEqualTo(200);
+      String line;
+      while ((line = response.body().source().readUtf8Line()) != null) {
+        if (line.startsWith("data: ")) {
+          events.add(line);
+          arrivals.add((System.nanoTime() - start) / 1_000_000);
+        }
+      }
+    }
+
+    assertThat(events).hasSize(5).last().isEqualTo("data: [DONE]");
+    assertThat(arrivals.get(1)).as("the first two events come at once").isLessThan(400);
+    assertThat(arrivals.get(2) - arrivals.get(1)).as("then the silence").isGreaterThanOrEqualTo(550);
+    assertThat(fake.faults().pending()).isZero();
+  }
+
+  @Test
+  void streamStallWaitsForAStream() throws IOException {
+    fake.faults().stallNextStream(0, Duration.ofSeconds(5));
+
+    RawHttp.Answer plain = post(fake, "/api/v1/chat", fake.apiKey(), STREAM.replace("\"stream\":true,", ""));
+
+    assertThat(plain.code()).isEqualTo(200);
+    assertThat(plain.millis()).isLessThan(2000);
+    assertThat(fake.faults().pending()).isEqualTo(1);
+  }
+
+  @Test
   void cutAfterEveryEventStillBreaksTheEnd() {
     fake.chatReply("solo");
     fake.faults().cutNextStream(99);

@@ -14,7 +14,16 @@ import dev.aigw.core.json.RawJson;
  */
 public record ChatChunk(
     String id, String model, String text, String finishReason, Usage usage, RawJson raw) {
-  /** Replaces a null text with an empty one. */
+  /**
+   * Replaces a null text with an empty one.
+   *
+   * @param id the completion id, or {@code null}
+   * @param model the model, or {@code null}
+   * @param text the new text, or {@code null} for none
+   * @param finishReason why the model stopped, or {@code null}
+   * @param usage token counts, or {@code null}
+   * @param raw the event's JSON
+   */
   public ChatChunk {
     if (text == null) {
       text = "";

@@ -30,7 +30,18 @@ public record ChatRequest(
     Map<String, Object> extraBody,
     List<VendorOption> vendorOptions) {
 
-  /** Copies the collections and checks what every vendor requires. */
+  /**
+   * Copies the collections and checks what every vendor requires.
+   *
+   * @param model the model id; not blank
+   * @param messages the conversation; at least one message
+   * @param temperature a finite number, or {@code null}
+   * @param maxTokens 1 or more, or {@code null}
+   * @param extraBody extra top-level fields, or {@code null}
+   * @param vendorOptions typed vendor-only settings, or {@code null}
+   * @throws dev.aigw.core.error.ValidationException if the model is blank, there is no message, or
+   *     a number is out of range
+   */
   public ChatRequest {
     if (model != null && model.isBlank()) {
       throw new ValidationException(null, "model", "must not be blank when given");
@@ -49,7 +60,7 @@ public record ChatRequest(
     vendorOptions = vendorOptions == null ? List.of() : List.copyOf(vendorOptions);
   }
 
-  /** The text of the last user message, or an empty string. */
+  /** {@return the text of the last user message, or an empty string} */
   public String lastUserText() {
     for (int i = messages.size() - 1; i >= 0; i--) {
       if (Role.USER.equals(messages.get(i).role())) {
@@ -59,12 +70,18 @@ public record ChatRequest(
     return "";
   }
 
-  /** The vendor option of type {@code type}, if one was attached. */
+  /**
+   * The vendor option of type {@code type}, if one was attached.
+   *
+   * @param <T> the option type
+   * @param type the option class, e.g. {@code CheapSubChatOptions.class}
+   * @return the first attached option of that type, or empty
+   */
   public <T extends VendorOption> Optional<T> vendorOption(Class<T> type) {
     return vendorOptions.stream().filter(type::isInstance).map(type::cast).findFirst();
   }
 
-  /** A new builder. */
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -79,7 +96,7 @@ public record ChatRequest(
     return new ChatRequest(model, messages, temperature, maxTokens, extraBody, vendorOptions);
   }
 
-  /** A builder holding this request's values. */
+  /** {@return a builder holding this request's values} */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.model = model;
@@ -102,65 +119,121 @@ public record ChatRequest(
 
     private Builder() {}
 
-    /** The model id. */
+    /**
+     * The model id.
+     *
+     * @param model the model id, e.g. {@code gemini-3-flash}
+     * @return this builder
+     */
     public Builder model(String model) {
       this.model = model;
       return this;
     }
 
-    /** Appends a system message. */
+    /**
+     * Appends a system message.
+     *
+     * @param content the instructions
+     * @return this builder
+     */
     public Builder system(String content) {
       return message(ChatMessage.system(content));
     }
 
-    /** Appends a user message. */
+    /**
+     * Appends a user message.
+     *
+     * @param content what the user says
+     * @return this builder
+     */
     public Builder user(String content) {
       return message(ChatMessage.user(content));
     }
 
-    /** Appends an assistant message. */
+    /**
+     * Appends an assistant message.
+     *
+     * @param content what the model said earlier
+     * @return this builder
+     */
     public Builder assistant(String content) {
       return message(ChatMessage.assistant(content));
     }
 
-    /** Appends a message. */
+    /**
+     * Appends a message.
+     *
+     * @param message the message to append
+     * @return this builder
+     */
     public Builder message(ChatMessage message) {
       messages.add(message);
       return this;
     }
 
-    /** Replaces the conversation. */
+    /**
+     * Replaces the conversation.
+     *
+     * @param messages the whole conversation, oldest first
+     * @return this builder
+     */
     public Builder messages(List<ChatMessage> messages) {
       this.messages.clear();
       this.messages.addAll(messages);
       return this;
     }
 
-    /** Sampling temperature. */
+    /**
+     * Sampling temperature.
+     *
+     * @param temperature a finite number; each vendor checks its own range
+     * @return this builder
+     */
     public Builder temperature(double temperature) {
       this.temperature = temperature;
       return this;
     }
 
-    /** The most tokens to write. */
+    /**
+     * The most tokens to write.
+     *
+     * @param maxTokens 1 or more
+     * @return this builder
+     */
     public Builder maxTokens(int maxTokens) {
       this.maxTokens = maxTokens;
       return this;
     }
 
-    /** An extra top-level JSON field, sent as given. */
+    /**
+     * An extra top-level JSON field, sent as given.
+     *
+     * @param name the field name
+     * @param value its value, serialised as JSON
+     * @return this builder
+     */
     public Builder extraBody(String name, Object value) {
       extraBody.put(name, value);
       return this;
     }
 
-    /** A typed vendor-only setting. */
+    /**
+     * A typed vendor-only setting.
+     *
+     * @param option the setting; a client refuses an option of another vendor
+     * @return this builder
+     */
     public Builder vendorOption(VendorOption option) {
       vendorOptions.add(option);
       return this;
     }
 
-    /** The request. */
+    /**
+     * {@return the request}
+     *
+     * @throws dev.aigw.core.error.ValidationException if the model is missing, there is no
+     *     message, or a number is out of range
+     */
     public ChatRequest build() {
       return new ChatRequest(model, messages, temperature, maxTokens, extraBody, vendorOptions);
     }

@@ -15,7 +15,7 @@ import dev.aigw.core.json.RawJson;
 public record ChatResponse(
     String id, String model, ChatMessage message, String finishReason, Usage usage, RawJson raw) {
 
-  /** The reply's text. */
+  /** {@return the reply's text} */
   public String text() {
     return message == null ? "" : message.content();
   }

@@ -10,12 +10,22 @@ import dev.aigw.core.stream.EventStream;
  */
 public final class ChatStream extends EventStream<ChatChunk> {
 
-  /** Wraps a stream of chunks (providers create these). */
+  /**
+   * Wraps a stream of chunks (providers create these).
+   *
+   * @param source where the chunks come from
+   */
   public ChatStream(EventStream.Source<ChatChunk> source) {
     super(source);
   }
 
-  /** Reads the rest of the stream and returns the text of all chunks read, closing the stream. */
+  /**
+   * Reads the rest of the stream, closing it.
+   *
+   * @return the text of every chunk, joined
+   * @throws IllegalStateException if the stream was iterated before
+   * @throws dev.aigw.core.error.StreamException if the stream fails before it ends
+   */
   public String text() {
     StringBuilder sb = new StringBuilder();
     try (this) {

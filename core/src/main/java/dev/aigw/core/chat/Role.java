@@ -17,13 +17,22 @@ public record Role(String value) {
   /** The model's side. */
   public static final Role ASSISTANT = new Role("assistant");
 
-  /** Normalises the value to lower case. */
+  /**
+   * Normalises the value to lower case.
+   *
+   * @param value the role name; not null
+   */
   public Role {
     Objects.requireNonNull(value, "value");
     value = value.strip().toLowerCase(Locale.ROOT);
   }
 
-  /** The role named {@code value}. */
+  /**
+   * The role named {@code value}.
+   *
+   * @param value the role name, in any case
+   * @return one of the constants for the documented roles, otherwise a new role
+   */
   public static Role of(String value) {
     return switch (value.strip().toLowerCase(Locale.ROOT)) {
       case "system" -> SYSTEM;

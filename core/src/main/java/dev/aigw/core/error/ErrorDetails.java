@@ -28,7 +28,19 @@ public record ErrorDetails(
     RateLimit rateLimit,
     String body) {
 
-  /** Compact constructor: fills defaults for absent values. */
+  /**
+   * Compact constructor: fills defaults for absent values.
+   *
+   * @param vendor vendor name
+   * @param status HTTP status
+   * @param code the vendor's error code, or {@code null}
+   * @param type the vendor's error type, or {@code null}
+   * @param message the vendor's message; {@code null} or blank becomes {@code HTTP <status>}
+   * @param requestId the request id, or {@code null}
+   * @param retryAfter the wait the server asked for, or {@code null}
+   * @param rateLimit rate-limit headers; {@code null} becomes {@link RateLimit#NONE}
+   * @param body the start of the body; {@code null} becomes empty
+   */
   public ErrorDetails {
     if (rateLimit == null) {
       rateLimit = RateLimit.NONE;
@@ -41,7 +53,9 @@ public record ErrorDetails(
     }
   }
 
-  /** One line for exception messages: {@code [vendor] 402 insufficientCredits: message (request id r)}. */
+  /**
+   * {@return one line for exception messages: {@code [vendor] 402 insufficientCredits: message (request id r)}}
+   */
   public String summary() {
     StringBuilder sb = new StringBuilder();
     sb.append('[').append(vendor).append("] ").append(status);

@@ -4,12 +4,18 @@ import dev.aigw.core.operation.OperationStatus;
 
 /** A long-running task ended {@code FAILED} or {@code BLOCKED} on the server. */
 public class OperationFailedException extends AigwException {
+  /** The task id. */
   private final String operationId;
+  /** {@code FAILED} or {@code BLOCKED}. */
   private final OperationStatus status;
+  /** The vendor's error code, or {@code null}. */
   private final String code;
+  /** The vendor's explanation, or {@code null}. */
   private final String reason;
 
   /**
+   * Creates the exception; its message names the task, the status, the code and the reason.
+   *
    * @param vendor vendor name
    * @param operationId the task id
    * @param status {@code FAILED} or {@code BLOCKED}
@@ -39,22 +45,22 @@ public class OperationFailedException extends AigwException {
     return sb.toString();
   }
 
-  /** The task id. */
+  /** {@return the task id} */
   public String operationId() {
     return operationId;
   }
 
-  /** {@code FAILED} or {@code BLOCKED}. */
+  /** {@return {@code FAILED} or {@code BLOCKED}} */
   public OperationStatus status() {
     return status;
   }
 
-  /** The vendor's error code, or {@code null}. */
+  /** {@return the vendor's error code, or {@code null}} */
   public String code() {
     return code;
   }
 
-  /** The vendor's explanation, or {@code null}. */
+  /** {@return the vendor's explanation, or {@code null}} */
   public String reason() {
     return reason;
   }

@@ -8,10 +8,14 @@ import java.time.Duration;
  * the server; resume it by id to keep waiting.
  */
 public class OperationTimeoutException extends AigwException {
+  /** The task id. */
   private final String operationId;
+  /** The last status seen. */
   private final OperationStatus lastStatus;
 
   /**
+   * Creates the exception; its message names the task, the wait and the last status.
+   *
    * @param vendor vendor name
    * @param operationId the task id
    * @param waited how long the caller waited
@@ -40,12 +44,12 @@ public class OperationTimeoutException extends AigwException {
     return ms % 1000 == 0 ? ms / 1000 + " s" : String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000.0);
   }
 
-  /** The task id. */
+  /** {@return the task id} */
   public String operationId() {
     return operationId;
   }
 
-  /** The last status seen before the time ran out. */
+  /** {@return the last status seen before the time ran out} */
   public OperationStatus lastStatus() {
     return lastStatus;
   }

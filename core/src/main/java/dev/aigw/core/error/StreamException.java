@@ -2,9 +2,12 @@ package dev.aigw.core.error;
 
 /** A stream failed after it had started: an error event, or a connection cut mid-stream. */
 public class StreamException extends AigwException {
+  /** The vendor's error code, or {@code null}. */
   private final String code;
 
   /**
+   * Creates the exception.
+   *
    * @param vendor vendor name
    * @param message what happened
    * @param code the vendor's error code from an error event, or {@code null}
@@ -15,7 +18,7 @@ public class StreamException extends AigwException {
     this.code = code;
   }
 
-  /** The vendor's error code from an error event, or {@code null}. */
+  /** {@return the vendor's error code from an error event, or {@code null}} */
   public String code() {
     return code;
   }

@@ -4,9 +4,12 @@ import dev.aigw.core.Capability;
 
 /** The client's vendor does not offer this capability (for example videos on an image-only gateway). */
 public class UnsupportedCapabilityException extends AigwException {
+  /** The capability asked for. */
   private final Capability capability;
 
   /**
+   * Creates the exception; its message names the vendor and what it does not offer.
+   *
    * @param vendor vendor name
    * @param capability what was asked for
    */
@@ -15,7 +18,7 @@ public class UnsupportedCapabilityException extends AigwException {
     this.capability = capability;
   }
 
-  /** The capability that is missing. */
+  /** {@return the capability that is missing} */
   public Capability capability() {
     return capability;
   }

@@ -5,9 +5,12 @@ package dev.aigw.core.error;
  * involved), the field and what is accepted.
  */
 public class ValidationException extends AigwException {
+  /** The offending field. */
   private final String field;
 
   /**
+   * Creates the exception; its message names the vendor, the field and the problem.
+   *
    * @param vendor vendor name, or {@code null} for a check every vendor shares
    * @param field the offending field, as the user named it ({@code temperature}, {@code n} …)
    * @param problem what is wrong and what is accepted
@@ -17,7 +20,7 @@ public class ValidationException extends AigwException {
     this.field = field;
   }
 
-  /** The offending field. */
+  /** {@return the offending field} */
   public String field() {
     return field;
   }

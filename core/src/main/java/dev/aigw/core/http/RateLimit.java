@@ -19,22 +19,22 @@ public record RateLimit(long limit, long remaining, Instant reset, Duration retr
   /** No rate-limit headers at all. */
   public static final RateLimit NONE = new RateLimit(-1, -1, null, null);
 
-  /** Requests allowed in the window, when reported. */
+  /** {@return requests allowed in the window, when reported} */
   public OptionalLong limitValue() {
     return limit < 0 ? OptionalLong.empty() : OptionalLong.of(limit);
   }
 
-  /** Requests left in the window, when reported. */
+  /** {@return requests left in the window, when reported} */
   public OptionalLong remainingValue() {
     return remaining < 0 ? OptionalLong.empty() : OptionalLong.of(remaining);
   }
 
-  /** When the window resets, when reported. */
+  /** {@return when the window resets, when reported} */
   public Optional<Instant> resetTime() {
     return Optional.ofNullable(reset);
   }
 
-  /** Whether no header was present. */
+  /** {@return whether no header was present} */
   public boolean isEmpty() {
     return limit < 0 && remaining < 0 && reset == null && retryAfter == null;
   }

@@ -25,18 +25,39 @@ public record RawResponse<T>(
     Duration elapsed,
     T body) {
 
-  /** Copies the header map. */
+  /**
+   * Copies the header map.
+   *
+   * @param status HTTP status
+   * @param headers response headers (names in lower case)
+   * @param requestId the server's request id, or {@code null}
+   * @param rateLimit the rate-limit headers
+   * @param attempts how many attempts the call took
+   * @param elapsed time from the first attempt to the parsed answer
+   * @param body the parsed body
+   */
   public RawResponse {
     headers = Map.copyOf(headers);
   }
 
-  /** The first value of header {@code name} (any case), or {@code null}. */
+  /**
+   * The first value of header {@code name} (any case), or {@code null}.
+   *
+   * @param name the header name, in any case
+   * @return its first value, or {@code null} when absent
+   */
   public String header(String name) {
     List<String> values = headers.get(name.toLowerCase(java.util.Locale.ROOT));
     return values == null || values.isEmpty() ? null : values.get(0);
   }
 
-  /** The same metadata with another body. */
+  /**
+   * The same metadata with another body.
+   *
+   * @param <R> the new body's type
+   * @param newBody the body to carry
+   * @return a response with this one's status, headers and timings
+   */
   public <R> RawResponse<R> withBody(R newBody) {
     return new RawResponse<>(status, headers, requestId, rateLimit, attempts, elapsed, newBody);
   }

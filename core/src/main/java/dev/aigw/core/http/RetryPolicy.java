@@ -11,7 +11,10 @@ import java.util.concurrent.ThreadLocalRandom;
  * @param maxRetries retries after the first attempt (0 disables retries)
  * @param initialBackoff wait before the first retry
  * @param maxBackoff cap on the computed wait
- * @param maxRetryAfter the longest {@code Retry-After} honoured; a longer one ends the retries
+ * @param maxRetryAfter the longest wait for a rate limit honoured (a {@code Retry-After}, or the
+ *     window's reset when a 429 carries no {@code Retry-After}); a longer one ends the call at once
+ *     with the {@link dev.aigw.core.error.RateLimitException}, whose {@code retryAfter()} says how
+ *     long the server asked to wait
  */
 public record RetryPolicy(
     int maxRetries, Duration initialBackoff, Duration maxBackoff, Duration maxRetryAfter) {
@@ -23,7 +26,15 @@ public record RetryPolicy(
   /** Never retry. */
   public static final RetryPolicy NONE = DEFAULT.withMaxRetries(0);
 
-  /** Checks the values. */
+  /**
+   * Checks the values.
+   *
+   * @param maxRetries 0 or more
+   * @param initialBackoff not negative
+   * @param maxBackoff not negative
+   * @param maxRetryAfter not negative
+   * @throws IllegalArgumentException if a count or duration is negative
+   */
   public RetryPolicy {
     if (maxRetries < 0) {
       throw new IllegalArgumentException("maxRetries must be 0 or more");
@@ -33,12 +44,36 @@ public record RetryPolicy(
     }
   }
 
-  /** The same policy with another retry count. */
+  /**
+   * The same policy with another retry count.
+   *
+   * @param retries 0 or more
+   * @return a new policy
+   * @throws IllegalArgumentException if {@code retries} is negative
+   */
   public RetryPolicy withMaxRetries(int retries) {
     return new RetryPolicy(retries, initialBackoff, maxBackoff, maxRetryAfter);
   }
 
-  /** The same policy with other backoff bounds. */
+  /**
+   * The same policy with another longest rate-limit wait.
+   *
+   * @param max the longest {@code Retry-After} (or reset) waited for; {@link Duration#ZERO} never
+   *     waits for a rate limit
+   * @return the policy
+   */
+  public RetryPolicy withMaxRetryAfter(Duration max) {
+    return new RetryPolicy(maxRetries, initialBackoff, maxBackoff, java.util.Objects.requireNonNull(max, "max"));
+  }
+
+  /**
+   * The same policy with other backoff bounds.
+   *
+   * @param initial the wait before the first retry
+   * @param max the cap on the computed wait
+   * @return a new policy
+   * @throws IllegalArgumentException if a duration is negative
+   */
   public RetryPolicy withBackoff(Duration initial, Duration max) {
     return new RetryPolicy(maxRetries, initial, max, maxRetryAfter);
   }
@@ -46,6 +81,10 @@ public record RetryPolicy(
   /**
    * The wait before retry number {@code retry} (1-based): exponential, capped, with "equal
    * jitter" (between half and all of the computed value), or the server's {@code Retry-After}.
+   *
+   * @param retry the retry about to be made: 1 for the first
+   * @param retryAfter what the server asked for, or {@code null}; a negative one counts as zero
+   * @return how long to wait
    */
   public Duration delayBefore(int retry, Duration retryAfter) {
     if (retryAfter != null) {

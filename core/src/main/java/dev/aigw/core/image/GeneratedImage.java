@@ -48,12 +48,12 @@ public final class GeneratedImage extends GeneratedMedia {
     return format == null ? null : format.mimeType();
   }
 
-  /** Pixels across, when the gateway said. */
+  /** {@return pixels across, when the gateway said} */
   public Integer width() {
     return width;
   }
 
-  /** Pixels down, when the gateway said. */
+  /** {@return pixels down, when the gateway said} */
   public Integer height() {
     return height;
   }
@@ -62,6 +62,11 @@ public final class GeneratedImage extends GeneratedMedia {
    * A image in a temporary file the runtime spooled a binary answer into. The image owns the
    * file: it is deleted once the image is saved (the image then reads the saved file), {@link
    * #discard() discarded}, or no longer reachable.
+   *
+   * @param vendor the vendor
+   * @param file the temporary file, which the image now owns
+   * @param mimeType the MIME type when known, or {@code null}
+   * @return the image
    */
   public static GeneratedImage fromTemporaryFile(String vendor, Path file, String mimeType) {
     return new GeneratedImage(vendor, file, mimeType);

@@ -1,5 +1,7 @@
 package dev.aigw.core.image;
 
+import dev.aigw.core.cost.Billed;
+import dev.aigw.core.cost.Cost;
 import dev.aigw.core.json.RawJson;
 import java.math.BigDecimal;
 import java.util.List;
@@ -9,15 +11,22 @@ import java.util.List;
  *
  * @param id the gateway's task or generation id, or {@code null}
  * @param images the images, in the gateway's order
- * @param cost what the gateway charged, in its own unit (credits, KRW, CNY…), exactly as it said,
- *     or {@code null} when it did not say
+ * @param cost what the gateway charged, with its unit (KRW at CheapSub, CNY at icodeeasy, credits
+ *     at GPTImageHub and gptimage2.plus), exactly as it said, or {@code null} when it did not say
  * @param raw the final answer's JSON as received (empty for binary answers), except that a large
  *     {@code data:} URL the SDK decoded to a temporary file while reading the answer (CheapSub's
  *     images above 64 KiB) reads as the placeholder {@code "aigw-spooled:<n>"} instead of its
  *     megabytes of base64; the image itself is in {@link #images()}
  */
-public record ImageResult(String id, List<GeneratedImage> images, BigDecimal cost, RawJson raw) {
-  /** Copies the list. */
+public record ImageResult(String id, List<GeneratedImage> images, Cost cost, RawJson raw) implements Billed {
+  /**
+   * Copies the list.
+   *
+   * @param id the task or generation id, or {@code null}
+   * @param images the images; copied
+   * @param cost what the gateway charged, with its unit, or {@code null}
+   * @param raw the final answer's JSON; {@code null} becomes an empty document
+   */
   public ImageResult {
     images = List.copyOf(images);
     if (raw == null) {
@@ -31,11 +40,25 @@ public record ImageResult(String id, List<GeneratedImage> images, BigDecimal cos
    */
   @Override
   public String toString() {
-    return "ImageResult[id=" + id + ", images=" + images + ", cost=" + (cost == null ? null : cost.toPlainString())
+    return "ImageResult[id=" + id + ", images=" + images + ", cost=" + cost
         + ", raw=" + raw.text().length() + " chars]";
   }
 
-  /** The first image. */
+  /**
+   * The amount of {@link #cost()}, without its unit.
+   *
+   * @return the amount exactly as the gateway wrote it ({@code 0.500000}), or {@code null} when it
+   *     did not say
+   */
+  public BigDecimal costAmount() {
+    return cost == null ? null : cost.amount();
+  }
+
+  /**
+   * {@return the first image}
+   *
+   * @throws IllegalStateException if the result holds no image
+   */
   public GeneratedImage first() {
     if (images.isEmpty()) {
       throw new IllegalStateException("the result holds no image");

@@ -11,7 +11,7 @@ public enum Quality {
   /** Best and dearest. */
   HIGH;
 
-  /** The wire form: lower case. */
+  /** {@return the wire form: lower case} */
   public String wireValue() {
     return name().toLowerCase(java.util.Locale.ROOT);
   }

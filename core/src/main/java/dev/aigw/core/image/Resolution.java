@@ -15,7 +15,7 @@ public enum Resolution {
     this.wireValue = wireValue;
   }
 
-  /** The usual wire form: {@code 1k}, {@code 2k}, {@code 4k}. */
+  /** {@return the usual wire form: {@code 1k}, {@code 2k}, {@code 4k}} */
   public String wireValue() {
     return wireValue;
   }

@@ -1,6 +1,7 @@
 package dev.aigw.core.internal;
 
 import dev.aigw.core.error.AigwException;
+import dev.aigw.core.error.MalformedResponseException;
 import dev.aigw.core.media.ImageFormat;
 import dev.aigw.core.media.SpoolFiles;
 import dev.aigw.core.spi.SpooledMedia;
@@ -265,7 +266,7 @@ public final class DataUrlSpooler {
   private AigwException cut(String declared) {
     String text = out.snapshot().utf8();
     String snippet = text.length() > 300 ? text.substring(0, 300) + "…" : text;
-    return new AigwException(vendor, "expected a JSON answer but got: " + snippet + "\"data:" + declared
+    return new MalformedResponseException(vendor, "[" + vendor + "] expected a JSON answer but got: " + snippet + "\"data:" + declared
         + ";base64,… (the answer ended inside this data URL)", null);
   }
 
@@ -361,7 +362,7 @@ public final class DataUrlSpooler {
     }
 
     AigwException invalid(String what) {
-      return new AigwException(vendor, "[" + vendor + "] the answer's " + declared
+      return new MalformedResponseException(vendor, "[" + vendor + "] the answer's " + declared
           + " data URL is not valid base64: " + what + " near payload character " + chars, null);
     }
   }

@@ -1,5 +1,8 @@
 package dev.aigw.core.internal;
 
+import dev.aigw.core.listener.OperationInfo;
+import dev.aigw.core.spi.Listeners;
+
 import dev.aigw.core.http.RawResponse;
 import dev.aigw.core.media.MediaDownloader;
 import dev.aigw.core.spi.ApiRequest;
@@ -83,17 +86,53 @@ public final class RecordingGateway implements Gateway {
 
   @Override
   public <T> PreparedCall<T> prepare(ApiRequest request, ResponseReader<T> reader) {
+    PreparedCall<T> call = delegate.prepare(request, reader);
     return new PreparedCall<>() {
       @Override
       public RawResponse<T> execute() {
-        return RecordingGateway.this.execute(request, reader);
+        return recorded(request, call::execute);
       }
 
       @Override
       public CompletableFuture<RawResponse<T>> executeAsync() {
-        return RecordingGateway.this.executeAsync(request, reader);
+        return recordedAsync(request, call::executeAsync);
+      }
+
+      @Override
+      public RawResponse<T> execute(String operationId, OperationInfo operation) {
+        return recorded(request, () -> call.execute(operationId, operation));
+      }
+
+      @Override
+      public CompletableFuture<RawResponse<T>> executeAsync(String operationId, OperationInfo operation) {
+        return recordedAsync(request, () -> call.executeAsync(operationId, operation));
       }
     };
+  }
+
+  private static <R> R recorded(ApiRequest request, java.util.function.Supplier<R> call) {
+    try {
+      return call.get();
+    } catch (RuntimeException e) {
+      FailedCalls.record(e, request.retrySafety());
+      throw e;
+    }
+  }
+
+  private static <R> CompletableFuture<R> recordedAsync(ApiRequest request,
+      java.util.function.Supplier<CompletableFuture<R>> call) {
+    CompletableFuture<R> future = recorded(request, call);
+    return future.whenComplete((value, error) -> {
+      if (error != null) {
+        FailedCalls.record(error instanceof CompletionException && error.getCause() != null ? error.getCause() : error,
+            request.retrySafety());
+      }
+    });
+  }
+
+  @Override
+  public Listeners listeners() {
+    return delegate.listeners();
   }
 
   @Override

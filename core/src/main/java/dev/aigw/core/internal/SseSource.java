@@ -1,12 +1,18 @@
 package dev.aigw.core.internal;
 
 import dev.aigw.core.Secret;
+import dev.aigw.core.chat.ChatChunk;
+import dev.aigw.core.chat.Usage;
 import dev.aigw.core.error.ErrorDetails;
 import dev.aigw.core.error.StreamException;
 import dev.aigw.core.http.RateLimit;
-import dev.aigw.core.spi.Json;import dev.aigw.core.spi.SseDecoder;
+import dev.aigw.core.listener.CallInfo;
+import dev.aigw.core.spi.Json;
+import dev.aigw.core.spi.Listeners;
+import dev.aigw.core.spi.SseDecoder;
 import dev.aigw.core.stream.EventStream;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.Call;
@@ -16,7 +22,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads server-sent events with {@link SseParser}, one event per {@link #next()}, on the caller's
- * thread: nothing is read ahead or buffered beyond what the socket delivered.
+ * thread: nothing is read ahead or buffered beyond what the socket delivered. Tells the listeners
+ * (when the call has any) of the first item and of the end, with the token usage a chat stream
+ * reported.
  */
 final class SseSource<T> implements EventStream.Source<T> {
   private static final Logger LOG = LoggerFactory.getLogger("dev.aigw.http");
@@ -39,9 +47,35 @@ final class SseSource<T> implements EventStream.Source<T> {
   private final AtomicBoolean released = new AtomicBoolean();
   private final Call call;
   private final RateLimit rateLimit;
+  private final Listeners listeners;
+  /** The call as listeners know it, or {@code null} without listeners. */
+  private final CallInfo callInfo;
+  private long items;
+  private Usage usage;
+  private String model;
+  private String finishReason;
+  private boolean endTold; // guarded by this
+  private final Duration idleTimeout;
+  /** The paid request's description, or {@code null} for a stream that does no paid work. */
+  private final String paidRequest;
 
   SseSource(String vendor, Call call, Response response, SseDecoder<T> decoder, Secret apiKey, Runnable onClose,
       RateLimit rateLimit) {
+    this(vendor, call, response, decoder, apiKey, onClose, rateLimit, Listeners.NONE, null, Duration.ofMinutes(2),
+        null);
+  }
+
+  /**
+   * @param idleTimeout the longest silence tolerated (the client's read timeout), for messages
+   * @param paidRequest the request's description when it does paid work (a failure then says it is
+   *     not retried, and logs so), or {@code null}
+   */
+  SseSource(String vendor, Call call, Response response, SseDecoder<T> decoder, Secret apiKey, Runnable onClose,
+      RateLimit rateLimit, Listeners listeners, CallInfo callInfo, Duration idleTimeout, String paidRequest) {
+    this.listeners = listeners;
+    this.callInfo = callInfo;
+    this.idleTimeout = idleTimeout;
+    this.paidRequest = paidRequest;
     this.vendor = vendor;
     this.rateLimit = rateLimit;
     this.call = call;
@@ -82,6 +116,19 @@ final class SseSource<T> implements EventStream.Source<T> {
     pending = item;
   }
 
+  /**
+   * For a paid stream, the note that it is not retried and why, logged once at INFO; nothing for
+   * other streams.
+   */
+  private String notRetried(String what) {
+    if (paidRequest == null) {
+      return "";
+    }
+    String why = "a stream that has started is not retried, since its reply was already produced and billed";
+    LOG.info("[{}] not retrying {} after {}: {}", vendor, paidRequest, what, why);
+    return " — not retried: " + why;
+  }
+
   private static boolean isErrorObject(String data) {
     Object tree = Json.tryParseTree(data);
     return tree instanceof Map<?, ?> map && map.get("error") != null;
@@ -111,17 +158,19 @@ final class SseSource<T> implements EventStream.Source<T> {
       }
       if (cut != null) {
         IOException e = cut;
+        // SocketTimeoutException ("timeout" or "Read timed out", depending on where the read waited)
+        String what = e instanceof java.io.InterruptedIOException
+            ? "the stream went silent after " + events + " events: no data for " + Transport.human(idleTimeout)
+                + " (streamIdleTimeout)"
+            : "the stream was cut after " + events + " events: " + e.getMessage();
+        StreamException cutOff = new StreamException(vendor, "[" + vendor + "] " + what + notRetried(what), null, e);
+        tellEnd(false, cutOff);
         close();
-        if (e instanceof java.io.InterruptedIOException) {
-          // SocketTimeoutException ("timeout" or "Read timed out", depending on where the read waited)
-          throw new StreamException(vendor, "[" + vendor + "] the stream went silent after " + events
-              + " events: no data within the idle timeout", null, e);
-        }
-        throw new StreamException(vendor,
-            "[" + vendor + "] the stream was cut after " + events + " events: " + e.getMessage(), null, e);
+        throw cutOff;
       }
       if (failure != null) {
         RuntimeException f = failure;
+        tellEnd(false, f);
         close();
         throw f;
       }
@@ -131,6 +180,9 @@ final class SseSource<T> implements EventStream.Source<T> {
         if (endAfterPending) {
           ended = true;
         }
+        if (callInfo != null) {
+          seen(item);
+        }
         return item;
       }
       if (endAfterPending) {
@@ -139,7 +191,42 @@ final class SseSource<T> implements EventStream.Source<T> {
       if (!more) {
         ended = true;
       }
+      if (ended) {
+        tellEnd(true, null);
+      }
     }
+  }
+
+  /** Notes an item for the listeners: the first one is told at once; usage and model are kept. */
+  private void seen(T item) {
+    if (++items == 1) {
+      listeners.firstChunk(callInfo);
+    }
+    if (item instanceof ChatChunk chunk) {
+      if (chunk.usage() != null) {
+        usage = chunk.usage();
+      }
+      if (chunk.model() != null) {
+        model = chunk.model();
+      }
+      if (chunk.finishReason() != null) {
+        finishReason = chunk.finishReason();
+      }
+    }
+  }
+
+  /** Tells the listeners, once, how the stream ended. */
+  private void tellEnd(boolean completed, RuntimeException error) {
+    if (callInfo == null) {
+      return;
+    }
+    synchronized (this) {
+      if (endTold) {
+        return;
+      }
+      endTold = true;
+    }
+    listeners.streamEnded(callInfo, items, completed, usage, model, finishReason, error);
   }
 
   /**
@@ -157,6 +244,7 @@ final class SseSource<T> implements EventStream.Source<T> {
     if (closed) {
       return;
     }
+    tellEnd(ended, null);
     closed = true;
     if (reading) {
       call.cancel();

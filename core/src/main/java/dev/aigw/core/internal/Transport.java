@@ -1,19 +1,25 @@
 package dev.aigw.core.internal;
 
 import dev.aigw.core.Secret;
+import dev.aigw.core.cost.Budget;
+import dev.aigw.core.cost.PriceEstimate;
 import dev.aigw.core.error.AigwException;
 import dev.aigw.core.error.ApiException;
 import dev.aigw.core.error.ConnectionException;
 import dev.aigw.core.error.ErrorDetails;
+import dev.aigw.core.error.MalformedResponseException;
 import dev.aigw.core.http.RateLimit;
 import dev.aigw.core.http.RawResponse;
 import dev.aigw.core.http.RetrySafety;
+import dev.aigw.core.listener.CallInfo;
+import dev.aigw.core.listener.OperationInfo;
 import dev.aigw.core.media.MediaDownloader;
 import dev.aigw.core.spi.ApiRequest;
 import dev.aigw.core.spi.Checks;
 import dev.aigw.core.spi.Gateway;
 import dev.aigw.core.spi.HttpAnswer;
 import dev.aigw.core.spi.HttpMethod;
+import dev.aigw.core.spi.Listeners;
 import dev.aigw.core.spi.PreparedCall;
 import dev.aigw.core.spi.ResponseReader;
 import dev.aigw.core.spi.SseDecoder;
@@ -75,6 +81,8 @@ public final class Transport implements Gateway, AutoCloseable {
   private final HttpDownloader downloader;
   private final String userAgent;
   private final Checks checks;
+  private final Listeners listeners;
+  private final Budget budget;
   /**
    * The URLs of query-less paths already resolved (an {@link HttpUrl} is immutable): most calls
    * go to a few fixed paths, and joining the base URL with a path allocates about 800 bytes.
@@ -84,6 +92,20 @@ public final class Transport implements Gateway, AutoCloseable {
 
   /** Creates a transport; the OkHttp client is derived from the config's (sharing its pool). */
   public Transport(TransportConfig config) {
+    this(config, Listeners.NONE, null);
+  }
+
+  /**
+   * Creates a transport that tells {@code listeners} about its calls and checks {@code budget}
+   * before paid ones.
+   *
+   * @param config the settings
+   * @param listeners the client's listeners ({@link Listeners#NONE} for none)
+   * @param budget spending limits, or {@code null}
+   */
+  public Transport(TransportConfig config, Listeners listeners, Budget budget) {
+    this.listeners = java.util.Objects.requireNonNull(listeners, "listeners");
+    this.budget = budget;
     this.config = config;
     this.http = config.httpClient().newBuilder()
         .retryOnConnectionFailure(false)
@@ -123,6 +145,11 @@ public final class Transport implements Gateway, AutoCloseable {
     return checks;
   }
 
+  @Override
+  public Listeners listeners() {
+    return listeners;
+  }
+
   /** The config. */
   public TransportConfig config() {
     return config;
@@ -155,12 +182,26 @@ public final class Transport implements Gateway, AutoCloseable {
       public CompletableFuture<RawResponse<T>> executeAsync() {
         return Transport.this.executeAsync(request, reader);
       }
+
+      @Override
+      public RawResponse<T> execute(String operationId, OperationInfo operation) {
+        return Transport.this.execute(new Exchange(request, operationId, operation), reader);
+      }
+
+      @Override
+      public CompletableFuture<RawResponse<T>> executeAsync(String operationId, OperationInfo operation) {
+        return Transport.this.executeAsync(new Exchange(request, operationId, operation), reader);
+      }
     };
   }
 
   @Override
   public <T> RawResponse<T> execute(ApiRequest request, ResponseReader<T> reader) {
-    Exchange exchange = new Exchange(request);
+    return execute(new Exchange(request, null, null), reader);
+  }
+
+  private <T> RawResponse<T> execute(Exchange exchange, ResponseReader<T> reader) {
+    exchange.begin();
     return runBlocking(exchange, false, (call, received) -> {
       try (Response response = received) {
         return exchange.read(response, reader);
@@ -182,11 +223,20 @@ public final class Transport implements Gateway, AutoCloseable {
    * @param keepsSlot whether a successful answer keeps the slot (a stream releases it when closed)
    */
   private <R> R runBlocking(Exchange exchange, boolean keepsSlot, OnSuccess<R> onSuccess) {
+    try {
+      return attemptBlocking(exchange, keepsSlot, onSuccess);
+    } catch (RuntimeException e) {
+      exchange.failed(e);
+      throw e;
+    }
+  }
+
+  private <R> R attemptBlocking(Exchange exchange, boolean keepsSlot, OnSuccess<R> onSuccess) {
     ApiRequest request = exchange.request;
     while (true) {
       CompletableFuture<Void> ticket = gate.acquire();
       try {
-        awaitTicket(ticket, request);
+        awaitTicket(ticket, exchange);
       } catch (RuntimeException e) {
         gate.abandon(ticket);
         throw e;
@@ -228,8 +278,25 @@ public final class Transport implements Gateway, AutoCloseable {
 
   @Override
   public <T> CompletableFuture<RawResponse<T>> executeAsync(ApiRequest request, ResponseReader<T> reader) {
+    return executeAsync(new Exchange(request, null, null), reader);
+  }
+
+  private <T> CompletableFuture<RawResponse<T>> executeAsync(Exchange exchange, ResponseReader<T> reader) {
     CompletableFuture<RawResponse<T>> result = new CompletableFuture<>();
-    Exchange exchange = new Exchange(request);
+    try {
+      exchange.begin();
+    } catch (RuntimeException e) {
+      result.completeExceptionally(e);
+      return result;
+    }
+    if (exchange.callInfo != null) {
+      result.whenComplete((value, error) -> {
+        if (error != null) {
+          exchange.failed(error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+              ? error.getCause() : error);
+        }
+      });
+    }
     attemptAsync(exchange, reader, result);
     return result;
   }
@@ -239,12 +306,16 @@ public final class Transport implements Gateway, AutoCloseable {
     if (!request.streaming()) {
       throw new IllegalArgumentException("openStream needs a streaming request");
     }
-    Exchange exchange = new Exchange(request);
+    Exchange exchange = new Exchange(request, null, null);
+    exchange.begin();
     return runBlocking(exchange, true, (call, received) -> {
-      exchange.logAnswer(received);
+      exchange.logAnswer(received, null);
       refuseNonStream(received, request);
+      RateLimit rateLimit = HttpHeaders.rateLimit(received.headers(), config.clock());
+      exchange.succeeded(received, rateLimit, null);
       return new SseSource<>(config.vendor(), call, received, decoder, config.apiKey(), gate::release,
-          HttpHeaders.rateLimit(received.headers(), config.clock()));
+          rateLimit, listeners, exchange.callInfo, config.streamIdleTimeout(),
+          request.retrySafety().paid() ? exchange.what() : null);
     });
   }
 
@@ -291,7 +362,16 @@ public final class Transport implements Gateway, AutoCloseable {
       result.completeExceptionally(e);
       return;
     }
+    Duration slotLimit = exchange.slotWaitLimit();
+    if (!ticket.isDone()) {
+      // a ticket that times out is never granted: the gate skips it
+      ticket.orTimeout(Math.max(1, slotLimit.toNanos()), TimeUnit.NANOSECONDS);
+    }
     ticket.whenComplete((ignored, ticketError) -> {
+      if (ticketError != null) {
+        result.completeExceptionally(exchange.noSlot(slotLimit, ticketError));
+        return;
+      }
       if (result.isDone()) {
         gate.release();
         return;
@@ -364,22 +444,20 @@ public final class Transport implements Gateway, AutoCloseable {
     Duration decide() throws IOException;
   }
 
-  private void awaitTicket(CompletableFuture<Void> ticket, ApiRequest request) {
+  private void awaitTicket(CompletableFuture<Void> ticket, Exchange exchange) {
     if (ticket.isDone()) {
       return;
     }
-    Duration limit = request.timeout() != null ? request.timeout() : config.requestTimeout();
+    Duration limit = exchange.slotWaitLimit();
     try {
-      ticket.get(limit.toNanos(), TimeUnit.NANOSECONDS);
+      ticket.get(Math.max(1, limit.toNanos()), TimeUnit.NANOSECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new AigwException(config.vendor(), "interrupted while waiting for a free request slot", e);
     } catch (ExecutionException | CancellationException e) {
       throw new AigwException(config.vendor(), "could not get a request slot", e);
     } catch (TimeoutException e) {
-      throw new ConnectionException(config.vendor(), "[" + config.vendor() + "] " + request.describe()
-          + " waited " + limit + " for one of the " + config.maxConcurrentRequests()
-          + " concurrent request slots", false, e);
+      throw exchange.noSlot(limit, e);
     }
   }
 
@@ -532,16 +610,82 @@ public final class Transport implements Gateway, AutoCloseable {
     }
   }
 
-  /** One logical call: its attempts, idempotency key and timing. */
+  /** One logical call: its attempts, idempotency key and timing, and what its listeners know of it. */
   private final class Exchange {
     private final ApiRequest request;
     private final long startNanos = System.nanoTime();
+    /** The operation this call polls, for log lines, or {@code null}. */
+    private final String operationId;
+    private final OperationInfo operation;
+    /** The call as listeners know it; {@code null} without listeners (then nothing is built). */
+    private CallInfo callInfo;
+    private boolean reported;
     private String generatedKey;
     private int attempt;
+    private long attemptStartNanos;
+    /** The status of the answer the current attempt got, or -1. */
+    private int status = -1;
     private SendTracker tracker;
 
-    Exchange(ApiRequest request) {
+    Exchange(ApiRequest request, String operationId, OperationInfo operation) {
       this.request = request;
+      this.operationId = operationId;
+      this.operation = operation;
+    }
+
+    /**
+     * Before the first attempt: describes the call to the listeners, lets the budget refuse a paid
+     * call (nothing is sent then, and listeners hear nothing), and tells the listeners it starts.
+     */
+    void begin() {
+      if (listeners.isEmpty()) {
+        return;
+      }
+      HttpUrl target = request.isExternal() ? HttpUrl.parse(request.path()) : config.baseUrl();
+      CallInfo info = listeners.describe(config.vendor(), request, target == null ? null : target.host(),
+          target == null ? -1 : target.port(), operation);
+      if (budget != null && request.purpose() != null) {
+        var price = request.purpose().price();
+        budget.admit(info, price != null ? price.get() : PriceEstimate.unknown(config.vendor(),
+            config.vendor() + " publishes no price for " + request.describe()));
+      }
+      callInfo = info;
+      listeners.callStarted(info);
+    }
+
+    /** Tells the listeners the attempt and the call succeeded (once). */
+    void succeeded(Response response, RateLimit rateLimit, Object body) {
+      if (callInfo == null || reported) {
+        return;
+      }
+      reported = true;
+      listeners.attemptEnded(callInfo, attempt, response.code(), System.nanoTime() - attemptStartNanos, true, null, null);
+      listeners.rateLimitSeen(callInfo, rateLimit);
+      listeners.callSucceeded(callInfo, response.code(), attempt, HttpHeaders.requestId(response.headers()), body);
+    }
+
+    /** Tells the listeners the call failed for good (once). */
+    void failed(Throwable error) {
+      if (callInfo == null || reported) {
+        return;
+      }
+      reported = true;
+      RuntimeException e = error instanceof RuntimeException re ? re
+          : new AigwException(config.vendor(), String.valueOf(error), error);
+      listeners.callFailed(callInfo, status, attempt, e instanceof ApiException api ? api.requestId() : null, e);
+    }
+
+    /** Tells the listeners an attempt failed, and whether (and when) another follows. */
+    private void attemptFailed(String failure, Duration retryIn) {
+      if (callInfo != null) {
+        listeners.attemptEnded(callInfo, attempt, status, System.nanoTime() - attemptStartNanos,
+            tracker != null && tracker.sent, failure, retryIn);
+      }
+    }
+
+    /** {@code GET /api/v1/task for operation t-1}: the request and the operation it polls. */
+    private String what() {
+      return operationId == null ? request.describe() : request.describe() + " for operation " + operationId;
     }
 
     /**
@@ -569,6 +713,7 @@ public final class Transport implements Gateway, AutoCloseable {
         throw new IllegalStateException("the " + config.vendor() + " client is closed");
       }
       attempt++;
+      status = -1;
       Request.Builder b = new Request.Builder().url(url(request)).header("User-Agent", userAgent)
           .header("Accept", request.streaming() ? "text/event-stream" : "application/json, */*;q=0.8");
       Secret key = config.apiKey();
@@ -586,20 +731,20 @@ public final class Transport implements Gateway, AutoCloseable {
       OkHttpClient client = request.streaming() ? streamingHttp : http;
       Call call = client.newCall(b.build());
       if (!request.streaming()) {
-        Duration t = request.timeout() != null ? request.timeout() : config.requestTimeout();
-        call.timeout().timeout(t.toNanos(), TimeUnit.NANOSECONDS);
+        call.timeout().timeout(Math.max(1, attemptTimeout().toNanos()), TimeUnit.NANOSECONDS);
       }
       tracker = new SendTracker();
       call.addEventListener(tracker);
       if (LOG.isDebugEnabled()) {
-        LOG.debug("[{}] --> {} (attempt {}{})", config.vendor(), request.describe(), attempt,
+        LOG.debug("[{}] --> {} (attempt {}{})", config.vendor(), what(), attempt,
             idempotencyKey != null ? ", idempotency key " + idempotencyKey : "");
       }
+      attemptStartNanos = System.nanoTime();
       return call;
     }
 
     <T> RawResponse<T> read(Response response, ResponseReader<T> reader) throws IOException {
-      logAnswer(response);
+      logAnswer(response, null);
       ResponseBody body = response.body();
       HttpAnswer answer = new HttpAnswer(config.vendor(), response.code(), response.headers(),
           body.contentType(), body.contentLength(), body.source());
@@ -607,10 +752,18 @@ public final class Transport implements Gateway, AutoCloseable {
       try {
         value = reader.read(answer);
       } catch (AigwException e) {
-        throw withoutKey(e);
+        throw unreadable(withoutKey(e), response.code());
+      } catch (RuntimeException e) {
+        if (!request.retrySafety().paid()) {
+          throw e;
+        }
+        throw unreadable(withoutKey(new MalformedResponseException(config.vendor(), "[" + config.vendor()
+            + "] the answer to " + request.describe() + " could not be read: " + e, e)), response.code());
       }
+      RateLimit rateLimit = HttpHeaders.rateLimit(response.headers(), config.clock());
+      succeeded(response, rateLimit, value);
       return new RawResponse<>(response.code(), headerMap(response.headers()),
-          HttpHeaders.requestId(response.headers()), HttpHeaders.rateLimit(response.headers(), config.clock()),
+          HttpHeaders.requestId(response.headers()), rateLimit,
           attempt, Duration.ofNanos(System.nanoTime() - startNanos), value);
     }
 
@@ -620,79 +773,224 @@ public final class Transport implements Gateway, AutoCloseable {
       if (key == null || e.getMessage() == null || !e.getMessage().contains(key.reveal())) {
         return e;
       }
-      AigwException safe = new AigwException(e.vendor(), key.redactIn(e.getMessage()), null);
+      AigwException safe = e instanceof MalformedResponseException
+          ? new MalformedResponseException(e.vendor(), key.redactIn(e.getMessage()), null)
+          : new AigwException(e.vendor(), key.redactIn(e.getMessage()), null);
       safe.setStackTrace(e.getStackTrace());
       return safe;
     }
 
-    void logAnswer(Response response) {
+    /**
+     * A paid call's successful answer that could not be read: the server accepted the work, so
+     * the failure says so and what recovery is possible ({@code e} itself for other calls, and for
+     * a vendor's error a reader raised).
+     */
+    private AigwException unreadable(AigwException e, int status) {
+      if (!request.retrySafety().paid() || e instanceof ApiException) {
+        return e;
+      }
+      String why = "the server accepted the request (HTTP " + status + ") but its answer could not be read"
+          + (request.retrySafety() == RetrySafety.DEDUPLICATED_BY_KEY ? "" : ", so a retry could charge twice");
+      String note = notRetried("an unreadable answer", why, true);
+      return new MalformedResponseException(config.vendor(), e.getMessage() + " — " + note, e, recoveryKey());
+    }
+
+    /**
+     * The {@code <--} line: status, request, this attempt's time, the whole call's time when it took
+     * more than one attempt (waits included), and the gateway's request id (from a header, or from
+     * an error body when {@code requestId} is given).
+     */
+    void logAnswer(Response response, String requestId) {
+      status = response.code();
       if (LOG.isDebugEnabled()) {
-        String rid = HttpHeaders.requestId(response.headers());
-        LOG.debug("[{}] <-- {} {} ({} ms{})", config.vendor(), response.code(), request.describe(),
-            (System.nanoTime() - startNanos) / 1_000_000, rid == null ? "" : ", request id " + rid);
+        long now = System.nanoTime();
+        String rid = requestId != null ? requestId : HttpHeaders.requestId(response.headers());
+        LOG.debug("[{}] <-- {} {} ({} ms{}{})", config.vendor(), response.code(), what(),
+            (now - attemptStartNanos) / 1_000_000,
+            attempt > 1 ? "; " + (now - startNanos) / 1_000_000 + " ms in all over " + attempt + " attempts" : "",
+            rid == null ? "" : "; request id " + rid);
       }
     }
 
     /** Decides on an error answer: the wait before a retry, or throws the mapped exception. */
     Duration onErrorStatus(Response response) throws IOException {
-      logAnswer(response);
+      status = response.code();
       Headers headers = response.headers();
       RateLimit rateLimit = HttpHeaders.rateLimit(headers, config.clock());
+      if (callInfo != null) {
+        listeners.rateLimitSeen(callInfo, rateLimit);
+      }
       ResponseBody body = response.body();
       String text = readCapped(body);
       ErrorDetails details = ErrorBodyParser.parse(config.vendor(), response.code(),
           body.contentType() == null ? null : body.contentType().toString(), text,
           HttpHeaders.requestId(headers), rateLimit, config.apiKey());
       details = withoutHeaderSecrets(details);
+      logAnswer(response, details.requestId());
       if (request.isExternal()) {
         details = fromExternalHost(details);
       }
-      ApiException error = config.errorMapping().toException(details);
       int status = response.code();
-      if (attempt <= config.retryPolicy().maxRetries() && request.retrySafety().retriesStatus(status)) {
-        Duration retryAfter = rateLimit.retryAfter();
+      RetrySafety safety = request.retrySafety();
+      String what = "HTTP " + status;
+      String why;
+      if (safety.retriesStatus(status)) {
+        Duration retryAfter = details.retryAfter();
+        boolean untilReset = false;
         if (retryAfter == null && status == 429 && rateLimit.reset() != null) {
-          // no Retry-After, but the window's reset time says when a retry can succeed
-          Duration untilReset = Duration.between(config.clock().instant(), rateLimit.reset());
-          retryAfter = untilReset.isNegative() ? Duration.ZERO : untilReset;
+          // no Retry-After, but the window's reset time (rateLimit().resetTime()) says when a retry can succeed
+          Duration left = Duration.between(config.clock().instant(), rateLimit.reset());
+          retryAfter = left.isNegative() ? Duration.ZERO : left;
+          untilReset = true;
         }
-        if (retryAfter != null && retryAfter.compareTo(config.retryPolicy().maxRetryAfter()) > 0) {
-          LOG.info("[{}] not retrying {} after HTTP {}: the server asks to wait {} s, longer than the {} s allowed",
-              config.vendor(), request.describe(), status, retryAfter.toSeconds(),
-              config.retryPolicy().maxRetryAfter().toSeconds());
-          throw error;
+        Duration maxWait = config.retryPolicy().maxRetryAfter();
+        if (attempt > config.retryPolicy().maxRetries()) {
+          why = retriesUsed();
+        } else if (retryAfter != null && retryAfter.compareTo(maxWait) > 0) {
+          why = (untilReset ? "the rate-limit window resets in " + human(retryAfter) + ", later than"
+              : "the server asks to wait " + human(retryAfter) + ", longer than")
+              + " the longest rate-limit wait allowed (maxRetryWait " + human(maxWait) + ")";
+        } else {
+          Duration wait = config.retryPolicy().delayBefore(attempt, retryAfter);
+          why = pastDeadline(wait);
+          if (why == null) {
+            logRetry(what, wait);
+            attemptFailed(what, wait);
+            return wait;
+          }
         }
-        Duration wait = config.retryPolicy().delayBefore(attempt, retryAfter);
-        logRetry("HTTP " + status, wait);
-        return wait;
+      } else if (RetrySafety.IDEMPOTENT.retriesStatus(status)) {
+        // a failure a read would retry, which this paid call may not: say why
+        why = safety.whyNotRetried(status);
+      } else {
+        attemptFailed(what, null);
+        throw config.errorMapping().toException(details, null, recoveryKey());
       }
-      throw error;
+      attemptFailed(what, null);
+      throw config.errorMapping().toException(details, notRetried(what, why, safety.mayHaveDoneWork(status)),
+          recoveryKey());
     }
 
     /** Decides on an I/O failure: the wait before a retry, or throws {@link ConnectionException}. */
     Duration onIoFailure(IOException e, Call call) {
       boolean sent = tracker != null && tracker.sent;
       String what = describeIo(e, call);
-      boolean mayCharge = sent && !request.retrySafety().retriesIoFailure(true);
-      ConnectionException error = new ConnectionException(config.vendor(),
-          "[" + config.vendor() + "] " + request.describe() + " failed: " + what
-              + (!sent ? " (the request was not sent)"
-                  : mayCharge ? " (the request may have reached the server; not retried, since a retry could charge twice)"
-                  : ""), sent, e);
+      String failed = "[" + config.vendor() + "] " + request.describe() + " failed: " + what
+          + (!sent ? " (the request was not sent)" : "");
       if (call.isCanceled() && !(e instanceof InterruptedIOException && e.getMessage() != null
           && e.getMessage().contains("timeout"))) {
-        throw error;
+        attemptFailed(what, null);
+        throw new ConnectionException(config.vendor(), failed, sent, e, recoveryKey()); // cancelled by the caller
       }
-      if (attempt <= config.retryPolicy().maxRetries() && request.retrySafety().retriesIoFailure(sent)) {
-        Duration wait = config.retryPolicy().delayBefore(attempt, null);
-        logRetry(what, wait);
-        return wait;
+      RetrySafety safety = request.retrySafety();
+      String why;
+      if (safety.retriesIoFailure(sent)) {
+        if (attempt > config.retryPolicy().maxRetries()) {
+          why = retriesUsed();
+        } else {
+          Duration wait = config.retryPolicy().delayBefore(attempt, null);
+          why = pastDeadline(wait);
+          if (why == null) {
+            logRetry(what, wait);
+            attemptFailed(what, wait);
+            return wait;
+          }
+        }
+      } else {
+        why = safety.whyNotRetriedAfterIoFailure(sent);
       }
-      if (mayCharge && LOG.isInfoEnabled()) {
-        LOG.info("[{}] not retrying {} after {}: the request may have reached the server and a retry could charge twice",
-            config.vendor(), request.describe(), what);
+      attemptFailed(what, null);
+      String note = notRetried(what, why, safety.mayHaveDoneWorkAfterIoFailure(sent));
+      throw new ConnectionException(config.vendor(), failed + " — " + note, sent, e, recoveryKey());
+    }
+
+    /** Time left before the call's deadline, or {@code null} when it has none. */
+    private Duration remaining() {
+      Duration limit = config.callTimeout();
+      return limit == null ? null : limit.minusNanos(System.nanoTime() - startNanos);
+    }
+
+    /** The time one attempt may take: the request's timeout, cut to what is left of the deadline. */
+    Duration attemptTimeout() {
+      Duration t = request.timeout() != null ? request.timeout() : config.requestTimeout();
+      Duration left = remaining();
+      return left != null && left.compareTo(t) < 0 ? left : t;
+    }
+
+    /** The longest wait for a request slot: the attempt's time, within the deadline. */
+    Duration slotWaitLimit() {
+      return attemptTimeout();
+    }
+
+    /** The failure of a call that found no request slot within {@code limit}. */
+    ConnectionException noSlot(Duration limit, Throwable cause) {
+      Duration perAttempt = request.timeout() != null ? request.timeout() : config.requestTimeout();
+      boolean byDeadline = limit.compareTo(perAttempt) < 0; // cut short by the deadline
+      String slots = "one of the " + config.maxConcurrentRequests() + " concurrent request slots";
+      return new ConnectionException(config.vendor(), "[" + config.vendor() + "] " + request.describe()
+          + (byDeadline ? " waited for " + slots + " until the call's " + human(config.callTimeout())
+              + " deadline (callTimeout) passed" : " waited " + human(limit) + " for " + slots)
+          + " (the request was not sent)", false, cause, recoveryKey());
+    }
+
+    /** Why the retries stopped when none is left. */
+    private String retriesUsed() {
+      int max = config.retryPolicy().maxRetries();
+      return max == 0 ? "retries are off (maxRetries 0)"
+          : max == 1 ? "the one retry allowed was used" : "the " + max + " retries allowed were used";
+    }
+
+    /** Why a retry after {@code wait} is not made because of the deadline, or {@code null} when it may be. */
+    private String pastDeadline(Duration wait) {
+      Duration left = remaining();
+      if (left == null) {
+        return null;
       }
-      throw error;
+      if (left.isNegative() || left.isZero()) {
+        return "the call's " + human(config.callTimeout()) + " deadline (callTimeout) has passed";
+      }
+      if (wait.compareTo(left) >= 0) {
+        return "a retry in " + human(wait) + " would pass the call's " + human(config.callTimeout())
+            + " deadline (callTimeout)";
+      }
+      return null;
+    }
+
+    /**
+     * The idempotency key to give back with a failure: the one sent with a call the server
+     * deduplicates by it (submitting again with it finds the first attempt's work), else {@code null}.
+     */
+    private String recoveryKey() {
+      if (config.idempotencyHeader() == null || request.isExternal()
+          || request.retrySafety() != RetrySafety.DEDUPLICATED_BY_KEY) {
+        return null;
+      }
+      return idempotencyKey();
+    }
+
+    /** What can be done when paid work may exist although the call failed. */
+    private String recovery() {
+      String key = recoveryKey();
+      if (key != null) {
+        return "the work may have been done and charged: resubmit with idempotency key " + key
+            + " to get it without a second charge";
+      }
+      return config.vendor() + " documents no idempotency key for this call: the work may exist and be charged,"
+          + " and aigw cannot find it";
+    }
+
+    /**
+     * The note a failure that ends the call carries, logged once at INFO: that it was not retried,
+     * why, and, when paid work may exist, what recovery is possible.
+     *
+     * @param what what happened ({@code HTTP 504}, {@code timed out})
+     * @param why why it was not retried
+     * @param workMayExist whether paid work may have been done despite the failure
+     */
+    private String notRetried(String what, String why, boolean workMayExist) {
+      String text = why + (workMayExist ? "; " + recovery() : "");
+      LOG.info("[{}] not retrying {} after {}: {}", config.vendor(), what(), what, text);
+      return "not retried: " + text;
     }
 
     /**
@@ -726,9 +1024,10 @@ public final class Transport implements Gateway, AutoCloseable {
           d.rateLimit(), scrubUrl(d.body(), url));
     }
 
+    /** The INFO line of a retry; it names the idempotency key only where one is sent. */
     private void logRetry(String cause, Duration wait) {
-      String idempotencyKey = idempotencyKey();
-      LOG.info("[{}] retrying {} in {} ms after {} (retry {} of {}{})", config.vendor(), request.describe(),
+      String idempotencyKey = config.idempotencyHeader() == null ? null : idempotencyKey();
+      LOG.info("[{}] retrying {} in {} ms after {} (retry {} of {}{})", config.vendor(), what(),
           wait.toMillis(), cause, attempt, config.retryPolicy().maxRetries(),
           idempotencyKey != null ? ", idempotency key " + idempotencyKey : "");
     }
@@ -766,6 +1065,18 @@ public final class Transport implements Gateway, AutoCloseable {
       out = out.replace(p, "…");
     }
     return out;
+  }
+
+  /** {@code 250 ms}, {@code 60 s}, {@code 60.3 s}, {@code 2 min}: a duration as people read it. */
+  static String human(Duration d) {
+    long ms = d.toMillis();
+    if (ms < 1000) {
+      return Math.max(0, ms) + " ms";
+    }
+    if (ms % 60_000 == 0 && ms >= 120_000) {
+      return ms / 60_000 + " min";
+    }
+    return ms % 1000 == 0 ? ms / 1000 + " s" : String.format(Locale.ROOT, "%.1f s", ms / 1000.0);
   }
 
   private static String describeIo(IOException e, Call call) {

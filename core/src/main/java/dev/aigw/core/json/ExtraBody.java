@@ -12,6 +12,10 @@ public final class ExtraBody {
   /**
    * An immutable copy of extra body fields that keeps their order; a null name or value is refused
    * (leave the field out instead).
+   *
+   * @param extra the fields by name, or {@code null}
+   * @return an unmodifiable copy in the same order; an empty map for {@code null} or empty
+   * @throws ValidationException when a name is null or blank, or a value is null
    */
   public static java.util.Map<String, Object> copyOf(java.util.Map<String, Object> extra) {
     if (extra == null || extra.isEmpty()) {

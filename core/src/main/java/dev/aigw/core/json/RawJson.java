@@ -25,22 +25,26 @@ public final class RawJson {
   /**
    * Wraps JSON text; {@code parser} turns it into maps, lists, strings, numbers and booleans when
    * first needed.
+   *
+   * @param text the JSON text as received
+   * @param parser the parser, or {@code null} to read every document as an empty object
+   * @return the document, not parsed yet
    */
   public static RawJson of(String text, Function<String, Object> parser) {
     return new RawJson(text, parser);
   }
 
-  /** An empty object, for values that did not come from a server. */
+  /** {@return an empty object, for values that did not come from a server} */
   public static RawJson empty() {
     return EMPTY;
   }
 
-  /** The JSON text as received. */
+  /** {@return the JSON text as received} */
   public String text() {
     return text;
   }
 
-  /** The parsed value: a {@code Map}, {@code List}, {@code String}, {@code Double}, … */
+  /** {@return the parsed value: a {@code Map}, {@code List}, {@code String}, {@code Double}, …} */
   public Object value() {
     Object v = parsed;
     if (v == null) {
@@ -50,7 +54,7 @@ public final class RawJson {
     return v;
   }
 
-  /** The document as a map, or an empty map when it is not an object. */
+  /** {@return the document as a map, or an empty map when it is not an object} */
   @SuppressWarnings("unchecked")
   public Map<String, Object> asMap() {
     Object v = value();
@@ -60,6 +64,9 @@ public final class RawJson {
   /**
    * The value at a path of object keys and list indexes, e.g. {@code get("data", "result", 0,
    * "image")}; {@code null} when any step is missing.
+   *
+   * @param path object keys ({@code String}) and list indexes ({@code Integer})
+   * @return the value there, or {@code null}
    */
   public Object get(Object... path) {
     Object current = value();
@@ -75,7 +82,13 @@ public final class RawJson {
     return current;
   }
 
-  /** The string at {@code path}, or {@code null}. */
+  /**
+   * The string at {@code path}, or {@code null}.
+   *
+   * @param path object keys ({@code String}) and list indexes ({@code Integer})
+   * @return the value there as a string (a number or boolean in its {@code String.valueOf} form),
+   *     or {@code null}
+   */
   public String getString(Object... path) {
     Object v = get(path);
     return v == null ? null : v instanceof String s ? s : String.valueOf(v);

@@ -18,7 +18,12 @@ import java.util.Locale;
  */
 public record DataUrl(String mimeType, boolean base64, String payload) {
 
-  /** Whether {@code value} starts like a data URL. */
+  /**
+   * Whether {@code value} starts like a data URL.
+   *
+   * @param value any string, or {@code null}
+   * @return whether it starts with {@code data:} (in any case)
+   */
   public static boolean isDataUrl(String value) {
     return value != null && value.regionMatches(true, 0, "data:", 0, 5);
   }
@@ -26,6 +31,8 @@ public record DataUrl(String mimeType, boolean base64, String payload) {
   /**
    * Parses a data URL.
    *
+   * @param value the whole data URL
+   * @return its parts
    * @throws ValidationException (field {@code dataUrl}) when it is malformed
    */
   public static DataUrl parse(String value) {
@@ -126,12 +133,12 @@ public record DataUrl(String mimeType, boolean base64, String payload) {
     }
   }
 
-  /** The image format the MIME type declares, or {@code null}. */
+  /** {@return the image format the MIME type declares, or {@code null}} */
   public ImageFormat declaredFormat() {
     return ImageFormat.fromMimeType(mimeType);
   }
 
-  /** The decoded size in bytes, computed without decoding. */
+  /** {@return the decoded size in bytes, computed without decoding} */
   public long decodedSize() {
     if (!base64) {
       return percentDecode(payload, 0).length;
@@ -150,7 +157,11 @@ public record DataUrl(String mimeType, boolean base64, String payload) {
     return total / 4 * 3 - padding + (total % 4 == 0 ? 0 : Math.max(0, total % 4 - 1));
   }
 
-  /** Decodes the payload into memory. */
+  /**
+   * Decodes the payload into memory.
+   *
+   * @return the decoded bytes
+   */
   public byte[] decode() {
     if (!base64) {
       return percentDecode(payload, 0);
@@ -158,7 +169,12 @@ public record DataUrl(String mimeType, boolean base64, String payload) {
     return Base64.getMimeDecoder().decode(payload);
   }
 
-  /** Decodes the payload as a stream, without materialising the decoded bytes. */
+  /**
+   * Decodes the payload as a stream, without materialising the decoded bytes (a payload that is not
+   * base64 is small and decoded at once).
+   *
+   * @return a stream of the decoded bytes
+   */
   public InputStream openStream() {
     if (!base64) {
       return new ByteArrayInputStream(decode());
@@ -193,7 +209,13 @@ public record DataUrl(String mimeType, boolean base64, String payload) {
     return out.toByteArray();
   }
 
-  /** Builds a base64 data URL from bytes. */
+  /**
+   * Builds a base64 data URL from bytes.
+   *
+   * @param mimeType the MIME type to declare
+   * @param bytes the content
+   * @return {@code data:<mimeType>;base64,<bytes in base64>}
+   */
   public static String encode(String mimeType, byte[] bytes) {
     return "data:" + mimeType + ";base64," + Base64.getEncoder().encodeToString(bytes);
   }

@@ -46,10 +46,13 @@ public abstract class GeneratedMedia {
   private final String vendor;
 
   /**
+   * Media behind a URL or inside a {@code data:} URL.
+   *
    * @param vendor the vendor, for error messages
    * @param location a URL or a {@code data:} URL
    * @param mimeType the MIME type when known, else {@code null}
    * @param downloader fetches URLs
+   * @throws dev.aigw.core.error.ValidationException when a {@code data:} URL is malformed
    */
   protected GeneratedMedia(String vendor, String location, String mimeType, MediaDownloader downloader) {
     Objects.requireNonNull(location, "location");
@@ -92,6 +95,11 @@ public abstract class GeneratedMedia {
    * @param mimeType the MIME type
    * @param temporary whether {@code file} is a temporary file this media owns
    */
+  // this-escape: the Cleaner registration hands out `this` before a subclass's constructor has run,
+  // but the Cleaner keeps only a phantom reference and never calls the media, so nothing can see it
+  // half-built. Registering later (in each subclass's factory) would change what this protected
+  // constructor promises to subclasses: that an owned file is deleted once the media is unreachable.
+  @SuppressWarnings("this-escape")
   protected GeneratedMedia(String vendor, byte[] bytes, Path file, String mimeType, boolean temporary) {
     this.vendor = vendor;
     this.source = bytes != null ? Source.BYTES : Source.FILE;
@@ -133,12 +141,14 @@ public abstract class GeneratedMedia {
     }
   }
 
-  /** Where the content is. */
+  /** {@return where the content is} */
   public Source source() {
     return source;
   }
 
-  /** The remote URL, when {@link #source()} is {@link Source#URL}; otherwise {@code null}. */
+  /**
+   * {@return the remote URL, when {@link #source()} is {@link Source#URL}; otherwise {@code null}}
+   */
   public String url() {
     return url;
   }
@@ -147,6 +157,8 @@ public abstract class GeneratedMedia {
    * The local file, when {@link #source()} is {@link Source#FILE}; otherwise {@code null}. For a
    * spooled answer this is a temporary file until {@link #saveTo} is called, and the saved file
    * afterwards.
+   *
+   * @return the file, or {@code null}
    */
   public Path file() {
     return file;
@@ -157,6 +169,8 @@ public abstract class GeneratedMedia {
    * gateway named none (a result URL usually does not), it becomes known once the content has been
    * read by {@link #saveTo} or {@link #bytes()}: the type its first bytes show (see {@link
    * #detectMimeType}), so that the same image reads the same whichever gateway made it.
+   *
+   * @return the MIME type, or {@code null} while unknown
    */
   public String mimeType() {
     return mimeType;
@@ -169,6 +183,7 @@ public abstract class GeneratedMedia {
    *
    * @param head the content's first bytes
    * @param length how many of them are valid
+   * @return the MIME type, or {@code null}
    */
   protected String detectMimeType(byte[] head, int length) {
     return null;
@@ -181,7 +196,12 @@ public abstract class GeneratedMedia {
     }
   }
 
-  /** Opens the content. A URL is downloaded (following redirects, with no API key). */
+  /**
+   * Opens the content. A URL is downloaded (following redirects, with no API key).
+   *
+   * @return a stream of the content; the caller closes it
+   * @throws dev.aigw.core.error.ConnectionException when the content cannot be opened
+   */
   public InputStream openStream() {
     try {
       return switch (source) {
@@ -195,7 +215,11 @@ public abstract class GeneratedMedia {
     }
   }
 
-  /** The whole content in memory. Prefer {@link #saveTo(Path)} for large media. */
+  /**
+   * {@return the whole content in memory} Prefer {@link #saveTo(Path)} for large media.
+   *
+   * @throws UncheckedIOException when the content cannot be read
+   */
   public byte[] bytes() {
     byte[] content;
     if (source == Source.BYTES) {
@@ -217,7 +241,9 @@ public abstract class GeneratedMedia {
    * that folder. When the content was a spooled temporary file, that file is deleted and the media
    * reads from {@code target} from then on.
    *
+   * @param target the file to write
    * @return {@code target}
+   * @throws UncheckedIOException when the content cannot be read or written
    */
   public synchronized Path saveTo(Path target) {
     try {

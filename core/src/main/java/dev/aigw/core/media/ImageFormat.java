@@ -24,17 +24,23 @@ public enum ImageFormat {
     this.extension = extension;
   }
 
-  /** The MIME type, e.g. {@code image/png}. */
+  /** {@return the MIME type, e.g. {@code image/png}} */
   public String mimeType() {
     return mimeType;
   }
 
-  /** The usual file extension, without a dot. */
+  /** {@return the usual file extension, without a dot} */
   public String extension() {
     return extension;
   }
 
-  /** The format whose signature starts {@code head}, or {@code null}. */
+  /**
+   * The format whose signature starts {@code head}, or {@code null}.
+   *
+   * @param head the content's first bytes (12 are enough)
+   * @param length how many of them are valid
+   * @return PNG, JPEG, WebP or GIF, or {@code null}
+   */
   public static ImageFormat detect(byte[] head, int length) {
     int n = Math.min(length, head.length);
     if (n >= 8 && (head[0] & 0xFF) == 0x89 && head[1] == 'P' && head[2] == 'N' && head[3] == 'G'
@@ -55,7 +61,12 @@ public enum ImageFormat {
     return null;
   }
 
-  /** The format of MIME type {@code mimeType} ({@code image/jpg} counts as JPEG), or {@code null}. */
+  /**
+   * The format of MIME type {@code mimeType} ({@code image/jpg} counts as JPEG), or {@code null}.
+   *
+   * @param mimeType a MIME type in any case, parameters allowed, or {@code null}
+   * @return the format, or {@code null}
+   */
   public static ImageFormat fromMimeType(String mimeType) {
     if (mimeType == null) {
       return null;

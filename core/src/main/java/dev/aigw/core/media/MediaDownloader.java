@@ -11,6 +11,8 @@ public interface MediaDownloader {
   /**
    * Opens the body of {@code url}; the caller closes the stream.
    *
+   * @param url an absolute http or https URL
+   * @return the body as a stream
    * @throws IOException when the download fails (an HTTP error status included)
    */
   InputStream open(String url) throws IOException;

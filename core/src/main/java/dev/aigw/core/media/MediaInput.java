@@ -51,6 +51,8 @@ public final class MediaInput {
   /**
    * A remote URL (http or https; a vendor may demand https).
    *
+   * @param url an absolute http or https URL (a {@code data:} URL is accepted too)
+   * @return the medium
    * @throws ValidationException when it is not an absolute http(s) URL
    */
   public static MediaInput url(String url) {
@@ -75,6 +77,8 @@ public final class MediaInput {
   /**
    * A {@code data:} URL.
    *
+   * @param dataUrl the whole data URL
+   * @return the medium
    * @throws ValidationException when it is malformed
    */
   public static MediaInput dataUrl(String dataUrl) {
@@ -87,6 +91,8 @@ public final class MediaInput {
   /**
    * A local file; it must exist and be readable.
    *
+   * @param path the file; it is read when the request is sent
+   * @return the medium
    * @throws ValidationException when it is not a readable regular file
    */
   public static MediaInput file(Path path) {
@@ -110,49 +116,62 @@ public final class MediaInput {
         filename == null || filename.isBlank() ? path.getFileName().toString() : filename);
   }
 
-  /** Bytes in memory, with a file name for multipart uploads. */
+  /**
+   * Bytes in memory, with a file name for multipart uploads.
+   *
+   * @param bytes the content; copied
+   * @param filename the file name, or {@code null} for {@code image}
+   * @return the medium
+   */
   public static MediaInput bytes(byte[] bytes, String filename) {
     Objects.requireNonNull(bytes, "bytes");
     return new MediaInput(
         Kind.BYTES, null, null, null, bytes.clone(), filename == null ? "image" : filename);
   }
 
-  /** Bytes in memory. */
+  /**
+   * Bytes in memory.
+   *
+   * @param bytes the content; copied
+   * @return the medium, named {@code image}
+   */
   public static MediaInput bytes(byte[] bytes) {
     return bytes(bytes, null);
   }
 
-  /** Where the medium is. */
+  /** {@return where the medium is} */
   public Kind kind() {
     return kind;
   }
 
-  /** The URL, for {@link Kind#URL} and {@link Kind#DATA_URL}; otherwise {@code null}. */
+  /** {@return the URL, for {@link Kind#URL} and {@link Kind#DATA_URL}; otherwise {@code null}} */
   public String url() {
     return url;
   }
 
-  /** The parsed data URL for {@link Kind#DATA_URL}; otherwise {@code null}. */
+  /** {@return the parsed data URL for {@link Kind#DATA_URL}; otherwise {@code null}} */
   public DataUrl asDataUrl() {
     return dataUrl;
   }
 
-  /** The file, for {@link Kind#FILE}; otherwise {@code null}. */
+  /** {@return the file, for {@link Kind#FILE}; otherwise {@code null}} */
   public Path path() {
     return path;
   }
 
-  /** The file name to use in uploads. */
+  /** {@return the file name to use in uploads} */
   public String filename() {
     return filename;
   }
 
-  /** Whether the bytes are local (file, bytes, data URL) rather than behind a remote URL. */
+  /**
+   * {@return whether the bytes are local (file, bytes, data URL) rather than behind a remote URL}
+   */
   public boolean isLocal() {
     return kind != Kind.URL;
   }
 
-  /** The size in bytes, or -1 for a remote URL. */
+  /** {@return the size in bytes, or -1 for a remote URL} */
   public long size() {
     return switch (kind) {
       case URL -> -1;
@@ -171,6 +190,9 @@ public final class MediaInput {
   /**
    * The image format detected from the first bytes, or {@code null} when unknown (always {@code
    * null} for remote URLs, which are not fetched).
+   *
+   * @return PNG, JPEG, WebP or GIF, or {@code null}
+   * @throws UncheckedIOException when a file cannot be read
    */
   public ImageFormat detectFormat() {
     if (kind == Kind.URL) {
@@ -186,7 +208,9 @@ public final class MediaInput {
     return ImageFormat.detect(head, n);
   }
 
-  /** The MIME type: detected by magic bytes for local media, or {@code application/octet-stream}. */
+  /**
+   * {@return the MIME type: detected by magic bytes for local media, or {@code application/octet-stream}}
+   */
   public String mimeType() {
     ImageFormat f = detectFormat();
     if (f != null) {
@@ -195,7 +219,12 @@ public final class MediaInput {
     return kind == Kind.DATA_URL ? dataUrl.mimeType() : "application/octet-stream";
   }
 
-  /** Opens the bytes (a file is streamed; a data URL is decoded as it is read). */
+  /**
+   * Opens the bytes (a file is streamed; a data URL is decoded as it is read).
+   *
+   * @return a stream the caller closes
+   * @throws IOException for a remote URL, which aigw never reads, or when a file cannot be opened
+   */
   public InputStream openStream() throws IOException {
     return switch (kind) {
       case URL -> throw new IOException("a remote URL is not read by aigw");
@@ -205,7 +234,7 @@ public final class MediaInput {
     };
   }
 
-  /** The bytes of in-memory media ({@link Kind#BYTES}); {@code null} otherwise. */
+  /** {@return the bytes of in-memory media ({@link Kind#BYTES}); {@code null} otherwise} */
   public byte[] bytes() {
     return bytes == null ? null : bytes.clone();
   }
@@ -216,6 +245,7 @@ public final class MediaInput {
    * detected from their first bytes ({@code application/octet-stream} when unknown). Unlike a
    * multipart upload this holds the encoded image in memory; prefer a file part for large images.
    *
+   * @return the data URL
    * @throws IllegalStateException for a remote URL, which aigw never fetches
    * @throws UncheckedIOException when a file cannot be read
    */

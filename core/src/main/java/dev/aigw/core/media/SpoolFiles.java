@@ -21,7 +21,12 @@ public final class SpoolFiles {
     Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(SpoolFiles::deleteQuietly), "aigw-spool-cleanup"));
   }
 
-  /** A new, empty temporary file (owner-only permissions), registered for deletion. */
+  /**
+   * A new, empty temporary file (owner-only permissions), registered for deletion.
+   *
+   * @return the file, {@code aigw-….bin} in the default temporary directory
+   * @throws IOException when the file cannot be created
+   */
   public static Path create() throws IOException {
     Path file = Files.createTempFile("aigw-", ".bin");
     LIVE.add(file);
@@ -32,6 +37,8 @@ public final class SpoolFiles {
    * Runs {@code action} once {@code owner} is no longer reachable, on aigw's one cleaner thread
    * (started when first needed). {@code action} must not refer to {@code owner}, or it never runs.
    *
+   * @param owner the object whose unreachability triggers the action
+   * @param action what to run, usually deleting files
    * @return the registration; {@link java.lang.ref.Cleaner.Cleanable#clean()} runs the action now
    *     (at most once in all)
    */
@@ -45,17 +52,31 @@ public final class SpoolFiles {
         java.lang.ref.Cleaner.create(r -> { Thread t = new Thread(r, "aigw-media-cleaner"); t.setDaemon(true); return t; });
   }
 
-  /** Deletes {@code file} now, if it is still there. */
+  /**
+   * Deletes {@code file} now, if it is still there.
+   *
+   * @param file the file; a failure to delete it is ignored (the operating system's temporary
+   *     cleanup gets it), and it is no longer deleted at exit
+   */
   public static void delete(Path file) {
     deleteQuietly(file);
   }
 
-  /** How many spooled files exist now (for tests and diagnostics). */
+  /**
+   * How many spooled files exist now (for tests and diagnostics).
+   *
+   * @return the number of files created and not deleted yet
+   */
   public static int live() {
     return LIVE.size();
   }
 
-  /** Whether {@code file} is a spool file that has not been deleted yet. */
+  /**
+   * Whether {@code file} is a spool file that has not been deleted yet.
+   *
+   * @param file the file
+   * @return {@code true} when it was created here and not deleted yet
+   */
   public static boolean isLive(Path file) {
     return LIVE.contains(file);
   }

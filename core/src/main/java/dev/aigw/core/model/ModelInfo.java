@@ -24,7 +24,18 @@ public record ModelInfo(
     Integer contextWindow,
     RawJson raw) {
 
-  /** Fills defaults. */
+  /**
+   * Fills defaults.
+   *
+   * @param id the id; not null
+   * @param name a display name, or {@code null}
+   * @param modality what it produces; {@code null} becomes {@code UNKNOWN}
+   * @param provider who makes or serves it, or {@code null}
+   * @param description a description, or {@code null}
+   * @param maxDurationSeconds the longest video, or {@code null}
+   * @param contextWindow the context window in tokens, or {@code null}
+   * @param raw the entry's JSON; {@code null} becomes an empty document
+   */
   public ModelInfo {
     java.util.Objects.requireNonNull(id, "id");
     if (modality == null) {
@@ -35,7 +46,9 @@ public record ModelInfo(
     }
   }
 
-  /** The id without a vendor prefix: {@code gemini-3-flash} for {@code google/gemini-3-flash}. */
+  /**
+   * {@return the id without a vendor prefix: {@code gemini-3-flash} for {@code google/gemini-3-flash}}
+   */
   public String shortId() {
     int slash = id.lastIndexOf('/');
     return slash < 0 ? id : id.substring(slash + 1);

@@ -6,17 +6,17 @@ import java.util.List;
 /** The model catalogue through the neutral API. */
 public interface ModelService {
 
-  /** Every model the gateway lists. */
+  /** {@return every model the gateway lists} */
   default List<ModelInfo> list() {
     return withRawResponse().list().body();
   }
 
-  /** The same calls, answering with HTTP details. */
+  /** {@return the same calls, answering with HTTP details} */
   Raw withRawResponse();
 
   /** {@link ModelService} calls that also return HTTP details. */
   interface Raw {
-    /** {@link ModelService#list} with HTTP details. */
+    /** {@return what {@link ModelService#list} returns, with HTTP details} */
     RawResponse<List<ModelInfo>> list();
   }
 }

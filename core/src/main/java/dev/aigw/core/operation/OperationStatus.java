@@ -15,7 +15,7 @@ public enum OperationStatus {
   /** Not known yet (not polled), or a status word this SDK does not know. */
   UNKNOWN;
 
-  /** Whether the task will not change any more. */
+  /** {@return whether the task will not change any more} */
   public boolean isTerminal() {
     return this == SUCCEEDED || this == FAILED || this == BLOCKED;
   }

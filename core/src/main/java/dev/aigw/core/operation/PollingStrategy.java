@@ -25,7 +25,16 @@ public record PollingStrategy(
   public static final PollingStrategy DEFAULT =
       new PollingStrategy(Duration.ofSeconds(1), 1.5, Duration.ofSeconds(10), 5, Duration.ofMinutes(10));
 
-  /** Checks the values. */
+  /**
+   * Checks the values.
+   *
+   * @param initialInterval not negative
+   * @param multiplier 1 or more, finite
+   * @param maxInterval not negative
+   * @param maxConsecutiveFailures 0 or more
+   * @param defaultTimeout positive
+   * @throws IllegalArgumentException if a value is out of range
+   */
   public PollingStrategy {
     if (initialInterval.isNegative() || maxInterval.isNegative()
         || !(multiplier >= 1.0) || Double.isInfinite(multiplier)
@@ -34,17 +43,33 @@ public record PollingStrategy(
     }
   }
 
-  /** A fixed interval, for tests and fakes. */
+  /**
+   * A fixed interval, for tests and fakes.
+   *
+   * @param interval the wait between polls
+   * @param timeout the default wait for the result
+   * @return a strategy that never grows its interval and tolerates 5 failed polls in a row
+   */
   public static PollingStrategy fixed(Duration interval, Duration timeout) {
     return new PollingStrategy(interval, 1.0, interval, 5, timeout);
   }
 
-  /** The same strategy with another default timeout. */
+  /**
+   * The same strategy with another default timeout.
+   *
+   * @param timeout a positive duration
+   * @return a new strategy
+   */
   public PollingStrategy withDefaultTimeout(Duration timeout) {
     return new PollingStrategy(initialInterval, multiplier, maxInterval, maxConsecutiveFailures, timeout);
   }
 
-  /** The interval after {@code current}. */
+  /**
+   * The interval after {@code current}.
+   *
+   * @param current the interval just waited
+   * @return {@code current} times the multiplier, at least 1 ms and at most the cap
+   */
   public Duration next(Duration current) {
     long nextMillis = (long) Math.ceil(current.toMillis() * multiplier);
     return Duration.ofMillis(Math.min(Math.max(nextMillis, 1), maxInterval.toMillis()));

@@ -14,9 +14,10 @@ import java.util.Objects;
  * @param maxDurations the longest video of the models that have a documented limit, in seconds
  * @param resolutions the resolution names taken ({@code 720p} …; empty: none)
  * @param anySize whether an exact frame size in pixels is taken
+ * @param aspectRatios whether an aspect ratio ({@code 16:9} …) is taken as it is
  */
 public record VideoProfile(ModelCatalog models, List<Integer> durations, Map<String, Integer> maxDurations,
-    List<String> resolutions, boolean anySize) {
+    List<String> resolutions, boolean anySize, boolean aspectRatios) {
 
   /**
    * Copies the collections.
@@ -26,6 +27,7 @@ public record VideoProfile(ModelCatalog models, List<Integer> durations, Map<Str
    * @param maxDurations the longest video of the models that have a documented limit, in seconds
    * @param resolutions the resolution names taken ({@code 720p} …; empty: none)
    * @param anySize whether an exact frame size in pixels is taken
+   * @param aspectRatios whether an aspect ratio ({@code 16:9} …) is taken as it is
    */
   public VideoProfile {
     Objects.requireNonNull(models, "models");
@@ -35,12 +37,26 @@ public record VideoProfile(ModelCatalog models, List<Integer> durations, Map<Str
   }
 
   /**
+   * A profile that takes no aspect ratio of its own.
+   *
+   * @param models the video models, and the default
+   * @param durations the durations taken, in seconds (empty: any up to the model's maximum)
+   * @param maxDurations the longest video of the models that have a documented limit, in seconds
+   * @param resolutions the resolution names taken ({@code 720p} …; empty: none)
+   * @param anySize whether an exact frame size in pixels is taken
+   */
+  public VideoProfile(ModelCatalog models, List<Integer> durations, Map<String, Integer> maxDurations,
+      List<String> resolutions, boolean anySize) {
+    this(models, durations, maxDurations, resolutions, anySize, false);
+  }
+
+  /**
    * This profile with other models.
    *
    * @param catalog the models
    * @return the profile
    */
   public VideoProfile withModels(ModelCatalog catalog) {
-    return new VideoProfile(catalog, durations, maxDurations, resolutions, anySize);
+    return new VideoProfile(catalog, durations, maxDurations, resolutions, anySize, aspectRatios);
   }
 }

@@ -18,8 +18,8 @@ import dev.aigw.core.spi.FailedCalls;
 /**
  * Whether a failed attempt lets the router try the next gateway: only when the attempt certainly
  * did no paid work. The "may it have been charged" facts are the transport's own: the {@link
- * RetrySafety} the failed call was declared with ({@link RetrySafety#mayHaveCharged(int)}, {@link
- * RetrySafety#mayHaveChargedAfterIoFailure(boolean)}, with {@link ConnectionException#requestSent()}),
+ * RetrySafety} the failed call was declared with ({@link RetrySafety#mayHaveDoneWork(int)}, {@link
+ * RetrySafety#mayHaveDoneWorkAfterIoFailure(boolean)}, with {@link ConnectionException#requestSent()}),
  * and the vendor's documented refund of failed tasks ({@link GatewayProfile#failedTasksRefunded()}).
  */
 final class MoveOn {
@@ -83,7 +83,7 @@ final class MoveOn {
             + failure.getMessage());
       }
       RetrySafety safety = safety(failure);
-      if (!safety.mayHaveCharged(status)) {
+      if (!safety.mayHaveDoneWork(status)) {
         return new Decision(true, true, "HTTP " + status + ", and " + vendor + " does not charge a call that fails so"
             + " (" + safety + "): " + failure.getMessage());
       }
@@ -92,7 +92,7 @@ final class MoveOn {
     }
     if (failure instanceof ConnectionException connection) {
       RetrySafety safety = safety(failure);
-      if (!safety.mayHaveChargedAfterIoFailure(connection.requestSent())) {
+      if (!safety.mayHaveDoneWorkAfterIoFailure(connection.requestSent())) {
         return new Decision(true, true, (connection.requestSent() ? "a free call failed on the way: "
             : "the connection failed before the request was sent: ") + failure.getMessage());
       }

@@ -58,12 +58,23 @@ public final class ErrorMapping {
     this.byCode = Map.copyOf(byCode);
   }
 
-  /** A builder starting from the standard status mapping. */
+  /**
+   * A builder starting from the standard status mapping.
+   *
+   * @return a new builder with no rules of its own
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The kind for a status when nothing overrides it. */
+  /**
+   * The kind for a status when nothing overrides it.
+   *
+   * @param status the HTTP status
+   * @return the standard kind: 400, 409, 413 and 415 a bad request, 401 authentication, 402 payment
+   *     required, 403 permission denied, 404 not found, 422 content policy, 429 rate limit, 504 an
+   *     upstream timeout, any other 5xx a server error, anything else {@link Kind#OTHER}
+   */
   public static Kind standardKind(int status) {
     return switch (status) {
       case 400, 409, 413, 415 -> Kind.BAD_REQUEST;
@@ -78,7 +89,15 @@ public final class ErrorMapping {
     };
   }
 
-  /** The kind this mapping gives an error: a code rule first, then a status rule, then the standard. */
+  /**
+   * The kind this mapping gives an error: a code rule first, then a status rule, then the standard.
+   *
+   * @param status the HTTP status
+   * @param code the vendor's error code, or {@code null}
+   * @param type the vendor's error type, or {@code null}; looked up among the code rules after
+   *     {@code code}
+   * @return the kind
+   */
   public Kind kindOf(int status, String code, String type) {
     if (code != null && byCode.containsKey(code)) {
       return byCode.get(code);
@@ -89,19 +108,37 @@ public final class ErrorMapping {
     return byStatus.getOrDefault(status, standardKind(status));
   }
 
-  /** The exception for {@code details}. */
+  /**
+   * The exception for {@code details}.
+   *
+   * @param details the parsed error: status, code, type and message
+   * @return the exception of {@link #kindOf}'s kind, not thrown yet
+   */
   public ApiException toException(ErrorDetails details) {
+    return toException(details, null, null);
+  }
+
+  /**
+   * The exception for {@code details}, with what the runtime adds to the server's answer.
+   *
+   * @param details what the server said
+   * @param note why the call was not retried and what recovery is possible, appended to the
+   *     message, or {@code null}
+   * @param idempotencyKey the idempotency key the call was sent with, for recovery, or {@code null}
+   * @return the exception of the kind this table gives the error
+   */
+  public ApiException toException(ErrorDetails details, String note, String idempotencyKey) {
     return switch (kindOf(details.status(), details.code(), details.type())) {
-      case BAD_REQUEST -> new BadRequestException(details);
-      case AUTHENTICATION -> new AuthenticationException(details);
-      case PAYMENT_REQUIRED -> new PaymentRequiredException(details);
-      case PERMISSION_DENIED -> new PermissionDeniedException(details);
-      case NOT_FOUND -> new NotFoundException(details);
-      case CONTENT_POLICY -> new ContentPolicyException(details);
-      case RATE_LIMIT -> new RateLimitException(details);
-      case SERVER -> new ServerException(details);
-      case UPSTREAM_TIMEOUT -> new UpstreamTimeoutException(details);
-      case OTHER -> new ApiException(details);
+      case BAD_REQUEST -> new BadRequestException(details, note, idempotencyKey);
+      case AUTHENTICATION -> new AuthenticationException(details, note, idempotencyKey);
+      case PAYMENT_REQUIRED -> new PaymentRequiredException(details, note, idempotencyKey);
+      case PERMISSION_DENIED -> new PermissionDeniedException(details, note, idempotencyKey);
+      case NOT_FOUND -> new NotFoundException(details, note, idempotencyKey);
+      case CONTENT_POLICY -> new ContentPolicyException(details, note, idempotencyKey);
+      case RATE_LIMIT -> new RateLimitException(details, note, idempotencyKey);
+      case SERVER -> new ServerException(details, note, idempotencyKey);
+      case UPSTREAM_TIMEOUT -> new UpstreamTimeoutException(details, note, idempotencyKey);
+      case OTHER -> new ApiException(details, note, idempotencyKey);
     };
   }
 
@@ -112,19 +149,35 @@ public final class ErrorMapping {
 
     private Builder() {}
 
-    /** Errors with this HTTP status become {@code kind}. */
+    /**
+     * Errors with this HTTP status become {@code kind}.
+     *
+     * @param status the HTTP status
+     * @param kind the exception it becomes
+     * @return this builder
+     */
     public Builder status(int status, Kind kind) {
       byStatus.put(status, kind);
       return this;
     }
 
-    /** Errors with this vendor code (or type) become {@code kind}, whatever the status. */
+    /**
+     * Errors with this vendor code (or type) become {@code kind}, whatever the status.
+     *
+     * @param code the vendor's error code or type
+     * @param kind the exception it becomes
+     * @return this builder
+     */
     public Builder code(String code, Kind kind) {
       byCode.put(code, kind);
       return this;
     }
 
-    /** The mapping. */
+    /**
+     * The mapping.
+     *
+     * @return an immutable mapping with the rules added so far
+     */
     public ErrorMapping build() {
       return new ErrorMapping(byStatus, byCode);
     }

@@ -92,6 +92,16 @@ public interface Gateway {
    */
   Checks checks();
 
+  /**
+   * The client's listeners: operations made through an {@link OperationFactory} report to them,
+   * and a provider reports the cost of a synchronous answer through them.
+   *
+   * @return the listeners ({@link Listeners#NONE} by default)
+   */
+  default Listeners listeners() {
+    return Listeners.NONE;
+  }
+
   /** Stops accepting calls; calls already running finish. */
   void close();
 }

@@ -18,12 +18,21 @@ import okio.BufferedSource;
 public record HttpAnswer(
     String vendor, int status, Headers headers, MediaType contentType, long contentLength, BufferedSource source) {
 
-  /** The whole body as UTF-8 text. */
+  /**
+   * The whole body as UTF-8 text.
+   *
+   * @return the text; the body is consumed
+   * @throws IOException when reading the body fails
+   */
   public String text() throws IOException {
     return source.readUtf8();
   }
 
-  /** Whether the content type says JSON. */
+  /**
+   * Whether the content type says JSON.
+   *
+   * @return {@code true} when the content type's subtype contains {@code json}
+   */
   public boolean isJson() {
     return contentType != null && contentType.subtype().toLowerCase(java.util.Locale.ROOT).contains("json");
   }

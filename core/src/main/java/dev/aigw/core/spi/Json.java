@@ -24,17 +24,33 @@ public final class Json {
 
   private static final JsonAdapter<Object> TREE = MOSHI.adapter(Object.class);
 
-  /** The adapter for {@code type}, cached by Moshi. */
+  /**
+   * The adapter for {@code type}, cached by Moshi.
+   *
+   * @param <T> the Java type the adapter reads and writes
+   * @param type the type, a {@link Class} or a parameterised type ({@code Types.newParameterizedType})
+   * @return the adapter
+   */
   public static <T> JsonAdapter<T> adapter(Type type) {
     return MOSHI.adapter(type);
   }
 
-  /** Serialises {@code value} (a record, a map, a list …). */
+  /**
+   * Serialises {@code value} (a record, a map, a list …).
+   *
+   * @param value the value, serialised by its runtime type
+   * @return the JSON text
+   */
   public static String toJson(Object value) {
     return TREE.toJson(value);
   }
 
-  /** Serialises {@code value} (a record, a map, a list …) into {@code sink}. */
+  /**
+   * Serialises {@code value} (a record, a map, a list …) into {@code sink}.
+   *
+   * @param sink the buffer the JSON text is appended to
+   * @param value the value, serialised by its runtime type
+   */
   public static void writeTo(Buffer sink, Object value) {
     try {
       TREE.toJson(sink, value);
@@ -43,7 +59,15 @@ public final class Json {
     }
   }
 
-  /** Parses {@code text} as {@code type}, lenient about what the server adds. */
+  /**
+   * Parses {@code text} as {@code type}, lenient about what the server adds.
+   *
+   * @param <T> the type read
+   * @param text the JSON text
+   * @param type the class to read
+   * @return the value, or {@code null} for the JSON {@code null}
+   * @throws JsonDataException when the text is not JSON or does not fit {@code type}
+   */
   public static <T> T fromJson(String text, Class<T> type) {
     try {
       return Json.<T>adapter(type).fromJson(text);
@@ -52,13 +76,28 @@ public final class Json {
     }
   }
 
-  /** Parses {@code source} as {@code type}. */
+  /**
+   * Parses {@code source} as {@code type}.
+   *
+   * @param <T> the type read
+   * @param source the JSON text, read as far as the value goes
+   * @param type the type to read, a {@link Class} or a parameterised type
+   * @return the value, or {@code null} for the JSON {@code null}
+   * @throws IOException when reading {@code source} fails or the text is not JSON
+   */
   public static <T> T fromJson(BufferedSource source, Type type) throws IOException {
     JsonAdapter<T> adapter = adapter(type);
     return adapter.fromJson(source);
   }
 
-  /** Parses text into maps, lists, strings, doubles, booleans. */
+  /**
+   * Parses text into maps, lists, strings, doubles, booleans.
+   *
+   * @param text the JSON text
+   * @return the tree: a {@code Map}, {@code List}, {@code String}, {@code Double}, {@code Boolean}
+   *     or {@code null}
+   * @throws JsonDataException when the text is not JSON
+   */
   public static Object parseTree(String text) {
     try {
       return TREE.fromJson(text);
@@ -67,7 +106,13 @@ public final class Json {
     }
   }
 
-  /** Parses text into a tree, or returns {@code null} when it is not JSON. */
+  /**
+   * Parses text into a tree, or returns {@code null} when it is not JSON.
+   *
+   * @param text the text, maybe {@code null}, blank or an HTML error page
+   * @return the tree as {@link #parseTree} gives it, or {@code null} when the text is empty, not
+   *     strict JSON, or has anything after the value
+   */
   public static Object tryParseTree(String text) {
     if (text == null || text.isBlank()) {
       return null;
@@ -82,7 +127,12 @@ public final class Json {
     }
   }
 
-  /** Wraps text as {@link RawJson}, parsed lazily by this Moshi. */
+  /**
+   * Wraps text as {@link RawJson}, parsed lazily by this Moshi.
+   *
+   * @param text the JSON text as received
+   * @return the document, parsed when first asked for
+   */
   public static RawJson raw(String text) {
     return RawJson.of(text, Json::parseTree);
   }

@@ -15,7 +15,7 @@ import java.util.function.Function;
 /**
  * A JSON answer whose large {@code data:} URLs were spooled to temporary files while it was read
  * (see {@link ResponseReader#rawJsonSpoolingDataUrls()}): the JSON text holds a placeholder
- * ({@value DataUrlSpooler#PLACEHOLDER_PREFIX}{@code <n>}) where each such URL was.
+ * ({@code aigw-spooled:<n>}) where each such URL was.
  *
  * <p>Each spooled file is handed over once, to the image or video {@link #image} or {@link #video}
  * makes of its placeholder, which then owns it. Files nobody took are deleted by {@link
@@ -28,6 +28,9 @@ public final class JsonWithMedia {
   private final Cleaner.Cleanable cleanup;
 
   /**
+   * An answer whose spooled files this value now owns: they are deleted once it is unreachable
+   * unless an image or video took them.
+   *
    * @param raw the JSON, with placeholders
    * @param media the spooled files by placeholder; this value takes ownership of them
    */
@@ -39,17 +42,30 @@ public final class JsonWithMedia {
     this.cleanup = this.media.isEmpty() ? null : SpoolFiles.whenUnreachable(this, new DeleteUnclaimed(this.media, unclaimed));
   }
 
-  /** The answer's JSON; a spooled data URL reads as its placeholder. */
+  /**
+   * The answer's JSON; a spooled data URL reads as its placeholder.
+   *
+   * @return the JSON as received, with placeholders
+   */
   public RawJson raw() {
     return raw;
   }
 
-  /** The spooled files by placeholder (for tests and diagnostics; use {@link #image} to take one). */
+  /**
+   * The spooled files by placeholder (for tests and diagnostics; use {@link #image} to take one).
+   *
+   * @return an unmodifiable map, taken files included
+   */
   public Map<String, SpooledMedia> media() {
     return media;
   }
 
-  /** Whether {@code location} is the placeholder of a spooled file of this answer. */
+  /**
+   * Whether {@code location} is the placeholder of a spooled file of this answer.
+   *
+   * @param location a URL, data URL or placeholder from the JSON, or {@code null}
+   * @return {@code true} for a placeholder of this answer, taken or not
+   */
   public boolean isSpooled(String location) {
     return location != null && media.containsKey(location);
   }
@@ -58,6 +74,10 @@ public final class JsonWithMedia {
    * The image at {@code location}: the spooled file when it is a placeholder of this answer (the
    * image then owns the file), else the URL or data URL itself.
    *
+   * @param vendor the vendor's name, for the image
+   * @param location the image's URL, data URL or placeholder, as the JSON gives it
+   * @param downloader fetches a URL when the image is read
+   * @return the image
    * @throws IllegalStateException when the placeholder's file was already taken or discarded
    */
   public GeneratedImage image(String vendor, String location, MediaDownloader downloader) {
@@ -73,6 +93,11 @@ public final class JsonWithMedia {
    * video then owns the file, typed as its data URL declared), else the URL or data URL itself,
    * typed {@code mimeType}.
    *
+   * @param vendor the vendor's name, for the video
+   * @param location the video's URL, data URL or placeholder, as the JSON gives it
+   * @param mimeType the video's MIME type for a URL, or {@code null}
+   * @param downloader fetches a URL when the video is read
+   * @return the video
    * @throws IllegalStateException when the placeholder's file was already taken or discarded
    */
   public GeneratedVideo video(String vendor, String location, String mimeType, MediaDownloader downloader) {
@@ -86,6 +111,10 @@ public final class JsonWithMedia {
   /**
    * Reads this answer with {@code reader} (which takes what it needs with {@link #image} and
    * {@link #video}), then deletes every spooled file it did not take, also when it throws.
+   *
+   * @param <T> what the reader makes of the answer
+   * @param reader reads the answer
+   * @return what {@code reader} returned
    */
   public <T> T read(Function<JsonWithMedia, T> reader) {
     try {

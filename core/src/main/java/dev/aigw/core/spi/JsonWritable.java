@@ -30,6 +30,8 @@ public interface JsonWritable {
     private static final long serialVersionUID = 1L;
 
     /**
+     * An exception without a stack trace (it is caught and handled, never shown).
+     *
      * @param what the value that cannot be written exactly, for the message
      */
     public CannotWrite(String what) {

@@ -24,7 +24,13 @@ import java.util.Map;
 public final class OpenAiChat {
   private OpenAiChat() {}
 
-  /** The request body: model, messages, temperature, max_tokens, stream, then extraBody. */
+  /**
+   * The request body: model, messages, temperature, max_tokens, stream, then extraBody.
+   *
+   * @param request the chat request
+   * @param stream whether to ask for a streamed answer ({@code stream: true})
+   * @return the body, with no defaults
+   */
   public static Body body(ChatRequest request, boolean stream) {
     return new Body(request, stream, Map.of());
   }
@@ -41,13 +47,26 @@ public final class OpenAiChat {
    * @param defaults fields added at the end unless already present
    */
   public record Body(ChatRequest request, boolean stream, Map<String, Object> defaults) implements JsonWritable {
-    /** Copies the defaults. */
+    /**
+     * Copies the defaults (unmodifiable, order kept).
+     *
+     * @param request the request
+     * @param stream whether the answer is streamed
+     * @param defaults fields added at the end unless already present
+     * @throws NullPointerException when {@code request} is null
+     */
     public Body {
       java.util.Objects.requireNonNull(request, "request");
       defaults = defaults.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(defaults));
     }
 
-    /** This body with {@code name: value} added at the end unless a field of that name is present. */
+    /**
+     * This body with {@code name: value} added at the end unless a field of that name is present.
+     *
+     * @param name the field's name
+     * @param value the field's value, written as JSON
+     * @return a new body; a default already named keeps its value
+     */
     public Body withDefault(String name, Object value) {
       Map<String, Object> more = new LinkedHashMap<>(defaults);
       more.putIfAbsent(name, value);
@@ -138,16 +157,42 @@ public final class OpenAiChat {
     }
   }
 
-  /** A {@code chat.completion}. */
+  /**
+   * A {@code chat.completion}.
+   *
+   * @param id the completion's id
+   * @param object the object type, {@code chat.completion}
+   * @param created when it was created, in Unix seconds
+   * @param model the model that answered
+   * @param choices the choices; the first is the answer
+   * @param usage token usage, or {@code null}
+   */
   public record Completion(String id, String object, Long created, String model, List<Choice> choices, WireUsage usage) {}
 
-  /** One choice of a completion. */
+  /**
+   * One choice of a completion.
+   *
+   * @param index the choice's index
+   * @param message the message
+   * @param finishReason why generation stopped ({@code stop}, {@code length} …), or {@code null}
+   */
   public record Choice(Integer index, WireMessage message, @Json(name = "finish_reason") String finishReason) {}
 
-  /** A message on the wire. */
+  /**
+   * A message on the wire.
+   *
+   * @param role the role ({@code assistant} …), or {@code null}
+   * @param content the text, or {@code null}
+   */
   public record WireMessage(String role, String content) {}
 
-  /** Token usage on the wire. */
+  /**
+   * Token usage on the wire.
+   *
+   * @param promptTokens tokens in the prompt, or {@code null}
+   * @param completionTokens tokens generated, or {@code null}
+   * @param totalTokens both together, or {@code null}
+   */
   public record WireUsage(
       @Json(name = "prompt_tokens") Long promptTokens,
       @Json(name = "completion_tokens") Long completionTokens,
@@ -161,13 +206,33 @@ public final class OpenAiChat {
     }
   }
 
-  /** A {@code chat.completion.chunk}. */
+  /**
+   * A {@code chat.completion.chunk}.
+   *
+   * @param id the completion's id
+   * @param model the model that answers
+   * @param choices the choices; the first carries the text
+   * @param usage token usage (usually only in the last chunk), or {@code null}
+   */
   public record Chunk(String id, String model, List<ChunkChoice> choices, WireUsage usage) {}
 
-  /** One choice of a chunk. */
+  /**
+   * One choice of a chunk.
+   *
+   * @param index the choice's index
+   * @param delta the text added by this chunk
+   * @param finishReason why generation stopped, in the choice's last chunk; else {@code null}
+   */
   public record ChunkChoice(Integer index, WireMessage delta, @Json(name = "finish_reason") String finishReason) {}
 
-  /** Reads a completion. */
+  /**
+   * Reads a completion.
+   *
+   * @param c the completion as parsed
+   * @param raw the answer's JSON, kept in the response
+   * @return the response of the first choice (role {@code assistant} and empty text when the
+   *     message leaves them out), with no message when there is no choice
+   */
   public static ChatResponse toResponse(Completion c, RawJson raw) {
     Choice first = c.choices() == null || c.choices().isEmpty() ? null : c.choices().get(0);
     ChatMessage message = null;
@@ -182,28 +247,50 @@ public final class OpenAiChat {
   /**
    * Sends {@code body} (usually from {@link #body}) to {@code path} and reads the completion.
    *
+   * @param transport the gateway that sends it
+   * @param path the path of the chat-completions endpoint
    * @param safety when a failure may be retried (chat is paid work at most gateways)
+   * @param body the request body
+   * @return the response with the answer's HTTP details
+   * @throws dev.aigw.core.error.AigwException when the call fails
    */
   public static RawResponse<ChatResponse> create(Gateway transport, String path, RetrySafety safety,
       Body body) {
-    return transport.execute(ApiRequest.post(path, safety).json(body).build(), responseReader());
+    return transport.execute(ApiRequest.post(path, safety).json(body)
+        .purpose(ApiRequest.Purpose.chat(body.request().model())).build(), responseReader());
   }
 
   /**
    * Sends {@code body} (usually from {@code body(request, true)}) to {@code path} and streams the
    * completion's chunks as they arrive.
+   *
+   * @param transport the gateway that sends it
+   * @param path the path of the chat-completions endpoint
+   * @param safety when a failure may be retried until the answer's headers arrive
+   * @param body the request body, asking for a stream
+   * @return the open stream; close it to free the connection
    */
   public static ChatStream stream(Gateway transport, String path, RetrySafety safety, Body body) {
-    ApiRequest call = ApiRequest.post(path, safety).json(body).streaming(true).build();
+    ApiRequest call = ApiRequest.post(path, safety).json(body).streaming(true)
+        .purpose(ApiRequest.Purpose.chat(body.request().model())).build();
     return new ChatStream(transport.openStream(call, chunkDecoder()));
   }
 
-  /** The reader for a completion answer. */
+  /**
+   * The reader for a completion answer.
+   *
+   * @return a reader of a {@link Completion} into a {@link ChatResponse} with the raw JSON
+   */
   public static ResponseReader<ChatResponse> responseReader() {
     return ResponseReader.<Completion, ChatResponse>json(Completion.class, OpenAiChat::toResponse);
   }
 
-  /** Decodes streamed chunks. */
+  /**
+   * Decodes streamed chunks.
+   *
+   * @return a decoder of each event's data as a {@link Chunk}; it throws {@link
+   *     dev.aigw.core.error.StreamException} for data that is not one
+   */
   public static SseDecoder<ChatChunk> chunkDecoder() {
     var adapter = dev.aigw.core.spi.Json.<Chunk>adapter(Chunk.class);
     return (type, data) -> {

@@ -23,20 +23,37 @@ public final class OperationDriver<S, T> {
   }
 
   /**
+   * A driver from the two functions.
+   *
+   * @param <S> the vendor's status payload
+   * @param <T> the operation's result
    * @param fetchStatus prepares the status request for a task id
-   * @param readStatus turns the status payload into a snapshot
+   * @param readStatus turns the status payload into a snapshot, given the task id
+   * @return the driver
+   * @throws NullPointerException when either function is null
    */
   public static <S, T> OperationDriver<S, T> of(Function<String, PreparedCall<S>> fetchStatus,
       BiFunction<String, S, OperationSnapshot<T>> readStatus) {
     return new OperationDriver<>(fetchStatus, readStatus);
   }
 
-  /** Prepares the status request for {@code id}. */
+  /**
+   * Prepares the status request for {@code id}.
+   *
+   * @param id the task id
+   * @return the call; each run fetches the status anew
+   */
   public PreparedCall<S> fetch(String id) {
     return fetch.apply(id);
   }
 
-  /** Reads a status payload. */
+  /**
+   * Reads a status payload.
+   *
+   * @param id the task id
+   * @param status the payload a status request returned
+   * @return the snapshot of the task it shows
+   */
   public OperationSnapshot<T> read(String id, S status) {
     return read.apply(id, status);
   }

@@ -1,6 +1,7 @@
 package dev.aigw.core.spi;
 
 import dev.aigw.core.http.RawResponse;
+import dev.aigw.core.listener.OperationInfo;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
@@ -11,13 +12,51 @@ import java.util.function.Function;
  * @param <T> the parsed body
  */
 public interface PreparedCall<T> {
-  /** Runs on the caller's thread. */
+  /**
+   * Runs on the caller's thread.
+   *
+   * @return the parsed body with the answer's HTTP details
+   * @throws dev.aigw.core.error.AigwException the mapped failure
+   */
   RawResponse<T> execute();
 
-  /** Runs without blocking; the future completes on an OkHttp or scheduler thread. */
+  /**
+   * Runs without blocking; the future completes on an OkHttp or scheduler thread.
+   *
+   * @return completes with the answer, or exceptionally with the mapped failure
+   */
   CompletableFuture<RawResponse<T>> executeAsync();
 
-  /** A call whose body is {@code mapper} applied to this call's body. */
+  /**
+   * Runs on the caller's thread as a poll of an operation: log lines name the operation, and
+   * listeners see the call as one of its polls.
+   *
+   * @param operationId the operation's id
+   * @param operation the operation as listeners know it, or {@code null} without listeners
+   * @return the answer
+   */
+  default RawResponse<T> execute(String operationId, OperationInfo operation) {
+    return execute();
+  }
+
+  /**
+   * Runs without blocking as a poll of an operation (see {@link #execute(String, OperationInfo)}).
+   *
+   * @param operationId the operation's id
+   * @param operation the operation as listeners know it, or {@code null} without listeners
+   * @return completes with the answer
+   */
+  default CompletableFuture<RawResponse<T>> executeAsync(String operationId, OperationInfo operation) {
+    return executeAsync();
+  }
+
+  /**
+   * A call whose body is {@code mapper} applied to this call's body.
+   *
+   * @param <R> the mapped body
+   * @param mapper maps the body after each run; the HTTP details are kept
+   * @return the mapped call; running it runs this one
+   */
   default <R> PreparedCall<R> map(Function<? super T, ? extends R> mapper) {
     PreparedCall<T> self = this;
     return new PreparedCall<>() {
@@ -30,6 +69,17 @@ public interface PreparedCall<T> {
       @Override
       public CompletableFuture<RawResponse<R>> executeAsync() {
         return self.executeAsync().thenApply(r -> r.withBody(mapper.apply(r.body())));
+      }
+
+      @Override
+      public RawResponse<R> execute(String operationId, OperationInfo operation) {
+        RawResponse<T> r = self.execute(operationId, operation);
+        return r.withBody(mapper.apply(r.body()));
+      }
+
+      @Override
+      public CompletableFuture<RawResponse<R>> executeAsync(String operationId, OperationInfo operation) {
+        return self.executeAsync(operationId, operation).thenApply(r -> r.withBody(mapper.apply(r.body())));
       }
     };
   }

@@ -16,11 +16,16 @@ import java.util.stream.StreamSupport;
  */
 public class EventStream<T> implements Iterable<T>, AutoCloseable {
 
-  /** Where items come from: the SSE reader of the runtime. */
+  /**
+   * Where items come from: the SSE reader of the runtime.
+   *
+   * @param <T> the item type
+   */
   public interface Source<T> extends AutoCloseable {
     /**
      * Blocks until the next item is decoded; {@code null} at the end of the stream.
      *
+     * @return the next item, or {@code null} at the end of the stream
      * @throws dev.aigw.core.error.StreamException on an error event or a cut connection
      */
     T next();
@@ -29,7 +34,9 @@ public class EventStream<T> implements Iterable<T>, AutoCloseable {
     @Override
     void close();
 
-    /** The rate-limit headers of the answer that opened the stream ({@link RateLimit#NONE} by default). */
+    /**
+     * {@return the rate-limit headers of the answer that opened the stream ({@link RateLimit#NONE} by default)}
+     */
     default RateLimit rateLimit() {
       return RateLimit.NONE;
     }
@@ -39,7 +46,11 @@ public class EventStream<T> implements Iterable<T>, AutoCloseable {
   private boolean iterated;
   private volatile boolean closed;
 
-  /** Wraps a source. */
+  /**
+   * Wraps a source.
+   *
+   * @param source where the items come from
+   */
   public EventStream(Source<T> source) {
     this.source = source;
   }
@@ -48,6 +59,8 @@ public class EventStream<T> implements Iterable<T>, AutoCloseable {
    * The rate-limit headers ({@code X-RateLimit-Remaining}, {@code -Reset} …) of the answer that
    * opened this stream; {@link RateLimit#NONE} when it had none. Available at once, before any
    * item is read.
+   *
+   * @return the rate-limit headers, never {@code null}
    */
   public RateLimit rateLimit() {
     return source.rateLimit();
@@ -103,7 +116,7 @@ public class EventStream<T> implements Iterable<T>, AutoCloseable {
     };
   }
 
-  /** The items as a sequential {@link Stream}; closing the {@code Stream} closes this. */
+  /** {@return the items as a sequential {@link Stream}; closing the {@code Stream} closes this} */
   public Stream<T> stream() {
     return StreamSupport.stream(
             Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED | Spliterator.NONNULL),
@@ -111,7 +124,7 @@ public class EventStream<T> implements Iterable<T>, AutoCloseable {
         .onClose(this::close);
   }
 
-  /** Whether {@link #close()} was called or the stream ended. */
+  /** {@return whether {@link #close()} was called or the stream ended} */
   public boolean isClosed() {
     return closed;
   }

@@ -20,9 +20,12 @@ public final class DeliveryDeduplicator {
   private final LinkedHashMap<String, Instant> seen = new LinkedHashMap<>();
 
   /**
+   * An empty store with the given bounds.
+   *
    * @param capacity the most ids remembered
    * @param ttl how long an id is remembered
    * @param clock the clock
+   * @throws IllegalArgumentException if {@code capacity} is below 1
    */
   public DeliveryDeduplicator(int capacity, Duration ttl, Clock clock) {
     if (capacity < 1) {
@@ -41,6 +44,7 @@ public final class DeliveryDeduplicator {
   /**
    * Records {@code deliveryId}.
    *
+   * @param deliveryId the delivery id; not null
    * @return {@code true} the first time an id is seen (handle it), {@code false} for a repeat
    */
   public synchronized boolean firstDelivery(String deliveryId) {
@@ -59,12 +63,16 @@ public final class DeliveryDeduplicator {
     return true;
   }
 
-  /** Forgets {@code deliveryId}, so that it counts as new again (after its handling failed). */
+  /**
+   * Forgets {@code deliveryId}, so that it counts as new again (after its handling failed).
+   *
+   * @param deliveryId the id to forget
+   */
   public synchronized void forget(String deliveryId) {
     seen.remove(deliveryId);
   }
 
-  /** How many ids are remembered now. */
+  /** {@return how many ids are remembered now} */
   public synchronized int size() {
     evict(clock.instant());
     return seen.size();

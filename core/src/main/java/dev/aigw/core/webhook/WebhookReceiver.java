@@ -61,6 +61,8 @@ public final class WebhookReceiver<E> {
    * @param vendor vendor name, for messages
    * @param secret the webhook secret
    * @param parser turns the verified body (UTF-8 text) into an event; it may throw on bad input
+   * @param <E> the event type
+   * @return a builder; the signature header is {@code X-Signature} unless set
    */
   public static <E> Builder<E> builder(String vendor, Secret secret, Function<String, E> parser) {
     return new Builder<>(vendor, secret, parser);
@@ -97,14 +99,26 @@ public final class WebhookReceiver<E> {
     return Optional.of(new Delivery<>(id, eventHeader == null ? null : header.apply(eventHeader), event));
   }
 
-  /** {@link #receive(byte[], Function)} with the headers as a map (names in any case). */
+  /**
+   * {@link #receive(byte[], Function)} with the headers as a map (names in any case).
+   *
+   * @param rawBody the request body exactly as received
+   * @param headers the request headers
+   * @return the delivery, or empty when its id was seen before
+   * @throws WebhookVerificationException when the signature is missing or wrong, or the body is
+   *     not a readable event
+   */
   public Optional<Delivery<E>> receive(byte[] rawBody, Map<String, String> headers) {
     Map<String, String> byName = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     byName.putAll(headers);
     return receive(rawBody, byName::get);
   }
 
-  /** Forgets a delivery id, so that the sender's retry of it is handled again. */
+  /**
+   * Forgets a delivery id, so that the sender's retry of it is handled again.
+   *
+   * @param deliveryId the id of the delivery whose handling failed
+   */
   public void forget(String deliveryId) {
     deduplicator.forget(deliveryId);
   }
@@ -114,7 +128,11 @@ public final class WebhookReceiver<E> {
     return "WebhookReceiver[" + vendor + ", signature header " + signatureHeader.toLowerCase(Locale.ROOT) + "]";
   }
 
-  /** Builds {@link WebhookReceiver}. */
+  /**
+   * Builds {@link WebhookReceiver}.
+   *
+   * @param <E> the event type
+   */
   public static final class Builder<E> {
     private final String vendor;
     private final Secret secret;
@@ -130,31 +148,51 @@ public final class WebhookReceiver<E> {
       this.parser = Objects.requireNonNull(parser, "parser");
     }
 
-    /** The header carrying the hex HMAC-SHA256 signature. */
+    /**
+     * The header carrying the hex HMAC-SHA256 signature.
+     *
+     * @param name the header name; not null
+     * @return this builder
+     */
     public Builder<E> signatureHeader(String name) {
       this.signatureHeader = Objects.requireNonNull(name, "name");
       return this;
     }
 
-    /** The header carrying the delivery id used for deduplication. */
+    /**
+     * The header carrying the delivery id used for deduplication.
+     *
+     * @param name the header name, or {@code null} for no deduplication
+     * @return this builder
+     */
     public Builder<E> deliveryHeader(String name) {
       this.deliveryHeader = name;
       return this;
     }
 
-    /** The header carrying the event type. */
+    /**
+     * The header carrying the event type.
+     *
+     * @param name the header name, or {@code null}
+     * @return this builder
+     */
     public Builder<E> eventHeader(String name) {
       this.eventHeader = name;
       return this;
     }
 
-    /** The store of seen delivery ids (by default 10 000 ids for 24 hours, in memory). */
+    /**
+     * The store of seen delivery ids (by default 10 000 ids for 24 hours, in memory).
+     *
+     * @param deduplicator the store, or {@code null} for a new in-memory one
+     * @return this builder
+     */
     public Builder<E> deduplicator(DeliveryDeduplicator deduplicator) {
       this.deduplicator = deduplicator;
       return this;
     }
 
-    /** The receiver. */
+    /** {@return the receiver} */
     public WebhookReceiver<E> build() {
       return new WebhookReceiver<>(this);
     }

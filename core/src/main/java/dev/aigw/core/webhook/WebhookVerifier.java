@@ -31,17 +31,29 @@ public final class WebhookVerifier {
    *
    * @param vendor vendor name, for messages
    * @param secret the webhook secret ({@code whsec_…})
+   * @return the verifier
    */
   public static WebhookVerifier hmacSha256(String vendor, Secret secret) {
     return new WebhookVerifier(vendor, secret);
   }
 
-  /** The hex signature of {@code body} (for tests and fakes that sign deliveries). */
+  /**
+   * The hex signature of {@code body} (for tests and fakes that sign deliveries).
+   *
+   * @param body the bytes to sign
+   * @return the HMAC-SHA256 of the body, in lower-case hex
+   */
   public String sign(byte[] body) {
     return HexFormat.of().formatHex(mac(body));
   }
 
-  /** Whether {@code signature} (hex, any case, optionally {@code sha256=}-prefixed) signs {@code body}. */
+  /**
+   * Whether {@code signature} (hex, any case, optionally {@code sha256=}-prefixed) signs {@code body}.
+   *
+   * @param body the body exactly as received, or {@code null}
+   * @param signature the signature header's value, or {@code null}
+   * @return {@code false} for a missing, malformed or wrong signature
+   */
   public boolean isValid(byte[] body, String signature) {
     if (body == null || signature == null || signature.isBlank()) {
       return false;
@@ -62,6 +74,8 @@ public final class WebhookVerifier {
   /**
    * Checks the signature.
    *
+   * @param body the body exactly as received
+   * @param signature the signature header's value
    * @throws WebhookVerificationException when it is missing or does not match
    */
   public void verify(byte[] body, String signature) {
@@ -74,7 +88,13 @@ public final class WebhookVerifier {
     }
   }
 
-  /** Checks a body given as a UTF-8 string (prefer the raw bytes when you have them). */
+  /**
+   * Checks a body given as a UTF-8 string (prefer the raw bytes when you have them).
+   *
+   * @param body the body
+   * @param signature the signature header's value
+   * @throws WebhookVerificationException when the signature is missing or does not match
+   */
   public void verify(String body, String signature) {
     verify(body == null ? null : body.getBytes(StandardCharsets.UTF_8), signature);
   }

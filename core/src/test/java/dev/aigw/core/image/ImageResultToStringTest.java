@@ -2,10 +2,11 @@ package dev.aigw.core.image;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.aigw.core.cost.Cost;
+import dev.aigw.core.cost.CostUnit;
 import dev.aigw.core.json.RawJson;
 import dev.aigw.core.operation.OperationSnapshot;
 import dev.aigw.core.spi.Json;
-import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -18,9 +19,9 @@ class ImageResultToStringTest {
   @Test
   void anImageResultShowsIdImagesAndCostButNotTheRawText() {
     ImageResult result = new ImageResult("t1", List.of(new GeneratedImage("icodeeasy", URL, "image/png", null, null, null)),
-        new BigDecimal("0.20"), RAW);
+        Cost.of("0.20", CostUnit.CNY), RAW);
     assertThat(result.toString())
-        .isEqualTo("ImageResult[id=t1, images=[GeneratedImage[url, image/png]], cost=0.20, raw=" + RAW.text().length()
+        .isEqualTo("ImageResult[id=t1, images=[GeneratedImage[url, image/png]], cost=0.20 CNY, raw=" + RAW.text().length()
             + " chars]")
         .doesNotContain("icodeeasy.cc");
     assertThat(new ImageResult(null, List.of(), null, null).toString())

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.aigw.core.error.AigwException;
+import dev.aigw.core.error.MalformedResponseException;
 import dev.aigw.core.media.SpoolFiles;
 import dev.aigw.core.spi.SpooledMedia;
 import java.io.IOException;
@@ -45,7 +46,7 @@ class DataUrlSpoolerTest {
 
   private AigwException failure(String json) {
     Throwable e = catchThrowable(() -> read(json));
-    assertThat(e).isExactlyInstanceOf(AigwException.class);
+    assertThat(e).isExactlyInstanceOf(MalformedResponseException.class);
     return (AigwException) e;
   }
 
@@ -214,7 +215,7 @@ class DataUrlSpoolerTest {
     AigwException e = failure("{\"ok\":true,\"image\":\"" + PNG_URL_HEAD + b64.substring(0, 40));
 
     assertThat(e.vendor()).isEqualTo("cheapsub");
-    assertThat(e).hasMessage("expected a JSON answer but got: {\"ok\":true,\"image\":\"data:image/png;base64,… "
+    assertThat(e).hasMessage("[cheapsub] expected a JSON answer but got: {\"ok\":true,\"image\":\"data:image/png;base64,… "
         + "(the answer ended inside this data URL)");
     assertThat(SpoolFiles.live()).isEqualTo(liveBefore);
   }

@@ -104,6 +104,18 @@ class HttpHeadersTest {
     assertThat(rl.retryAfter()).isNull();
   }
 
+  /** CloudGPT as deployed: Remaining counted from 60 whatever the real limit, the reset in epoch ms, no Limit header. */
+  @Test
+  void remainingAloneGivesNoLimitAndAResetInMillisecondsIsTheSameInstantAsInSeconds() {
+    RateLimit ms = HttpHeaders.rateLimit(Headers.of("X-RateLimit-Remaining", "59", "X-RateLimit-Reset", "1767225660000"), CLOCK);
+    RateLimit s = HttpHeaders.rateLimit(Headers.of("X-RateLimit-Remaining", "59", "X-RateLimit-Reset", "1767225660"), CLOCK);
+
+    assertThat(ms).isEqualTo(new RateLimit(-1, 59, Instant.parse("2026-01-01T00:01:00Z"), null));
+    assertThat(ms.limitValue()).as("no limit is derived from Remaining").isEmpty();
+    assertThat(ms.remainingValue()).hasValue(59);
+    assertThat(s).isEqualTo(ms);
+  }
+
   @Test
   void rateLimitWithNoHeadersIsNone() {
     RateLimit rl = HttpHeaders.rateLimit(Headers.of("Content-Type", "application/json"), CLOCK);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.aigw.core.error.AigwException;
+import dev.aigw.core.error.MalformedResponseException;
 import dev.aigw.core.http.RawResponse;
 import dev.aigw.core.spi.ApiRequest;
 import dev.aigw.core.spi.ResponseReader;
@@ -45,7 +46,7 @@ class ResponseReaderSpoolTest {
     Transport t = new Transport(config(server));
     Throwable e = catchThrowable(() ->
         t.execute(ApiRequest.get("/v1/files/f1/content").build(), ResponseReader.spool("image bytes")));
-    assertThat(e).isExactlyInstanceOf(AigwException.class);
+    assertThat(e).isExactlyInstanceOf(MalformedResponseException.class);
     return (AigwException) e;
   }
 
@@ -81,7 +82,7 @@ class ResponseReaderSpoolTest {
     AigwException e = failedDownload();
 
     assertThat(e).hasMessage(
-        "expected image bytes but the server answered 200 with application/json: {\"error\":\"file expired\"}");
+        "[acme] expected image bytes but the server answered 200 with application/json: {\"error\":\"file expired\"}");
     assertThat(e.vendor()).isEqualTo("acme");
     assertThat(server.getRequestCount()).as("not retried").isEqualTo(1);
   }
@@ -92,7 +93,7 @@ class ResponseReaderSpoolTest {
         .body("<html><title>Login</title></html>").build());
 
     assertThat(failedDownload()).hasMessage(
-        "expected image bytes but the server answered 200 with text/html: <html><title>Login</title></html>");
+        "[acme] expected image bytes but the server answered 200 with text/html: <html><title>Login</title></html>");
   }
 
   @Test
@@ -101,13 +102,13 @@ class ResponseReaderSpoolTest {
     server.enqueue(json(200, answer));
 
     assertThat(failedDownload()).hasMessage(
-        "expected image bytes but the server answered 200 with application/json: " + answer.substring(0, 300) + "…");
+        "[acme] expected image bytes but the server answered 200 with application/json: " + answer.substring(0, 300) + "…");
   }
 
   @Test
   void anEmptyBodyIsAnError() {
     server.enqueue(new MockResponse.Builder().setHeader("Content-Type", "image/png").build());
 
-    assertThat(failedDownload()).hasMessage("expected image bytes but the body was empty");
+    assertThat(failedDownload()).hasMessage("[acme] expected image bytes but the body was empty");
   }
 }

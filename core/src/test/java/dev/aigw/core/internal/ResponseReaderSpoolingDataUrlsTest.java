@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.aigw.core.error.AigwException;
+import dev.aigw.core.error.MalformedResponseException;
 import dev.aigw.core.image.GeneratedImage;
 import dev.aigw.core.media.GeneratedMedia;
 import dev.aigw.core.media.SpoolFiles;
@@ -165,8 +166,8 @@ class ResponseReaderSpoolingDataUrlsTest {
 
     Throwable e = catchThrowable(this::poll);
 
-    assertThat(e).isExactlyInstanceOf(AigwException.class)
-        .hasMessage("expected a JSON answer but got: {\"image\":\"aigw-spooled:0\"}}");
+    assertThat(e).isExactlyInstanceOf(MalformedResponseException.class)
+        .hasMessage("[acme] expected a JSON answer but got: {\"image\":\"aigw-spooled:0\"}}");
     assertThat(SpoolFiles.live()).isEqualTo(liveBefore);
   }
 
@@ -178,7 +179,7 @@ class ResponseReaderSpoolingDataUrlsTest {
 
     Throwable e = catchThrowable(this::poll);
 
-    assertThat(e).isExactlyInstanceOf(AigwException.class)
+    assertThat(e).isExactlyInstanceOf(MalformedResponseException.class)
         .hasMessage("[acme] the answer's image/png data URL is not valid base64: a character that is not base64 "
             + "near payload character 90001");
     assertThat(((AigwException) e).vendor()).isEqualTo("acme");

@@ -111,7 +111,7 @@ class TransportAsyncTest {
     Throwable e = catchThrowable(() -> transport().executeAsync(ApiRequest.get("/v1/models").build(),
         ResponseReader.text()).get(5, TimeUnit.SECONDS));
 
-    assertThat(e.getCause()).isExactlyInstanceOf(ServerException.class).hasMessage("[acme] 502: bad gateway 2");
+    assertThat(e.getCause()).isExactlyInstanceOf(ServerException.class).hasMessage("[acme] 502: bad gateway 2 — not retried: the 2 retries allowed were used");
     assertThat(server.getRequestCount()).isEqualTo(3);
   }
 
@@ -142,7 +142,9 @@ class TransportAsyncTest {
     Throwable e = catchThrowable(() -> t.executeAsync(ApiRequest.post("/v1/images", RetrySafety.NOT_CHARGED_ON_ERROR)
         .timeout(timeout).build(), ResponseReader.text()).get(5, TimeUnit.SECONDS));
     assertThat(e.getCause()).isExactlyInstanceOf(ConnectionException.class)
-        .hasMessage("[acme] POST /v1/images failed: timed out (the request may have reached the server; not retried, since a retry could charge twice)");
+        .hasMessage("[acme] POST /v1/images failed: timed out — not retried: the request may have reached the server,"
+            + " so a retry could charge twice; acme documents no idempotency key for this call: the work may exist and"
+            + " be charged, and aigw cannot find it");
     assertThat(((ConnectionException) e.getCause()).requestSent()).isTrue();
     assertThat(server.getRequestCount()).isEqualTo(3);
   }

@@ -181,7 +181,7 @@ class TransportConcurrencyTest {
         ResponseReader.text()));
 
     assertThat(e).isExactlyInstanceOf(ConnectionException.class)
-        .hasMessage("[acme] GET /v1/x waited PT0.1S for one of the 1 concurrent request slots");
+        .hasMessage("[acme] GET /v1/x waited 100 ms for one of the 1 concurrent request slots (the request was not sent)");
     assertThat(((ConnectionException) e).requestSent()).isFalse();
     assertThat(holder.get(5, TimeUnit.SECONDS).status()).isEqualTo(200);
     assertThat(dispatcher.total).hasValue(1);

@@ -79,7 +79,7 @@ class TransportErrorTest {
     assertThat(e.type()).isEqualTo("some_error");
     assertThat(e.vendorMessage()).isEqualTo("It went wrong");
     assertThat(e.requestId()).isEqualTo("r-" + status);
-    assertThat(e).hasMessage("[acme] " + status + " E" + status + ": It went wrong (request id r-" + status + ")");
+    assertThat(e).hasMessageStartingWith("[acme] " + status + " E" + status + ": It went wrong (request id r-" + status + ")");
   }
 
   @Test
@@ -128,7 +128,7 @@ class TransportErrorTest {
         .build());
 
     assertThat(e).isExactlyInstanceOf(ServerException.class)
-        .hasMessage("[acme] 502: HTTP 502 with an HTML page instead of an API answer (likely from a proxy): 502 Bad Gateway");
+        .hasMessageStartingWith("[acme] 502: HTTP 502 with an HTML page instead of an API answer (likely from a proxy): 502 Bad Gateway");
     assertThat(e.code()).isNull();
   }
 
@@ -137,14 +137,14 @@ class TransportErrorTest {
     ApiException e = fail(new MockResponse.Builder().code(503)
         .body("<html><head><title>\n  Service\n  Unavailable </title></head></html>").build());
 
-    assertThat(e.getMessage()).contains("HTML page").endsWith(": Service Unavailable");
+    assertThat(e.getMessage()).contains("HTML page").contains(": Service Unavailable — not retried: ");
   }
 
   @Test
   void describesAnEmptyBody() {
     ApiException e = fail(new MockResponse.Builder().code(500).build());
 
-    assertThat(e).isExactlyInstanceOf(ServerException.class).hasMessage("[acme] 500: HTTP 500 with an empty body");
+    assertThat(e).isExactlyInstanceOf(ServerException.class).hasMessageStartingWith("[acme] 500: HTTP 500 with an empty body");
   }
 
   @Test
@@ -152,7 +152,7 @@ class TransportErrorTest {
     ApiException e = fail(new MockResponse.Builder().code(503).setHeader("Content-Type", "text/plain")
         .body("upstream connect error or disconnect/reset before headers\n").build());
 
-    assertThat(e).hasMessage("[acme] 503: upstream connect error or disconnect/reset before headers");
+    assertThat(e).hasMessageStartingWith("[acme] 503: upstream connect error or disconnect/reset before headers");
   }
 
   @Test
@@ -172,7 +172,7 @@ class TransportErrorTest {
         .build());
 
     assertThat(e).isExactlyInstanceOf(RateLimitException.class)
-        .hasMessage("[acme] 429 rate_limited: Too many requests");
+        .hasMessageStartingWith("[acme] 429 rate_limited: Too many requests");
     assertThat(e.retryAfter()).contains(Duration.ofSeconds(7));
     assertThat(e.rateLimit()).isEqualTo(new RateLimit(60, 0, Instant.ofEpochSecond(1767225600L), Duration.ofSeconds(7)));
   }
@@ -181,7 +181,7 @@ class TransportErrorTest {
   void rateLimitWithoutHeadersHasNoRetryAfter() {
     ApiException e = fail(json(429, "{\"message\":\"slow down\"}"));
 
-    assertThat(e).isExactlyInstanceOf(RateLimitException.class).hasMessage("[acme] 429: slow down");
+    assertThat(e).isExactlyInstanceOf(RateLimitException.class).hasMessageStartingWith("[acme] 429: slow down");
     assertThat(e.retryAfter()).isEmpty();
     assertThat(e.rateLimit()).isEqualTo(RateLimit.NONE);
   }

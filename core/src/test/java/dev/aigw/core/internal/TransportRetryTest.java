@@ -42,6 +42,9 @@ class TransportRetryTest {
   @StartStop final MockWebServer server = new MockWebServer();
 
   private static final String OK = "{\"ok\":true}";
+  /** What a failure of paid work without an idempotency key the vendor honours says of recovery. */
+  private static final String NO_RECOVERY =
+      "acme documents no idempotency key for this call: the work may exist and be charged, and aigw cannot find it";
   private static final Duration TIMEOUT = Duration.ofMillis(300);
 
   /** One failure of the first attempt; every case answers {@link #OK} to a second attempt. */
@@ -115,7 +118,7 @@ class TransportRetryTest {
     assertThat(e).isExactlyInstanceOf(ConnectionException.class);
     assertThat(((ConnectionException) e).requestSent()).isFalse();
     assertThat(e).hasMessageStartingWith("[acme] POST /v1/images failed: ")
-        .hasMessageEndingWith("(the request was not sent)");
+        .hasMessageEndingWith("(the request was not sent) — not retried: the 2 retries allowed were used");
     assertThat(attempts).hasValue(1 + FAST.maxRetries());
   }
 
@@ -128,7 +131,8 @@ class TransportRetryTest {
 
     Throwable e = catchThrowable(() -> t.execute(ApiRequest.get("/v1/models").build(), ResponseReader.text()));
 
-    assertThat(e).isExactlyInstanceOf(ServerException.class).hasMessage("[acme] 503: overloaded 2");
+    assertThat(e).isExactlyInstanceOf(ServerException.class)
+        .hasMessage("[acme] 503: overloaded 2 — not retried: the 2 retries allowed were used");
     assertThat(server.getRequestCount()).isEqualTo(3);
   }
 
@@ -199,7 +203,8 @@ class TransportRetryTest {
     long start = System.nanoTime();
     Throwable e = catchThrowable(() -> t.execute(ApiRequest.get("/v1/models").build(), ResponseReader.text()));
 
-    assertThat(e).isInstanceOf(RateLimitException.class).hasMessage("[acme] 429 rate_limited: quota");
+    assertThat(e).isInstanceOf(RateLimitException.class).hasMessage("[acme] 429 rate_limited: quota — not retried:"
+        + " the server asks to wait 2 min, longer than the longest rate-limit wait allowed (maxRetryWait 5 s)");
     assertThat(((RateLimitException) e).retryAfter()).contains(Duration.ofSeconds(120));
     assertThat(server.getRequestCount()).isEqualTo(1);
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
@@ -260,22 +265,27 @@ class TransportRetryTest {
     assertThat(server.getRequestCount()).isEqualTo(1);
     assertThat(e).isInstanceOf(AigwException.class);
     String what = request.describe();
+    String timeoutWhy = "a timeout may hide work done upstream, so a retry could charge twice";
+    String serverWhy = "nothing documented says a failed call is free, so a retry could charge twice";
+    String ioWhy = "the request may have reached the server, so a retry could charge twice";
     switch (failure) {
-      case HTTP_408 -> assertThat(e).isExactlyInstanceOf(ApiException.class).hasMessage("[acme] 408: failure 408");
+      case HTTP_408 -> assertThat(e).isExactlyInstanceOf(ApiException.class)
+          .hasMessage("[acme] 408: failure 408 — not retried: " + timeoutWhy + "; " + NO_RECOVERY);
       case HTTP_500, HTTP_502, HTTP_503 -> assertThat(e).isExactlyInstanceOf(ServerException.class)
-          .hasMessage("[acme] " + failure.status() + ": failure " + failure.status());
+          .hasMessage("[acme] " + failure.status() + ": failure " + failure.status() + " — not retried: " + serverWhy
+              + "; " + NO_RECOVERY);
       case HTTP_504 -> assertThat(e).isExactlyInstanceOf(UpstreamTimeoutException.class)
-          .hasMessage("[acme] 504: failure 504");
+          .hasMessage("[acme] 504: failure 504 — not retried: " + timeoutWhy + "; " + NO_RECOVERY);
       case IO_AFTER_SEND -> {
         assertThat(e).isExactlyInstanceOf(ConnectionException.class)
             .hasMessageStartingWith("[acme] " + what + " failed: ")
             .hasMessageNotContaining("not sent")
-            .hasMessageEndingWith(" (the request may have reached the server; not retried, since a retry could charge twice)");
+            .hasMessageEndingWith(" — not retried: " + ioWhy + "; " + NO_RECOVERY);
         assertThat(((ConnectionException) e).requestSent()).isTrue();
       }
       case TIMEOUT -> {
         assertThat(e).isExactlyInstanceOf(ConnectionException.class)
-            .hasMessage("[acme] " + what + " failed: timed out (the request may have reached the server; not retried, since a retry could charge twice)");
+            .hasMessage("[acme] " + what + " failed: timed out — not retried: " + ioWhy + "; " + NO_RECOVERY);
         assertThat(((ConnectionException) e).requestSent()).isTrue();
       }
       default -> throw new AssertionError("expected " + failure + " to be retried", e);

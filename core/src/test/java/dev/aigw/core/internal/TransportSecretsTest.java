@@ -12,6 +12,7 @@ import dev.aigw.core.Secret;
 import dev.aigw.core.chat.ChatChunk;
 import dev.aigw.core.chat.ChatStream;
 import dev.aigw.core.error.AigwException;
+import dev.aigw.core.error.MalformedResponseException;
 import dev.aigw.core.error.ApiException;
 import dev.aigw.core.error.AuthenticationException;
 import dev.aigw.core.error.ConnectionException;
@@ -176,8 +177,11 @@ class TransportSecretsTest {
 
     Throwable e = failing(transport(), ApiRequest.get("/v1/models").build());
 
-    assertThat(e).hasMessage("[acme] 500: upstream rejected Authorization: Bearer tk_S****");
-    assertThat(logs.lines(Level.INFO)).hasSize(2).allMatch(l -> l.startsWith("[acme] retrying GET /v1/models in "));
+    assertThat(e).hasMessage("[acme] 500: upstream rejected Authorization: Bearer tk_S**** — not retried: the 2"
+        + " retries allowed were used");
+    assertThat(logs.lines(Level.INFO)).hasSize(3).element(2)
+        .isEqualTo("[acme] not retrying GET /v1/models after HTTP 500: the 2 retries allowed were used");
+    assertThat(logs.lines(Level.INFO).subList(0, 2)).allMatch(l -> l.startsWith("[acme] retrying GET /v1/models in "));
     assertNoKeyAnywhere();
   }
 
@@ -202,7 +206,8 @@ class TransportSecretsTest {
     Throwable e = failing(transport(), ApiRequest.get("/v1/files/f1/content").build(),
         ResponseReader.spool("image bytes"));
 
-    assertThat(e).isExactlyInstanceOf(AigwException.class).hasMessage("expected image bytes but the server answered"
+    assertThat(e).isExactlyInstanceOf(MalformedResponseException.class).hasMessage("[acme] expected image bytes but"
+        + " the server answered"
         + " 200 with application/json: {\"error\":\"token tk_S**** cannot download this file\"}");
     assertNoKeyAnywhere();
   }

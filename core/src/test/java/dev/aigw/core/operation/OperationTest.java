@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.aigw.core.Secret;
 import dev.aigw.core.error.AuthenticationException;
+import dev.aigw.core.error.MalformedResponseException;
+import dev.aigw.core.error.OperationPollException;
 import dev.aigw.core.error.OperationFailedException;
 import dev.aigw.core.error.OperationTimeoutException;
 import dev.aigw.core.error.ServerException;
@@ -16,6 +18,7 @@ import dev.aigw.core.internal.SharedResources;
 import dev.aigw.core.internal.Transport;
 import dev.aigw.core.internal.TransportConfig;
 import dev.aigw.core.spi.ApiRequest;
+import dev.aigw.core.spi.Listeners;
 import dev.aigw.core.spi.OperationDriver;
 import dev.aigw.core.spi.PreparedCall;
 import dev.aigw.core.spi.ResponseReader;
@@ -618,18 +621,97 @@ class OperationTest {
   }
 
   @Test
-  void tooManyFailedPollsInARowFailTheOperationWithTheLastError() {
+  void tooManyFailedPollsInARowStopPollingNamingTheOperationWithTheLastErrorAsCause() {
     TaskEndpoint task = serve(n -> json(500, "{\"error\":{\"message\":\"upstream exploded\",\"code\":\"boom\"}}"));
     Operation<String> op = newOperation(FAST); // tolerates 3 in a row
 
     Throwable thrown = catchThrowable(() -> op.waitForCompletion(Duration.ofSeconds(2)));
 
-    assertThat(thrown).isInstanceOf(ServerException.class).hasMessageContaining("upstream exploded");
-    assertThat(((ServerException) thrown).status()).isEqualTo(500);
-    assertThat(((ServerException) thrown).code()).isEqualTo("boom");
+    assertThat(thrown).isExactlyInstanceOf(OperationPollException.class)
+        .hasMessage("[test] operation task-42: 4 polls in a row failed, so polling stopped; the last: 500 boom:"
+            + " upstream exploded — not retried: retries are off (maxRetries 0). The task may still finish on the server"
+            + " (last status seen: QUEUED): resume(\"task-42\") to follow it again");
+    OperationPollException e = (OperationPollException) thrown;
+    assertThat(e.operationId()).isEqualTo(ID);
+    assertThat(e.lastStatus()).isEqualTo(OperationStatus.QUEUED);
+    assertThat(e.failures()).isEqualTo(4);
+    assertThat(e.getCause()).isInstanceOf(ServerException.class);
+    assertThat(((ServerException) e.getCause()).status()).isEqualTo(500);
+    assertThat(((ServerException) e.getCause()).code()).isEqualTo("boom");
     assertThat(task.polls()).isEqualTo(4);
     sleep(150);
     assertThat(task.polls()).isEqualTo(4);
+  }
+
+  @Test
+  void aPollAnsweredWithMalformedJsonIsToleratedAndPollingGoesOn() {
+    TaskEndpoint task = serve(n -> switch (n) {
+      case 1 -> json(200, "{\"status\":");
+      case 2 -> new MockResponse.Builder().code(200).setHeader("Content-Type", "text/html").body("<html>oops</html>").build();
+      default -> succeeded();
+    });
+    Operation<String> op = newOperation(FAST);
+
+    assertThat(op.waitForCompletion(Duration.ofSeconds(2))).isEqualTo(URL);
+    assertThat(task.polls()).isEqualTo(3);
+  }
+
+  @Test
+  void aPollAnsweredWithAnEmptyBodyIsTolerated() {
+    TaskEndpoint task = serve(n -> n == 1 ? new MockResponse.Builder().code(200).build() : succeeded());
+    Operation<String> op = newOperation(FAST);
+
+    assertThat(op.waitForCompletion(Duration.ofSeconds(2))).isEqualTo(URL);
+    assertThat(task.polls()).isEqualTo(2);
+  }
+
+  @Test
+  void anAnswerTheDriverCannotReadIsToleratedAsMalformed() {
+    TaskEndpoint task = serve(n -> n == 1 ? json(200, "{\"status\":\"failed\"}") : succeeded()); // no error object
+    Operation<String> op = newOperation(FAST);
+
+    assertThat(op.waitForCompletion(Duration.ofSeconds(2))).isEqualTo(URL);
+    assertThat(task.polls()).isEqualTo(2);
+  }
+
+  @Test
+  void aDriverFailureOnOnePollIsAMalformedResponseNamingTheOperation() {
+    serve(n -> json(200, "{\"status\":\"failed\"}"));
+    Operation<String> op = newOperation(FAST);
+
+    assertThatThrownBy(op::poll).isExactlyInstanceOf(MalformedResponseException.class)
+        .hasMessageStartingWith("[test] the answer to a poll of operation task-42 could not be read: "
+            + "java.lang.NullPointerException");
+  }
+
+  @Test
+  void tooManyMalformedAnswersInARowEndTheOperationSayingItMayStillFinish() {
+    TaskEndpoint task = serve(n -> n == 1 ? running(10) : json(200, "not json at all"));
+    Operation<String> op = newOperation(FAST);
+
+    Throwable thrown = catchThrowable(() -> op.waitForCompletion(Duration.ofSeconds(2)));
+
+    assertThat(thrown).isExactlyInstanceOf(OperationPollException.class)
+        .hasMessage("[test] operation task-42: 4 polls in a row failed, so polling stopped; the last: the server's"
+            + " answer is not the JSON documented: " + ((OperationPollException) thrown).getCause().getCause().getMessage()
+            + ". The task may still finish on the server (last status seen: RUNNING): resume(\"task-42\") to follow"
+            + " it again");
+    assertThat(thrown.getCause()).isExactlyInstanceOf(MalformedResponseException.class);
+    assertThat(((OperationPollException) thrown).lastStatus()).isEqualTo(OperationStatus.RUNNING);
+    assertThat(task.polls()).isEqualTo(1 + 4);
+  }
+
+  @Test
+  void anOperationKeepsTheIdempotencyKeyOfItsSubmission() {
+    Operation<String> keyed = Operation.polling("test", ID, driver(), FAST, SharedResources.scheduler(), queued(),
+        Listeners.NONE, "k-1");
+    Operation<String> done = Operation.completed("test", OperationSnapshot.succeeded(ID, "success", URL, null),
+        Listeners.NONE, "k-2");
+
+    assertThat(keyed.idempotencyKey()).contains("k-1");
+    assertThat(done.idempotencyKey()).contains("k-2");
+    assertThat(newOperation(FAST).idempotencyKey()).isEmpty();
+    assertThat(resumed(FAST, SharedResources.scheduler()).idempotencyKey()).isEmpty();
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.aigw.core.Secret;
 import dev.aigw.core.error.AigwException;
+import dev.aigw.core.error.MalformedResponseException;
 import dev.aigw.core.error.OperationFailedException;
 import dev.aigw.core.internal.Transport;
 import dev.aigw.core.internal.TransportConfig;
@@ -90,9 +91,9 @@ class OperationFactoryStartedFromTest {
   void anAnswerWithoutAnIdCannotBeFollowed() {
     RawJson answer = Json.raw("{\"status\":\"done\"}");
     assertThatThrownBy(() -> factory().startedFrom("video", null, answer, id -> read(id, answer)))
-        .isExactlyInstanceOf(AigwException.class)
+        .isExactlyInstanceOf(MalformedResponseException.class)
         .hasMessage("[acme] the video submission was accepted but its answer has no job_id, so it cannot be followed: "
-            + "{\"status\":\"done\"}");
+            + "{\"status\":\"done\"}. The work may exist and be charged; without an idempotency key aigw cannot find it");
     assertThatThrownBy(() -> factory().startedFrom("video", "", answer, id -> read(id, answer)))
         .hasMessageContaining("no job_id");
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.aigw.core.Secret;
 import dev.aigw.core.error.AigwException;
+import dev.aigw.core.error.MalformedResponseException;
 import dev.aigw.core.error.ValidationException;
 import dev.aigw.core.internal.Transport;
 import dev.aigw.core.internal.TransportConfig;
@@ -52,9 +53,14 @@ class OperationFactoryTest {
   void answerWithoutAnIdCannotBeFollowedAndSaysWhichFieldWasMissing() {
     RawJson answer = Json.raw("{\"status\":\"queued\"}");
     assertThatThrownBy(() -> factory().started("video", null, OperationStatus.QUEUED, null, answer))
-        .isExactlyInstanceOf(AigwException.class)
+        .isExactlyInstanceOf(MalformedResponseException.class)
         .hasMessage("[acme] the video submission was accepted but its answer has no job_id, so it cannot be followed: "
-            + "{\"status\":\"queued\"}");
+            + "{\"status\":\"queued\"}. The work may exist and be charged; without an idempotency key aigw cannot find it");
+    assertThatThrownBy(() -> factory().started("video", null, OperationStatus.QUEUED, null, answer, "key-1"))
+        .isInstanceOfSatisfying(MalformedResponseException.class,
+            e -> assertThat(e.idempotencyKey()).contains("key-1"))
+        .hasMessageEndingWith("{\"status\":\"queued\"}. The work may exist and be charged: resubmit with"
+            + " idempotency key key-1 to get it without a second charge");
     assertThatThrownBy(() -> factory().started("video", " ", OperationStatus.QUEUED, null, answer))
         .hasMessageContaining("no job_id");
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.aigw.core.Secret;
 import dev.aigw.core.error.AigwException;
+import dev.aigw.core.error.MalformedResponseException;
 import dev.aigw.core.http.RetryPolicy;
 import dev.aigw.core.internal.Transport;
 import dev.aigw.core.internal.TransportConfig;
@@ -34,7 +35,7 @@ public class ResponseReaderJsonTest {
   void anAnswerThatIsNotJsonNamesTheVendor() {
     server.enqueue(new MockResponse.Builder().body("<html>maintenance</html>").build());
     assertThatThrownBy(() -> transport().execute(ApiRequest.get("/thing").build(), ResponseReader.json(Thing.class)))
-        .isExactlyInstanceOf(AigwException.class)
+        .isExactlyInstanceOf(MalformedResponseException.class)
         .hasMessageStartingWith("[acme] the server's answer is not the JSON documented: ");
   }
 

@@ -1,5 +1,7 @@
 package dev.aigw.cheapsub.internal;
 
+import dev.aigw.core.cost.Cost;
+import dev.aigw.core.cost.CostUnit;
 import dev.aigw.core.error.ApiException;
 import dev.aigw.core.error.ErrorDetails;
 import dev.aigw.core.http.RawResponse;
@@ -88,7 +90,7 @@ public final class CheapSubTasks {
           }
         }
       }
-      return OperationSnapshot.succeeded(id, word, new ImageResult(id, images, decimal(task.get("consumed")), raw), raw);
+      return OperationSnapshot.succeeded(id, word, new ImageResult(id, images, Cost.ofNullable(decimal(task.get("consumed")), CostUnit.KRW), raw), raw);
     });
   }
 
@@ -107,7 +109,7 @@ public final class CheapSubTasks {
             "the task is " + word + " but its result has no video_url", raw);
       }
       GeneratedVideo video = a.video(vendor, url, "video/mp4", downloader);
-      return OperationSnapshot.succeeded(id, word, new VideoResult(id, video, decimal(task.get("consumed")), raw), raw);
+      return OperationSnapshot.succeeded(id, word, new VideoResult(id, video, Cost.ofNullable(decimal(task.get("consumed")), CostUnit.KRW), raw), raw);
     });
   }
 

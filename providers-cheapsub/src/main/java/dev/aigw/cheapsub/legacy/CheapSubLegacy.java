@@ -28,34 +28,61 @@ public final class CheapSubLegacy {
 
   private final Gateway transport;
 
-  /** Used by {@code CheapSubClient}. */
+  /**
+   * Used by {@code CheapSubClient}.
+   *
+   * @param transport the client's gateway
+   */
   public CheapSubLegacy(Gateway transport) {
     this.transport = transport;
   }
 
-  /** {@code POST /api/v1beta/models/{model}:generateContent}. */
+  /**
+   * {@code POST /api/v1beta/models/{model}:generateContent}.
+   *
+   * @param request the Gemini-native request
+   * @return the whole answer
+   */
   public GeminiResponse generateContent(GeminiRequest request) {
     ApiRequest call = ApiRequest.post(GEMINI, RetrySafety.UNPROTECTED).pathParam("model", request.model())
-        .json(request.body()).build();
+        .json(request.body()).purpose(ApiRequest.Purpose.chat(request.model())).build();
     return GeminiResponse.from(transport.execute(call, ResponseReader.rawJson()).body());
   }
 
-  /** {@code POST /api/v1beta/models/{model}:streamGenerateContent?alt=sse}: pieces as they arrive. */
+  /**
+   * {@code POST /api/v1beta/models/{model}:streamGenerateContent?alt=sse}: pieces as they arrive.
+   *
+   * @param request the Gemini-native request
+   * @return the open stream; close it to free the connection
+   */
   public EventStream<GeminiResponse> streamGenerateContent(GeminiRequest request) {
     ApiRequest call = ApiRequest.post(GEMINI_STREAM, RetrySafety.UNPROTECTED).pathParam("model", request.model())
-        .query("alt", "sse").json(request.body()).streaming(true).build();
+        .query("alt", "sse").json(request.body()).streaming(true).purpose(ApiRequest.Purpose.chat(request.model()))
+        .build();
     return new EventStream<>(transport.openStream(call, (type, data) -> GeminiResponse.from(parse(data))));
   }
 
-  /** {@code POST /api/v1/messages} (Claude-native). */
+  /**
+   * {@code POST /api/v1/messages} (Claude-native).
+   *
+   * @param request the Claude-native request
+   * @return the whole message
+   */
   public ClaudeMessage messages(ClaudeRequest request) {
-    ApiRequest call = ApiRequest.post(CLAUDE, RetrySafety.UNPROTECTED).json(request.body(false)).build();
+    ApiRequest call = ApiRequest.post(CLAUDE, RetrySafety.UNPROTECTED).json(request.body(false))
+        .purpose(ApiRequest.Purpose.chat(request.model())).build();
     return ClaudeMessage.from(transport.execute(call, ResponseReader.rawJson()).body());
   }
 
-  /** {@code POST /api/v1/messages} with {@code stream: true}: events until {@code message_stop}. */
+  /**
+   * {@code POST /api/v1/messages} with {@code stream: true}: events until {@code message_stop}.
+   *
+   * @param request the Claude-native request
+   * @return the open stream; close it to free the connection
+   */
   public EventStream<ClaudeStreamEvent> streamMessages(ClaudeRequest request) {
-    ApiRequest call = ApiRequest.post(CLAUDE, RetrySafety.UNPROTECTED).json(request.body(true)).streaming(true).build();
+    ApiRequest call = ApiRequest.post(CLAUDE, RetrySafety.UNPROTECTED).json(request.body(true)).streaming(true)
+        .purpose(ApiRequest.Purpose.chat(request.model())).build();
     return new EventStream<>(transport.openStream(call, new SseDecoder<>() {
       @Override
       public ClaudeStreamEvent decode(String type, String data) {
@@ -72,30 +99,51 @@ public final class CheapSubLegacy {
     }));
   }
 
-  /** {@code POST /api/image/gen} (legacy image generation). */
+  /**
+   * {@code POST /api/image/gen} (legacy image generation).
+   *
+   * @param request the model, prompt and extra fields
+   * @return the submitted task (poll it with {@link #queryTask})
+   */
   public LegacyTask legacyImage(LegacyGenerationRequest request) {
-    return submit(IMAGE, request);
+    return submit(IMAGE, request, ApiRequest.Purpose.image(request.model()));
   }
 
-  /** {@code POST /api/sora2/gen} (legacy Sora video generation). */
+  /**
+   * {@code POST /api/sora2/gen} (legacy Sora video generation).
+   *
+   * @param request the model, prompt and extra fields
+   * @return the submitted task (poll it with {@link #queryTask})
+   */
   public LegacyTask legacySora(LegacyGenerationRequest request) {
-    return submit(SORA, request);
+    return submit(SORA, request, ApiRequest.Purpose.video(request.model()));
   }
 
-  /** {@code POST /api/google/veo/generate} (legacy Veo video generation). */
+  /**
+   * {@code POST /api/google/veo/generate} (legacy Veo video generation).
+   *
+   * @param request the model, prompt and extra fields
+   * @return the submitted task (poll it with {@link #queryTask})
+   */
   public LegacyTask legacyVeo(LegacyGenerationRequest request) {
-    return submit(VEO, request);
+    return submit(VEO, request, ApiRequest.Purpose.video(request.model()));
   }
 
-  /** {@code GET /api/task/query?task_id=…} (legacy task query). */
+  /**
+   * {@code GET /api/task/query?task_id=…} (legacy task query).
+   *
+   * @param taskId the id a legacy submission returned
+   * @return the task's state now
+   */
   public LegacyTask queryTask(String taskId) {
     transport.checks().required("taskId", taskId);
     return task(transport.execute(ApiRequest.get(TASK_QUERY).query("task_id", taskId).build(), ResponseReader.rawJson()));
   }
 
-  private LegacyTask submit(String path, LegacyGenerationRequest request) {
+  private LegacyTask submit(String path, LegacyGenerationRequest request, ApiRequest.Purpose purpose) {
     RawResponse<RawJson> response = transport.execute(
-        ApiRequest.post(path, RetrySafety.UNPROTECTED).json(request.body()).build(), ResponseReader.rawJson());
+        ApiRequest.post(path, RetrySafety.UNPROTECTED).json(request.body()).purpose(purpose).build(),
+        ResponseReader.rawJson());
     CheapSubTasks.requireOk("cheapsub", response);
     return task(response);
   }

@@ -18,7 +18,17 @@ import java.util.Map;
  */
 public record ClaudeRequest(String model, int maxTokens, String system, List<ChatMessage> messages, Map<String, Object> extra) {
 
-  /** Checks the values. */
+  /**
+   * Checks the values.
+   *
+   * @param model the model; not blank
+   * @param maxTokens 1 or more
+   * @param system a system prompt, or {@code null}
+   * @param messages at least one {@code user} or {@code assistant} message
+   * @param extra further top-level fields, or {@code null}
+   * @throws ValidationException if a value is missing or out of range, or a message has another
+   *     role
+   */
   public ClaudeRequest {
     if (model == null || model.isBlank()) {
       throw new ValidationException("cheapsub", "model", "a Claude model id is required");
@@ -39,7 +49,14 @@ public record ClaudeRequest(String model, int maxTokens, String system, List<Cha
     extra = extra == null ? Map.of() : Map.copyOf(extra);
   }
 
-  /** A one-message request. */
+  /**
+   * A one-message request.
+   *
+   * @param model the model
+   * @param maxTokens the most tokens to write, 1 or more
+   * @param userText the user's message
+   * @return the request
+   */
   public static ClaudeRequest of(String model, int maxTokens, String userText) {
     return new ClaudeRequest(model, maxTokens, null, List.of(ChatMessage.user(userText)), null);
   }

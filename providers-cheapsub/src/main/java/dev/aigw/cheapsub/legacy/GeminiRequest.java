@@ -24,7 +24,15 @@ public record GeminiRequest(String model, List<Content> contents, String systemI
    */
   public record Content(String role, String text) {}
 
-  /** Checks the model and that there is something to say. */
+  /**
+   * Checks the model and that there is something to say.
+   *
+   * @param model the model; not blank
+   * @param contents at least one turn
+   * @param systemInstruction a system instruction, or {@code null}
+   * @param extra further top-level fields, or {@code null}
+   * @throws ValidationException if the model is blank or there is no turn
+   */
   public GeminiRequest {
     if (model == null || model.isBlank()) {
       throw new ValidationException("cheapsub", "model", "a Gemini model id is required");
@@ -36,7 +44,13 @@ public record GeminiRequest(String model, List<Content> contents, String systemI
     extra = extra == null ? Map.of() : Map.copyOf(extra);
   }
 
-  /** A one-turn request. */
+  /**
+   * A one-turn request.
+   *
+   * @param model the model
+   * @param userText the user's turn
+   * @return the request
+   */
   public static GeminiRequest of(String model, String userText) {
     return new GeminiRequest(model, List.of(new Content("user", userText)), null, null);
   }

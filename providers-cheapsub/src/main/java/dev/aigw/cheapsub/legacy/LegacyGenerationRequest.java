@@ -13,7 +13,14 @@ import java.util.Map;
  * @param extra further fields
  */
 public record LegacyGenerationRequest(String model, String prompt, Map<String, Object> extra) {
-  /** Checks the values. */
+  /**
+   * Checks the values.
+   *
+   * @param model the model id; not blank
+   * @param prompt the prompt; not blank
+   * @param extra further fields, or {@code null}
+   * @throws ValidationException if the model or the prompt is blank
+   */
   public LegacyGenerationRequest {
     if (model == null || model.isBlank()) {
       throw new ValidationException("cheapsub", "model", "is required");
@@ -24,7 +31,13 @@ public record LegacyGenerationRequest(String model, String prompt, Map<String, O
     extra = extra == null ? Map.of() : Map.copyOf(extra);
   }
 
-  /** A request with no extra fields. */
+  /**
+   * A request with no extra fields.
+   *
+   * @param model the model id
+   * @param prompt the prompt
+   * @return the request
+   */
   public static LegacyGenerationRequest of(String model, String prompt) {
     return new LegacyGenerationRequest(model, prompt, null);
   }

@@ -93,13 +93,12 @@ public final class GptImage2Wire {
             images.add(new GeneratedImage(vendor, o.webp(), "image/webp", o.width(), o.height(), downloader));
           }
         }
-        yield OperationSnapshot.succeeded(id, g.status(), new ImageResult(id, images, g.costCredits(), g.raw()), g.raw());
+        yield OperationSnapshot.succeeded(id, g.status(), new ImageResult(id, images, g.cost(), g.raw()), g.raw());
       }
-      case FAILED -> OperationSnapshot.failed(id, status, g.status(), null,
-          g.error() == null ? "the generation failed (credits refunded)" : g.error() + " (credits refunded)", g.raw());
-      case BLOCKED -> OperationSnapshot.failed(id, status, g.status(), "content_policy",
-          (g.error() == null ? "content moderation refused the input or the output" : g.error())
-              + "; the credits were refunded", g.raw());
+      // the reason is the server's error as sent (null when it gave none); that the credits were
+      // refunded is aigw's knowledge, not the server's words: GptImage2Generation.creditsRefunded()
+      case FAILED -> OperationSnapshot.failed(id, status, g.status(), null, g.error(), g.raw());
+      case BLOCKED -> OperationSnapshot.failed(id, status, g.status(), "content_policy", g.error(), g.raw());
       default -> OperationSnapshot.of(id, status, g.status(), g.raw());
     };
   }

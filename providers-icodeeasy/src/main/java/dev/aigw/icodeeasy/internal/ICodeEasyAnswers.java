@@ -1,6 +1,8 @@
 package dev.aigw.icodeeasy.internal;
 
 import com.squareup.moshi.Json;
+import dev.aigw.core.cost.Cost;
+import dev.aigw.core.cost.CostUnit;
 import dev.aigw.core.image.GeneratedImage;
 import dev.aigw.core.image.ImageResult;
 import dev.aigw.core.json.RawJson;
@@ -13,15 +15,23 @@ import dev.aigw.core.spi.PreparedCall;
 import dev.aigw.core.spi.ResponseReader;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads icodeeasy's three answers, all with one wire type: the synchronous {@code {id, created,
  * data:[{url}]}}, the asynchronous submission's {@code {status:"pending", task_id}} and the task's
  * {@code {task_id, status, model, cost, result_url}}. {@code cost} is read as written ({@code 0.2}
  * stays 0.2, {@code 0.20} keeps its scale).
+ *
+ * <p>The images of an answer are every URL under any field the documentation names for results,
+ * in the singular or the plural and as one value or a list: {@code data[].url} (or {@code data}
+ * as a list of URL strings), {@code result_url}, {@code result_urls} and {@code
+ * cost_breakdown.image_urls}; each URL once, in that order. A task with {@code n} = 2 is charged
+ * for two images, so both must come back whichever of these fields carries them.
  */
 public final class ICodeEasyAnswers {
   private ICodeEasyAnswers() {}
@@ -39,18 +49,13 @@ public final class ICodeEasyAnswers {
    * @param status pending, completed or failed
    * @param model the model
    * @param cost what the task cost, in CNY
-   * @param resultUrl the finished task's image URL
+   * @param resultUrl the finished task's image URL: a string as documented, or a list of them
+   * @param resultUrls the plural form: a list of image URLs (or one string)
    * @param error why a task failed: a string or an object with {@code message} and {@code type}
    */
-  public record Answer(String id, Long created, List<Image> data, @Json(name = "task_id") String taskId,
-      String status, String model, BigDecimal cost, @Json(name = "result_url") String resultUrl, Object error) {}
-
-  /**
-   * One entry of {@code data}.
-   *
-   * @param url the image URL
-   */
-  public record Image(String url) {}
+  public record Answer(String id, Long created, Object data, @Json(name = "task_id") String taskId,
+      String status, String model, BigDecimal cost, @Json(name = "result_url") Object resultUrl,
+      @Json(name = "result_urls") Object resultUrls, Object error) {}
 
   /**
    * An answer with its raw JSON.
@@ -79,26 +84,44 @@ public final class ICodeEasyAnswers {
     };
   }
 
-  /** The images of an answer: every {@code data[].url}, else the {@code result_url}. */
-  public static List<GeneratedImage> images(String vendor, Answer answer, MediaDownloader downloader) {
+  /**
+   * The images of an answer: every URL in {@code data} ({@code [{url}]} or {@code [url]}), {@code
+   * result_url} and {@code result_urls} (each a string or a list) and {@code
+   * cost_breakdown.image_urls}, each once, in that order.
+   */
+  public static List<GeneratedImage> images(String vendor, Answer answer, RawJson raw, MediaDownloader downloader) {
+    Set<String> urls = new LinkedHashSet<>();
+    addUrls(urls, answer.data());
+    addUrls(urls, answer.resultUrl());
+    addUrls(urls, answer.resultUrls());
+    addUrls(urls, raw.get("cost_breakdown", "image_urls"));
     List<GeneratedImage> images = new ArrayList<>();
-    if (answer.data() != null) {
-      for (Image image : answer.data()) {
-        if (image != null && image.url() != null && !image.url().isBlank()) {
-          images.add(new GeneratedImage(vendor, image.url(), null, null, null, downloader));
+    for (String url : urls) {
+      images.add(new GeneratedImage(vendor, url, null, null, null, downloader));
+    }
+    return images;
+  }
+
+  /** Adds the URLs in {@code value}: a URL string, an object with {@code url}, or a list of either. */
+  private static void addUrls(Set<String> urls, Object value) {
+    if (value instanceof String s && !s.isBlank()) {
+      urls.add(s);
+    } else if (value instanceof Map<?, ?> m) {
+      addUrls(urls, m.get("url") instanceof String ? m.get("url") : null);
+    } else if (value instanceof List<?> list) {
+      for (Object item : list) {
+        if (!(item instanceof List<?>)) {
+          addUrls(urls, item);
         }
       }
     }
-    if (images.isEmpty() && answer.resultUrl() != null && !answer.resultUrl().isBlank()) {
-      images.add(new GeneratedImage(vendor, answer.resultUrl(), null, null, null, downloader));
-    }
-    return images;
   }
 
   /** The result of a synchronous generation (or of a submission a server answered synchronously). */
   public static ImageResult result(String vendor, Read read, MediaDownloader downloader) {
     Answer a = read.answer();
-    return new ImageResult(a.id() != null ? a.id() : a.taskId(), images(vendor, a, downloader), a.cost(), read.raw());
+    return new ImageResult(a.id() != null ? a.id() : a.taskId(), images(vendor, a, read.raw(), downloader),
+        Cost.ofNullable(a.cost(), CostUnit.CNY), read.raw());
   }
 
   /** A snapshot of task {@code id}. */
@@ -107,12 +130,12 @@ public final class ICodeEasyAnswers {
     String word = a.status();
     OperationStatus status = status(word);
     if (status == OperationStatus.SUCCEEDED) {
-      List<GeneratedImage> images = images(vendor, a, downloader);
+      List<GeneratedImage> images = images(vendor, a, read.raw(), downloader);
       if (images.isEmpty()) {
         return OperationSnapshot.failed(id, OperationStatus.FAILED, word, "no_result_url",
-            "the task is " + word + " but its answer has no result_url", read.raw());
+            "the task is " + word + " but its answer has no result_url (nor result_urls or data[].url)", read.raw());
       }
-      return OperationSnapshot.succeeded(id, word, new ImageResult(id, images, a.cost(), read.raw()), read.raw());
+      return OperationSnapshot.succeeded(id, word, new ImageResult(id, images, Cost.ofNullable(a.cost(), CostUnit.CNY), read.raw()), read.raw());
     }
     if (status == OperationStatus.FAILED) {
       String code = null;

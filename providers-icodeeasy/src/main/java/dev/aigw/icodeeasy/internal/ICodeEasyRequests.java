@@ -1,5 +1,8 @@
 package dev.aigw.icodeeasy.internal;
 
+import dev.aigw.core.cost.Cost;
+import dev.aigw.core.cost.CostUnit;
+import dev.aigw.core.cost.PriceEstimate;
 import dev.aigw.core.error.ValidationException;
 import dev.aigw.core.http.RetrySafety;
 import dev.aigw.core.image.AspectRatio;
@@ -18,9 +21,9 @@ import dev.aigw.core.spi.ApiRequest;
 import dev.aigw.core.spi.Checks;
 import dev.aigw.core.spi.ImageShape;
 import dev.aigw.core.spi.Json;
+import dev.aigw.icodeeasy.ICodeEasyImageOptions;
 import dev.aigw.icodeeasy.ICodeEasyImageOptions.Endpoint;
 import dev.aigw.icodeeasy.ICodeEasyImageOptions.LocalReferences;
-import dev.aigw.icodeeasy.ICodeEasyImageOptions;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -51,6 +54,15 @@ public final class ICodeEasyRequests {
   public static final List<String> RESOLUTIONS = List.of("1k", "2k");
   /** The documented {@code quality} (billing) tiers. */
   public static final List<String> QUALITIES = List.of("low", "medium", "high", "auto");
+  /**
+   * The published price of one image per quality tier, in CNY: low 0.10, medium and auto (the
+   * default) 0.20, high 0.40.
+   */
+  public static final Map<String, Cost> PRICES = Map.of(
+      "low", Cost.of("0.10", CostUnit.CNY),
+      "medium", Cost.of("0.20", CostUnit.CNY),
+      "auto", Cost.of("0.20", CostUnit.CNY),
+      "high", Cost.of("0.40", CostUnit.CNY));
 
   private static final Pattern PIXELS = Pattern.compile("[1-9][0-9]*x[1-9][0-9]*");
   private static final Set<ImageFormat> IMAGE_FORMATS = EnumSet.allOf(ImageFormat.class);
@@ -99,7 +111,8 @@ public final class ICodeEasyRequests {
     }
     Endpoint endpoint = options.endpoint() != null ? options.endpoint()
         : references.isEmpty() ? Endpoint.GENERATIONS : Endpoint.EDITS;
-    ApiRequest.Builder post = ApiRequest.post(endpoint.path(), RetrySafety.NOT_CHARGED_ON_ERROR);
+    ApiRequest.Builder post = ApiRequest.post(endpoint.path(), RetrySafety.NOT_CHARGED_ON_ERROR)
+        .purpose(ApiRequest.Purpose.image(String.valueOf(fields.get("model"))).withPrice(() -> price(request)));
     if (async) {
       post.query("async", 1);
     }
@@ -115,6 +128,46 @@ public final class ICodeEasyRequests {
     }
     fields.putAll(request.extraBody());
     return post.json(fields);
+  }
+
+  /**
+   * What {@code request} will cost at the published prices: the quality tier's price (medium when
+   * none is given) times {@code n} (1 when none is given); {@code quality} and {@code n} given
+   * through {@code extraBody} count as sent.
+   *
+   * @param request the request
+   * @return the price in CNY, or unknown for a quality icodeeasy does not list
+   */
+  public static PriceEstimate price(ImageRequest request) {
+    String quality = quality(request);
+    Cost each = PRICES.get(quality.toLowerCase(Locale.ROOT));
+    if (each == null) {
+      return PriceEstimate.unknown(VENDOR, "icodeeasy lists no price for quality '" + quality + "'");
+    }
+    Object extraN = request.extraBody().get("n");
+    int n = extraN instanceof Number number ? number.intValue() : request.n() != null ? request.n() : 1;
+    return PriceEstimate.known(VENDOR, each.times(n), n + (n == 1 ? " image" : " images") + " at " + each
+        + " (quality " + quality + ")");
+  }
+
+  /**
+   * What the images of a synchronous answer cost at the published prices (its answer does not
+   * say).
+   *
+   * @param request the request
+   * @param images how many images came back
+   * @return the cost in CNY, or {@code null} for a quality icodeeasy does not list
+   */
+  public static Cost delivered(ImageRequest request, int images) {
+    Cost each = PRICES.get(quality(request).toLowerCase(Locale.ROOT));
+    return each == null ? null : each.times(images);
+  }
+
+  /** The quality tier a request is billed at: as sent ({@code extraBody} wins), else medium. */
+  private static String quality(ImageRequest request) {
+    Object extraQuality = request.extraBody().get("quality");
+    return extraQuality instanceof String s ? s
+        : request.quality() != null ? request.quality().wireValue() : "medium";
   }
 
   /** The documented scalar fields, in the docs' order. */

@@ -62,9 +62,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(60)
 public abstract class AiClientConformance {
-  /** For a provider's one-method subclass. */
-  protected AiClientConformance() {}
-
   /** How long an operation may take against a fake. */
   protected static final Duration WAIT = Duration.ofSeconds(15);
   /** How operations poll against a fake: quickly. */
@@ -88,7 +85,10 @@ public abstract class AiClientConformance {
 
   private final List<AiClient> opened = new ArrayList<>();
 
-  /** The profile of the vendor under test, from {@link VendorProfiles}. */
+  /** For the provider's test class that extends it. */
+  public AiClientConformance() {}
+
+  /** {@return the profile of the vendor under test, from {@link VendorProfiles}} */
   protected abstract VendorProfile profile();
 
   /** Starts the fake and a client of it. */
@@ -109,17 +109,32 @@ public abstract class AiClientConformance {
     }
   }
 
-  /** The options of a client of the fake with {@code apiKey}. */
+  /**
+   * The options of a client of the fake with {@code apiKey}.
+   *
+   * @param apiKey the key to use
+   * @return options pointing at the fake, with fast polling
+   */
   protected ClientOptions options(String apiKey) {
     return ClientOptions.builder().apiKey(apiKey).baseUrl(fake.baseUrl()).polling(FAST_POLLING).build();
   }
 
-  /** A new client of the fake with {@code apiKey}, closed after the test. */
+  /**
+   * A new client of the fake with {@code apiKey}, closed after the test.
+   *
+   * @param apiKey the key to use
+   * @return the client
+   */
   protected AiClient open(String apiKey) {
     return open(options(apiKey));
   }
 
-  /** A new client with {@code options}, closed after the test. */
+  /**
+   * A new client with {@code options}, closed after the test.
+   *
+   * @param options the client's options
+   * @return the client
+   */
   protected AiClient open(ClientOptions options) {
     AiClient c = wrap(AiClients.create(profile.vendor(), options));
     opened.add(c);
@@ -167,7 +182,12 @@ public abstract class AiClientConformance {
     }
   }
 
-  /** Asserts that {@code service} throws the neutral refusal of {@code capability}. */
+  /**
+   * Asserts that {@code service} throws the neutral refusal of {@code capability}.
+   *
+   * @param capability the capability the vendor lacks
+   * @param service asks the client for the service
+   */
   protected void assertRefused(Capability capability, Supplier<?> service) {
     UnsupportedCapabilityException e = catchThrowableOfType(UnsupportedCapabilityException.class, service::get);
     assertThat(e).as("refusal of %s", capability).isNotNull();
@@ -339,7 +359,9 @@ public abstract class AiClientConformance {
     assertThat(decoded.getHeight()).isPositive();
     assertThat(image.mimeType()).as("mime type").isEqualTo(format.mimeType());
     if (profile.imagePrice() != null) {
-      assertThat(result.cost()).as("cost").isEqualByComparingTo(profile.imagePrice());
+      assertThat(result.cost()).as("cost").isNotNull();
+      assertThat(result.cost().unit()).as("cost unit").isEqualTo(profile.imagePrice().unit());
+      assertThat(result.cost().amount()).as("cost").isEqualByComparingTo(profile.imagePrice().amount());
     }
   }
 
@@ -500,7 +522,7 @@ public abstract class AiClientConformance {
       assertThat(fake.journal().charges()).as("charges").isEmpty();
     } else {
       assertThat(fake.journal().chargesOnly()).as("charges").hasSize(1);
-      assertThat(fake.journal().netCharged()).as("net charged").isEqualByComparingTo(profile.imagePrice());
+      assertThat(fake.journal().netCharged()).as("net charged").isEqualByComparingTo(profile.imagePrice().amount());
     }
   }
 

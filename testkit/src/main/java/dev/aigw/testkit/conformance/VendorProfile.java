@@ -1,6 +1,7 @@
 package dev.aigw.testkit.conformance;
 
 import dev.aigw.core.Capability;
+import dev.aigw.core.cost.Cost;
 import dev.aigw.core.image.ImageRequest;
 import dev.aigw.core.media.ImageFormat;
 import dev.aigw.core.media.MediaInput;
@@ -13,7 +14,6 @@ import dev.aigw.testkit.FakeICodeEasy;
 import dev.aigw.testkit.Journal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,8 +44,8 @@ import java.util.function.Supplier;
  * @param imageRequest an image request the vendor accepts
  * @param imageFormat the format of the images the fake makes for {@code imageRequest}
  * @param imagePath the path {@code imageRequest} is submitted on
- * @param imagePrice what the fake charges for {@code imageRequest}, or {@code null} when it charges
- *     nothing
+ * @param imagePrice what the fake charges for {@code imageRequest}, with the unit the result's cost
+ *     is in, or {@code null} when it charges nothing
  * @param resumeRefusedField {@code null} when image operations resume by id; otherwise the field
  *     the {@link dev.aigw.core.error.ValidationException} of a refused {@code resume} names
  * @param videoRequest a video request the vendor accepts, or {@code null} when there are no videos
@@ -69,7 +69,7 @@ public record VendorProfile(
     ImageRequest imageRequest,
     ImageFormat imageFormat,
     String imagePath,
-    BigDecimal imagePrice,
+    Cost imagePrice,
     String resumeRefusedField,
     VideoRequest videoRequest,
     String listedModel,
@@ -78,17 +78,45 @@ public record VendorProfile(
     Fault fault,
     Reference reference) {
 
-  /** Copies the capabilities. */
+  /**
+   * Copies the capabilities.
+   *
+   * @param vendor the vendor name
+   * @param capabilities what the client reports; copied
+   * @param fake starts the fake
+   * @param keyPrefix the key prefix
+   * @param authStatus the status for an unknown key
+   * @param authMessage the message for an unknown key
+   * @param chatModel the chat model, or {@code null}
+   * @param chatReply the chat reply, or {@code null}
+   * @param chatPath the chat path, or {@code null}
+   * @param imageRequest an accepted image request
+   * @param imageFormat the format of its images
+   * @param imagePath its submission path
+   * @param imagePrice its price, or {@code null}
+   * @param resumeRefusedField the field a refused {@code resume} names, or {@code null}
+   * @param videoRequest an accepted video request, or {@code null}
+   * @param listedModel a listed model id, or {@code null}
+   * @param refusedRequest a request refused before sending
+   * @param refusedField the field its refusal names
+   * @param fault the retryable fault
+   * @param reference an accepted reference image, or {@code null}
+   */
   public VendorProfile {
     capabilities = Set.copyOf(capabilities);
   }
 
-  /** Whether the vendor offers {@code capability}. */
+  /**
+   * Whether the vendor offers {@code capability}.
+   *
+   * @param capability the capability
+   * @return whether {@link #capabilities()} contains it
+   */
   public boolean offers(Capability capability) {
     return capabilities.contains(capability);
   }
 
-  /** Whether image operations can be picked up again from their id. */
+  /** {@return whether image operations can be picked up again from their id} */
   public boolean resumable() {
     return resumeRefusedField == null;
   }
@@ -99,7 +127,12 @@ public record VendorProfile(
     return "VendorProfile[" + vendor + "]";
   }
 
-  /** A new builder for the vendor called {@code vendor}. */
+  /**
+   * A new builder for the vendor called {@code vendor}.
+   *
+   * @param vendor the name {@link dev.aigw.core.AiClients} knows it by
+   * @return the builder
+   */
   public static Builder builder(String vendor) {
     return new Builder(vendor);
   }
@@ -124,7 +157,14 @@ public record VendorProfile(
       ERROR_AFTER_HANDLING
     }
 
-    /** Checks the values. */
+    /**
+     * Checks the values.
+     *
+     * @param kind what the fault does; not null
+     * @param path the path it strikes; not null
+     * @param status an error status, 400 to 599
+     * @throws IllegalArgumentException if {@code status} is not an error status
+     */
     public Fault {
       Objects.requireNonNull(kind, "kind");
       Objects.requireNonNull(path, "path");
@@ -133,22 +173,43 @@ public record VendorProfile(
       }
     }
 
-    /** 429 with {@code Retry-After: 0} on the first request to {@code path}. */
+    /**
+     * 429 with {@code Retry-After: 0} on the first request to {@code path}.
+     *
+     * @param path the path it strikes
+     * @return the fault
+     */
     public static Fault rateLimited(String path) {
       return new Fault(Kind.RATE_LIMITED, path, 429);
     }
 
-    /** {@code status} on the first request to {@code path}, before it is handled. */
+    /**
+     * {@code status} on the first request to {@code path}, before it is handled.
+     *
+     * @param path the path it strikes
+     * @param status the error status
+     * @return the fault
+     */
     public static Fault errorBeforeHandling(String path, int status) {
       return new Fault(Kind.ERROR_BEFORE_HANDLING, path, status);
     }
 
-    /** The first request to {@code path} is handled (and charged), then answered with {@code status}. */
+    /**
+     * The first request to {@code path} is handled (and charged), then answered with {@code status}.
+     *
+     * @param path the path it strikes
+     * @param status the error status
+     * @return the fault
+     */
     public static Fault errorAfterHandling(String path, int status) {
       return new Fault(Kind.ERROR_AFTER_HANDLING, path, status);
     }
 
-    /** Arms the fault in {@code fake}. */
+    /**
+     * Arms the fault in {@code fake}.
+     *
+     * @param fake the vendor's fake
+     */
     public void injectInto(FakeGateway fake) {
       switch (kind) {
         case RATE_LIMITED -> fake.faults().rateLimitNext(path, 0);
@@ -199,6 +260,8 @@ public record VendorProfile(
        *
        * @param fake the vendor's fake (of the class this place belongs to)
        * @param imagePath the path image requests are POSTed to
+       * @return what was received, in order
+       * @throws IllegalStateException if {@code fake} is not of the class this place belongs to
        */
       public List<Received> read(FakeGateway fake, String imagePath) {
         List<Received> received = new ArrayList<>();
@@ -244,7 +307,15 @@ public record VendorProfile(
      */
     public record Received(String url, byte[] bytes) {}
 
-    /** Checks that the values fit the source, and copies the bytes. */
+    /**
+     * Checks that the values fit the source, and copies the bytes.
+     *
+     * @param source how the request carries it; not null
+     * @param url the URL, for {@link Source#URL} only
+     * @param bytes the image, for the other sources only; copied
+     * @param receivedIn where the fake keeps it; not null
+     * @throws IllegalArgumentException if the URL or the bytes do not fit the source
+     */
     public Reference {
       Objects.requireNonNull(source, "source");
       Objects.requireNonNull(receivedIn, "receivedIn");
@@ -255,22 +326,40 @@ public record VendorProfile(
       bytes = bytes == null ? null : bytes.clone();
     }
 
-    /** A remote URL the vendor fetches. */
+    /**
+     * A remote URL the vendor fetches.
+     *
+     * @param url the image's URL
+     * @param receivedIn where the fake keeps it
+     * @return the reference
+     */
     public static Reference url(String url, ReceivedIn receivedIn) {
       return new Reference(Source.URL, url, null, receivedIn);
     }
 
-    /** A local file holding {@code bytes}. */
+    /**
+     * A local file holding {@code bytes}.
+     *
+     * @param bytes the image
+     * @param receivedIn where the fake keeps it
+     * @return the reference
+     */
     public static Reference file(byte[] bytes, ReceivedIn receivedIn) {
       return new Reference(Source.FILE, null, bytes, receivedIn);
     }
 
-    /** {@code bytes} in memory. */
+    /**
+     * {@code bytes} in memory.
+     *
+     * @param bytes the image
+     * @param receivedIn where the fake keeps it
+     * @return the reference
+     */
     public static Reference bytes(byte[] bytes, ReceivedIn receivedIn) {
       return new Reference(Source.BYTES, null, bytes, receivedIn);
     }
 
-    /** The image, for a file or bytes (a copy); {@code null} for a URL. */
+    /** {@return the image, for a file or bytes (a copy); {@code null} for a URL} */
     @Override
     public byte[] bytes() {
       return bytes == null ? null : bytes.clone();
@@ -279,6 +368,8 @@ public record VendorProfile(
     /**
      * The reference as a request carries it; a file is written into {@code dir} first.
      *
+     * @param dir a folder for the file
+     * @return the medium
      * @throws UncheckedIOException when the file cannot be written
      */
     public MediaInput toMediaInput(Path dir) {
@@ -316,7 +407,7 @@ public record VendorProfile(
     private ImageRequest imageRequest;
     private ImageFormat imageFormat;
     private String imagePath;
-    private BigDecimal imagePrice;
+    private Cost imagePrice;
     private String resumeRefusedField;
     private VideoRequest videoRequest;
     private String listedModel;
@@ -329,32 +420,61 @@ public record VendorProfile(
       this.vendor = vendor;
     }
 
-    /** What the client reports it offers. */
+    /**
+     * What the client reports it offers.
+     *
+     * @param first one capability
+     * @param rest the others
+     * @return this builder
+     */
     public Builder capabilities(Capability first, Capability... rest) {
       this.capabilities = EnumSet.of(first, rest);
       return this;
     }
 
-    /** Starts the fake, set up for the suite. */
+    /**
+     * Starts the fake, set up for the suite.
+     *
+     * @param fake starts a new fake for each test
+     * @return this builder
+     */
     public Builder fake(Supplier<? extends FakeGateway> fake) {
       this.fake = fake;
       return this;
     }
 
-    /** What the vendor's keys start with. */
+    /**
+     * What the vendor's keys start with.
+     *
+     * @param keyPrefix the prefix, e.g. {@code csk_}
+     * @return this builder
+     */
     public Builder keyPrefix(String keyPrefix) {
       this.keyPrefix = keyPrefix;
       return this;
     }
 
-    /** How the fake answers an unknown key (401 unless said otherwise). */
+    /**
+     * How the fake answers an unknown key (401 unless said otherwise).
+     *
+     * @param status the HTTP status
+     * @param message the fake's message
+     * @return this builder
+     */
     public Builder authError(int status, String message) {
       this.authStatus = status;
       this.authMessage = message;
       return this;
     }
 
-    /** The chat model, the reply the started fake gives, and the path chat is POSTed to. */
+    /**
+     * The chat model, the reply the started fake gives, and the path chat is POSTed to.
+     *
+     * @param model the chat model
+     * @param reply the started fake's reply
+     * @param path the chat path
+     * @return this builder
+     */
     public Builder chat(String model, String reply, String path) {
       this.chatModel = model;
       this.chatReply = reply;
@@ -362,7 +482,14 @@ public record VendorProfile(
       return this;
     }
 
-    /** An image request the vendor accepts, the path it is submitted on, and the format of what comes back. */
+    /**
+     * An image request the vendor accepts, the path it is submitted on, and the format of what comes back.
+     *
+     * @param request an accepted request
+     * @param path its submission path
+     * @param format the format of its images
+     * @return this builder
+     */
     public Builder image(ImageRequest request, String path, ImageFormat format) {
       this.imageRequest = request;
       this.imagePath = path;
@@ -370,44 +497,80 @@ public record VendorProfile(
       return this;
     }
 
-    /** What the fake charges for the image request (nothing, unless said). */
-    public Builder imagePrice(BigDecimal price) {
+    /**
+     * What the fake charges for the image request, in the unit of the result's cost (nothing, unless said).
+     *
+     * @param price the price of the image request
+     * @return this builder
+     */
+    public Builder imagePrice(Cost price) {
       this.imagePrice = price;
       return this;
     }
 
-    /** Image operations cannot be resumed: {@code resume} is refused naming {@code field}. */
+    /**
+     * Image operations cannot be resumed: {@code resume} is refused naming {@code field}.
+     *
+     * @param field the field the refusal names
+     * @return this builder
+     */
     public Builder resumeRefused(String field) {
       this.resumeRefusedField = field;
       return this;
     }
 
-    /** A video request the vendor accepts. */
+    /**
+     * A video request the vendor accepts.
+     *
+     * @param request an accepted request
+     * @return this builder
+     */
     public Builder video(VideoRequest request) {
       this.videoRequest = request;
       return this;
     }
 
-    /** A model id the catalogue lists. */
+    /**
+     * A model id the catalogue lists.
+     *
+     * @param id the model id
+     * @return this builder
+     */
     public Builder listedModel(String id) {
       this.listedModel = id;
       return this;
     }
 
-    /** An image request refused before sending, and the field the refusal names. */
+    /**
+     * An image request refused before sending, and the field the refusal names.
+     *
+     * @param request a request the client refuses
+     * @param field the field the refusal names
+     * @return this builder
+     */
     public Builder refused(ImageRequest request, String field) {
       this.refusedRequest = request;
       this.refusedField = field;
       return this;
     }
 
-    /** The retryable fault to inject on the image submission. */
+    /**
+     * The retryable fault to inject on the image submission.
+     *
+     * @param fault the fault
+     * @return this builder
+     */
     public Builder fault(Fault fault) {
       this.fault = fault;
       return this;
     }
 
-    /** A reference image the vendor accepts beside the image request. */
+    /**
+     * A reference image the vendor accepts beside the image request.
+     *
+     * @param reference the reference image
+     * @return this builder
+     */
     public Builder reference(Reference reference) {
       this.reference = reference;
       return this;
@@ -416,6 +579,7 @@ public record VendorProfile(
     /**
      * The profile.
      *
+     * @return the profile
      * @throws IllegalStateException when data is missing, or present for something the vendor
      *     does not offer
      */
@@ -431,7 +595,7 @@ public record VendorProfile(
       require(imageRequest != null && imagePath != null && imageFormat != null, "an image request, its path and format");
       require(refusedRequest != null && refusedField != null, "a refused request and its field");
       require(fault != null, "a retryable fault");
-      require(imagePrice == null || imagePrice.signum() > 0, "a positive image price, or none");
+      require(imagePrice == null || imagePrice.amount().signum() > 0, "a positive image price, or none");
       boolean chat = capabilities.contains(Capability.CHAT);
       consistent(chat, chatModel != null && chatReply != null && chatPath != null, Capability.CHAT,
           "a chat model, reply and path");

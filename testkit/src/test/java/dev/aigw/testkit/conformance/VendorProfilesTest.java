@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.aigw.core.Capability;
+import dev.aigw.core.cost.Cost;
+import dev.aigw.core.cost.CostUnit;
 import dev.aigw.core.image.ImageRequest;
 import dev.aigw.core.media.ImageFormat;
 import dev.aigw.core.media.MediaInput;
@@ -117,7 +119,7 @@ class VendorProfilesTest {
 
   @Test
   void builderTakesACompleteProfile() {
-    VendorProfile p = complete().imagePrice(BigDecimal.TEN).resumeRefused("operationId").build();
+    VendorProfile p = complete().imagePrice(new Cost(BigDecimal.TEN, CostUnit.CREDITS)).resumeRefused("operationId").build();
     assertThat(p.offers(Capability.IMAGES)).isTrue();
     assertThat(p.offers(Capability.CHAT)).isFalse();
     assertThat(p.resumeRefusedField()).isEqualTo("operationId");
@@ -134,7 +136,7 @@ class VendorProfilesTest {
     refused(b -> b.image(null, "/img", ImageFormat.PNG), "profile tiny needs an image request, its path and format");
     refused(b -> b.refused(IMAGE, null), "profile tiny needs a refused request and its field");
     refused(b -> b.fault(null), "profile tiny needs a retryable fault");
-    refused(b -> b.imagePrice(BigDecimal.ZERO), "profile tiny needs a positive image price, or none");
+    refused(b -> b.imagePrice(Cost.zero(CostUnit.CREDITS)), "profile tiny needs a positive image price, or none");
     assertThatThrownBy(() -> VendorProfile.builder(" ").build())
         .isInstanceOf(IllegalStateException.class).hasMessage("profile   needs a vendor name");
   }
