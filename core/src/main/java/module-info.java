@@ -21,6 +21,8 @@ module dev.aigw.core {
   exports dev.aigw.core.media;
   exports dev.aigw.core.model;
   exports dev.aigw.core.operation;
+  exports dev.aigw.core.profile;
+  exports dev.aigw.core.routing;
   exports dev.aigw.core.spi;
   exports dev.aigw.core.stream;
   exports dev.aigw.core.video;

@@ -31,13 +31,13 @@ public final class Main {
          AiClient client = AiClients.create("cheapsub",
              ClientOptions.builder().apiKey(fake.apiKey()).baseUrl(fake.baseUrl()).build())) {
       check(client.getClass().getModule().getName().equals("dev.aigw.cheapsub"), "the client comes from dev.aigw.cheapsub");
-      String reply = client.chat().create(ChatRequest.builder().model("gpt-5").user("capital of Korea?").build()).text();
+      String reply = client.chat().create(ChatRequest.builder().user("capital of Korea?").build()).text();
       System.out.println("chat: " + reply);
       check(reply.contains("Seoul"), "chat answered");
 
       StringBuilder streamed = new StringBuilder();
       int chunks = 0;
-      try (ChatStream stream = client.chat().stream(ChatRequest.builder().model("gpt-5").user("again").build())) {
+      try (ChatStream stream = client.chat().stream(ChatRequest.builder().user("again").build())) {
         for (ChatChunk chunk : stream) {
           streamed.append(chunk.text());
           chunks++;

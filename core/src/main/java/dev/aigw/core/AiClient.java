@@ -7,8 +7,12 @@ import dev.aigw.core.error.UnsupportedCapabilityException;
 import dev.aigw.core.image.ImageRequest;
 import dev.aigw.core.image.ImageService;
 import dev.aigw.core.model.ModelService;
+import dev.aigw.core.profile.CheckResult;
+import dev.aigw.core.profile.GatewayProfile;
+import dev.aigw.core.profile.Refusal;
 import dev.aigw.core.video.VideoRequest;
 import dev.aigw.core.video.VideoService;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -111,6 +115,69 @@ public interface AiClient extends AutoCloseable {
    */
   default boolean supports(Capability capability) {
     return capabilities().contains(capability);
+  }
+
+  /**
+   * What this gateway accepts, without any I/O: what it offers, its models per modality where
+   * known, reference kinds and limits, aspect ratios, sizes, resolutions, qualities, {@code n},
+   * video durations. This default states only the capabilities; the vendor clients state all.
+   *
+   * @return the profile
+   */
+  default GatewayProfile profile() {
+    return GatewayProfile.of(vendor(), capabilities());
+  }
+
+  /**
+   * Every reason this gateway would refuse {@code request} before sending it (none when it would
+   * take it), found by the same checks {@code chat().create(request)} runs — nothing is sent. The
+   * default knows only whether chat is offered.
+   *
+   * @param request the request
+   * @return the refusals, and the rules that need I/O and are applied only when it is sent
+   */
+  default CheckResult check(ChatRequest request) {
+    return offered(this, Capability.CHAT);
+  }
+
+  /**
+   * Every reason this gateway would refuse {@code request} before sending it (none when it would
+   * take it), found by the same checks {@code images().submit(request)} runs — nothing is sent.
+   * The default knows only whether images are offered.
+   *
+   * @param request the request
+   * @return the refusals, and the rules that need I/O and are applied only when it is sent
+   */
+  default CheckResult check(ImageRequest request) {
+    return offered(this, Capability.IMAGES);
+  }
+
+  /**
+   * Every reason this gateway would refuse {@code request} before sending it (none when it would
+   * take it), found by the same checks {@code videos().submit(request)} runs — nothing is sent.
+   * The default knows only whether videos are offered.
+   *
+   * @param request the request
+   * @return the refusals, and the rules that need I/O and are applied only when it is sent
+   */
+  default CheckResult check(VideoRequest request) {
+    return offered(this, Capability.VIDEOS);
+  }
+
+  /**
+   * The check result of a client that states no rules beyond its capabilities: refused when
+   * {@code capability} is missing, else accepted with the gateway's own rules deferred.
+   *
+   * @param client the client
+   * @param capability what the request needs
+   * @return the result
+   */
+  private static CheckResult offered(AiClient client, Capability capability) {
+    if (!client.supports(capability)) {
+      return CheckResult.refused(Refusal.unsupported(client.vendor(), capability));
+    }
+    return new CheckResult(client.vendor(), List.of(),
+        List.of("this client states no pre-send rules of its own; the gateway decides when the request is sent"));
   }
 
   /** Releases what the client owns (its connection pool when it created one). Never throws. */

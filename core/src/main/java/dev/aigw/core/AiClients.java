@@ -51,6 +51,17 @@ public final class AiClients {
     return provider(name).fromEnv(environment);
   }
 
+  /**
+   * A builder of a failover {@link dev.aigw.core.routing.Router}: an {@link AiClient} over an
+   * ordered list of clients that moves a request to the next gateway only when the failed attempt
+   * certainly did no paid work.
+   *
+   * @return the builder
+   */
+  public static dev.aigw.core.routing.Router.Builder router() {
+    return dev.aigw.core.routing.Router.builder();
+  }
+
   /** {@return the providers on the classpath, by name} */
   public static Map<String, AiClientProvider> available() {
     Map<String, AiClientProvider> found = new TreeMap<>();

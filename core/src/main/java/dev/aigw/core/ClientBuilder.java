@@ -3,11 +3,19 @@ package dev.aigw.core;
 import dev.aigw.core.cost.Budget;
 import dev.aigw.core.error.ValidationException;
 import dev.aigw.core.http.RetryPolicy;
+import dev.aigw.core.internal.RecordingGateway;
 import dev.aigw.core.internal.SharedResources;
 import dev.aigw.core.internal.Transport;
 import dev.aigw.core.internal.TransportConfig;
+import dev.aigw.core.media.ReferenceHost;
+import dev.aigw.core.model.Modality;
 import dev.aigw.core.listener.AigwListener;
 import dev.aigw.core.operation.PollingStrategy;
+import dev.aigw.core.profile.ChatProfile;
+import dev.aigw.core.profile.GatewayProfile;
+import dev.aigw.core.profile.ImageProfile;
+import dev.aigw.core.profile.ModelCatalog;
+import dev.aigw.core.profile.VideoProfile;
 import dev.aigw.core.spi.Checks;
 import dev.aigw.core.spi.Gateway;
 import dev.aigw.core.spi.Listeners;
@@ -15,8 +23,10 @@ import dev.aigw.core.spi.VendorSpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
@@ -41,6 +51,9 @@ public abstract class ClientBuilder<B extends ClientBuilder<B, C>, C> {
   private boolean anonymous;
   private Integer maxConcurrentRequests;
   private Clock clock;
+  private ReferenceHost referenceHost;
+  private final Map<Modality, String> defaultModels = new EnumMap<>(Modality.class);
+  private final Map<Modality, List<String>> extraModels = new EnumMap<>(Modality.class);
   private final List<AigwListener> listeners = new ArrayList<>();
   private Budget budget;
 
@@ -250,6 +263,19 @@ public abstract class ClientBuilder<B extends ClientBuilder<B, C>, C> {
   }
 
   /**
+   * Publishes local reference images (files, bytes, {@code data:} URLs) at URLs, for gateways
+   * that take reference images only as URLs (CheapSub); without one, such a reference is refused
+   * there before sending.
+   *
+   * @param host the host, or {@code null} for none
+   * @return this builder
+   */
+  public B referenceHost(ReferenceHost host) {
+    this.referenceHost = host;
+    return self();
+  }
+
+  /**
    * Adds a listener of the client's calls, streams, operations and costs ({@link
    * dev.aigw.core.cost.CostMeter}, the OpenTelemetry module's listener, your own). Several may be
    * added; they are called in order. Without listeners the client builds no events at all.
@@ -263,6 +289,21 @@ public abstract class ClientBuilder<B extends ClientBuilder<B, C>, C> {
   }
 
   /**
+   * The model a request without one gets for {@code modality}, instead of the vendor's documented
+   * default. It must be a model the gateway offers (in any listed form, or one added with {@link
+   * #extraModels}); {@link #build()} refuses another.
+   *
+   * @param modality chat, image or video
+   * @param model the model id
+   * @return this builder
+   */
+  public B defaultModel(Modality modality, String model) {
+    defaultModels.put(java.util.Objects.requireNonNull(modality, "modality"),
+        java.util.Objects.requireNonNull(model, "model"));
+    return self();
+  }
+
+  /**
    * Spending limits per gateway and unit, checked before every paid call ({@link Budget}); the
    * budget is also added as a listener, to learn what results cost.
    *
@@ -271,6 +312,20 @@ public abstract class ClientBuilder<B extends ClientBuilder<B, C>, C> {
    */
   public B budget(Budget budget) {
     this.budget = budget;
+    return self();
+  }
+
+  /**
+   * Models the gateway offers for {@code modality} beyond the ones its documentation lists (a newer
+   * model, or your deployment's own): requests may name them, and they are sent as given.
+   *
+   * @param modality chat, image or video
+   * @param models the model ids
+   * @return this builder
+   */
+  public B extraModels(Modality modality, String... models) {
+    extraModels.computeIfAbsent(java.util.Objects.requireNonNull(modality, "modality"), m -> new ArrayList<>())
+        .addAll(List.of(models));
     return self();
   }
 
@@ -312,6 +367,10 @@ public abstract class ClientBuilder<B extends ClientBuilder<B, C>, C> {
     if (options.anonymous()) {
       anonymous();
     }
+    if (options.referenceHost() != null) {
+      referenceHost(options.referenceHost());
+    }
+    options.defaultModels().forEach(this::defaultModel);
     options.listeners().forEach(this::listener);
     if (options.budget() != null) {
       budget(options.budget());
@@ -354,6 +413,59 @@ public abstract class ClientBuilder<B extends ClientBuilder<B, C>, C> {
    */
   protected Checks checks() {
     return spec.checks();
+  }
+
+  /**
+   * The reference host set on this builder, for the vendor client's services.
+   *
+   * @return the host, or {@code null}
+   */
+  protected ReferenceHost configuredReferenceHost() {
+    return referenceHost;
+  }
+
+  /**
+   * The client's profile: the vendor's documented one with this builder's settings applied — the
+   * default and extra models per modality, and whether a reference host is plugged in.
+   *
+   * @param capabilities what the client offers
+   * @param chat the documented chat profile, or {@code null}
+   * @param images the documented image profile, or {@code null}
+   * @param videos the documented video profile, or {@code null}
+   * @return the profile
+   * @throws ValidationException when a default model is set for a modality the gateway lacks, or is
+   *     not one it offers
+   */
+  protected GatewayProfile profile(Set<Capability> capabilities, ChatProfile chat, ImageProfile images,
+      VideoProfile videos) {
+    for (Modality m : defaultModels.keySet()) {
+      ModelCatalog documented = m == Modality.CHAT && chat != null ? chat.models()
+          : m == Modality.IMAGE && images != null ? images.models()
+          : m == Modality.VIDEO && videos != null ? videos.models() : null;
+      if (documented == null) {
+        throw new ValidationException(spec.name(), "defaultModel",
+            spec.name() + " has no " + m.name().toLowerCase(java.util.Locale.ROOT) + " models");
+      }
+    }
+    return new GatewayProfile(spec.name(), capabilities,
+        chat == null ? null : chat.withModels(models(chat.models())),
+        images == null ? null : images.withModels(models(images.models())).withReferenceHost(referenceHost != null),
+        videos == null ? null : videos.withModels(models(videos.models())),
+        spec.failedTasksRefunded());
+  }
+
+  private ModelCatalog models(ModelCatalog documented) {
+    ModelCatalog catalog = documented.plus(extraModels.getOrDefault(documented.modality(), List.of()));
+    String wanted = defaultModels.get(documented.modality());
+    if (wanted == null) {
+      return catalog;
+    }
+    if (!catalog.offers(wanted)) {
+      throw new ValidationException(spec.name(), "defaultModel", spec.name() + " offers these "
+          + documented.modality().name().toLowerCase(java.util.Locale.ROOT) + " models: " + catalog.listed()
+          + "; was " + wanted + " (add it with extraModels(…) if the gateway offers it)");
+    }
+    return catalog.withDefault(wanted);
   }
 
   /**
@@ -400,7 +512,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B, C>, C> {
     if (budget != null) {
       all.add(budget);
     }
-    return new Transport(config, Listeners.of(all), budget);
+    return new RecordingGateway(new Transport(config, Listeners.of(all), budget));
   }
 
   /**

@@ -2,10 +2,15 @@ package dev.aigw.core;
 
 import dev.aigw.core.cost.Budget;
 import dev.aigw.core.listener.AigwListener;
+import dev.aigw.core.media.ReferenceHost;
+import dev.aigw.core.model.Modality;
 import dev.aigw.core.operation.PollingStrategy;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import okhttp3.OkHttpClient;
 
@@ -32,6 +37,10 @@ import okhttp3.OkHttpClient;
  *     null} for no such bound (see {@link ClientBuilder#callTimeout(Duration)})
  * @param maxRetryWait the longest wait for a rate limit before the call fails with the {@code
  *     RateLimitException} instead (default 60 s), or {@code null} for the default
+ * @param referenceHost publishes local reference images at URLs, for gateways that take only
+ *     URLs, or {@code null}
+ * @param defaultModels the model a request without one gets, per modality, instead of the
+ *     vendor's documented default (empty: the documented defaults)
  */
 public record ClientOptions(
     Secret apiKey,
@@ -46,7 +55,9 @@ public record ClientOptions(
     Budget budget,
     Duration streamIdleTimeout,
     Duration callTimeout,
-    Duration maxRetryWait) {
+    Duration maxRetryWait,
+    ReferenceHost referenceHost,
+    Map<Modality, String> defaultModels) {
 
   /** Default retries. */
   public static final int DEFAULT_MAX_RETRIES = 2;
@@ -67,6 +78,9 @@ public record ClientOptions(
    * @param streamIdleTimeout a positive duration, or {@code null}
    * @param callTimeout a positive duration, or {@code null}
    * @param maxRetryWait zero or a positive duration, or {@code null}
+   * @param referenceHost publishes local reference images at URLs, or {@code null}
+   * @param defaultModels the model a request without one gets, per modality (copied; {@code null}
+   *     for none)
    * @throws IllegalArgumentException if {@code maxRetries} is negative, a timeout is not positive or
    *     {@code maxRetryWait} is negative
    */
@@ -82,10 +96,13 @@ public record ClientOptions(
       throw new IllegalArgumentException("maxRetryWait must not be negative, was " + maxRetryWait);
     }
     listeners = listeners == null ? List.of() : List.copyOf(listeners);
+    defaultModels = defaultModels == null || defaultModels.isEmpty() ? Map.of()
+        : Collections.unmodifiableMap(new EnumMap<>(defaultModels));
   }
 
   /**
-   * Options with the default stream idle timeout, no call timeout and the default rate-limit wait.
+   * Options with the default stream idle timeout, no call timeout, the default rate-limit wait, no
+   * reference host and the documented default models.
    *
    * @param apiKey the key, or {@code null}
    * @param baseUrl the base URL, or {@code null}
@@ -102,7 +119,7 @@ public record ClientOptions(
       Duration requestTimeout, PollingStrategy polling, OkHttpClient httpClient, boolean anonymous,
       List<AigwListener> listeners, Budget budget) {
     this(apiKey, baseUrl, maxRetries, connectTimeout, requestTimeout, polling, httpClient, anonymous, listeners,
-        budget, null, null, null);
+        budget, null, null, null, null, Map.of());
   }
 
   private static void requirePositive(Duration d, String name) {
@@ -132,6 +149,8 @@ public record ClientOptions(
     b.streamIdleTimeout = streamIdleTimeout;
     b.callTimeout = callTimeout;
     b.maxRetryWait = maxRetryWait;
+    b.referenceHost = referenceHost;
+    b.defaultModels.putAll(defaultModels);
     return b;
   }
 
@@ -150,6 +169,8 @@ public record ClientOptions(
     private Duration streamIdleTimeout;
     private Duration callTimeout;
     private Duration maxRetryWait;
+    private ReferenceHost referenceHost;
+    private final Map<Modality, String> defaultModels = new EnumMap<>(Modality.class);
 
     private Builder() {}
 
@@ -297,6 +318,17 @@ public record ClientOptions(
     }
 
     /**
+     * Publishes local reference images at URLs, for gateways that take only URLs.
+     *
+     * @param host the host, or {@code null} for none
+     * @return this builder
+     */
+    public Builder referenceHost(ReferenceHost host) {
+      this.referenceHost = host;
+      return this;
+    }
+
+    /**
      * Spending limits checked before paid calls (the budget also listens, to learn the costs).
      *
      * @param budget the budget, or {@code null} for none
@@ -307,11 +339,26 @@ public record ClientOptions(
       return this;
     }
 
+    /**
+     * The model a request without one gets for {@code modality}, instead of the vendor's
+     * documented default (it must be a model the gateway offers).
+     *
+     * @param modality chat, image or video
+     * @param model the model id
+     * @return this builder
+     */
+    public Builder defaultModel(Modality modality, String model) {
+      defaultModels.put(java.util.Objects.requireNonNull(modality, "modality"),
+          java.util.Objects.requireNonNull(model, "model"));
+      return this;
+    }
+
     /** {@return the options} */
     public ClientOptions build() {
       return new ClientOptions(
           apiKey, baseUrl, maxRetries, connectTimeout, requestTimeout, polling, httpClient,
-          anonymous, listeners, budget, streamIdleTimeout, callTimeout, maxRetryWait);
+          anonymous, listeners, budget, streamIdleTimeout, callTimeout, maxRetryWait, referenceHost,
+          defaultModels);
     }
   }
 
@@ -322,7 +369,9 @@ public record ClientOptions(
         + requestTimeout + ", polling=" + polling + ", httpClient="
         + (httpClient == null ? "default" : "shared") + ", anonymous=" + anonymous + ", streamIdleTimeout="
         + streamIdleTimeout + ", callTimeout=" + callTimeout + ", maxRetryWait=" + maxRetryWait
-        + (listeners.isEmpty() ? "" : ", listeners=" + listeners.size()) + (budget == null ? "" : ", " + budget) + "]";
+        + (listeners.isEmpty() ? "" : ", listeners=" + listeners.size()) + (budget == null ? "" : ", " + budget)
+        + (referenceHost == null ? "" : ", referenceHost") + (defaultModels.isEmpty() ? "" : ", defaultModels=" + defaultModels)
+        + "]";
   }
 
   @Override
@@ -340,12 +389,14 @@ public record ClientOptions(
         && budget == other.budget
         && Objects.equals(streamIdleTimeout, other.streamIdleTimeout)
         && Objects.equals(callTimeout, other.callTimeout)
-        && Objects.equals(maxRetryWait, other.maxRetryWait);
+        && Objects.equals(maxRetryWait, other.maxRetryWait)
+        && referenceHost == other.referenceHost
+        && defaultModels.equals(other.defaultModels);
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(baseUrl, maxRetries, connectTimeout, requestTimeout, anonymous, streamIdleTimeout,
-        callTimeout, maxRetryWait);
+        callTimeout, maxRetryWait, defaultModels);
   }
 }

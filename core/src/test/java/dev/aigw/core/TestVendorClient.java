@@ -2,6 +2,7 @@ package dev.aigw.core;
 
 import dev.aigw.core.http.RateLimit;
 import dev.aigw.core.http.RawResponse;
+import dev.aigw.core.internal.RecordingGateway;
 import dev.aigw.core.internal.Transport;
 import dev.aigw.core.model.Modality;
 import dev.aigw.core.model.ModelInfo;
@@ -91,7 +92,9 @@ public final class TestVendorClient implements AiClient {
 
     @Override
     public TestVendorClient build() {
-      return new TestVendorClient(spec, (Transport) buildGateway(), pollingStrategy(), requestTimeoutOverride());
+      // the builder's gateway records failures for routers; the transport is underneath
+      Transport transport = (Transport) ((RecordingGateway) buildGateway()).delegate();
+      return new TestVendorClient(spec, transport, pollingStrategy(), requestTimeoutOverride());
     }
   }
 }

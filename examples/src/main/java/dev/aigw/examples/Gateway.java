@@ -12,6 +12,7 @@ import dev.aigw.testkit.FakeGateway;
 import dev.aigw.testkit.FakeGptImage2;
 import dev.aigw.testkit.FakeGptImageHub;
 import dev.aigw.testkit.FakeICodeEasy;
+import dev.aigw.testkit.TestReferenceHost;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
@@ -30,27 +31,19 @@ final class Gateway implements AutoCloseable {
   /** The five gateways, in the order the tour visits them. */
   static final List<String> VENDORS = List.of("cheapsub", "cloudgpt", "gptimagehub", "icodeeasy", "gptimage2");
 
-  /** The chat model the examples ask each chat gateway for. */
-  private static final Map<String, String> CHAT_MODELS = Map.of("cheapsub", "gemini-3-flash", "cloudgpt", "openai");
-
-  /**
-   * The image model the examples ask each gateway for; icodeeasy and gptimage2.plus are left out:
-   * icodeeasy has one model it picks itself, and gptimage2.plus refuses a model field.
-   */
-  private static final Map<String, String> IMAGE_MODELS = Map.of(
-      "cheapsub", "nano-banana-2", "cloudgpt", "flux", "gptimagehub", "gpt-image-2");
-
   /** Offline, operations poll the fake this often (the fakes finish a task in a few polls). */
   static final Duration OFFLINE_POLL_INTERVAL = Duration.ofMillis(50);
 
   private final String vendor;
   private final AiClient client;
   private final FakeGateway fake;
+  private final TestReferenceHost host;
 
-  private Gateway(String vendor, AiClient client, FakeGateway fake) {
+  private Gateway(String vendor, AiClient client, FakeGateway fake, TestReferenceHost host) {
     this.vendor = vendor;
     this.client = client;
     this.fake = fake;
+    this.host = host;
   }
 
   /**
@@ -83,7 +76,7 @@ final class Gateway implements AutoCloseable {
           : AiClients.create(name, with(ClientOptions.builder().apiKey(env.get(keyVariable))
               .baseUrl(url == null || url.isBlank() ? null : url), listeners, budget).build());
       out.println("== " + name + ": live, " + client + " (" + keyVariable + " is set; calls are charged)");
-      return new Gateway(name, client, null);
+      return new Gateway(name, client, null, null);
     }
     return offline(name, out, listeners, budget, " (set " + keyVariable + " to call the real service)");
   }
@@ -99,16 +92,23 @@ final class Gateway implements AutoCloseable {
   private static Gateway offline(String name, PrintStream out, List<AigwListener> listeners, Budget budget,
       String hint) {
     FakeGateway fake = startFake(name);
+    // offline, CheapSub (which takes reference images only as URLs) gets a loopback host for local
+    // ones; a live application plugs in its own ReferenceHost (its storage or CDN)
+    TestReferenceHost host = name.equals("cheapsub") ? TestReferenceHost.start() : null;
     try {
       AiClient client = AiClients.create(name, with(ClientOptions.builder()
           .apiKey(fake.apiKey())
           .baseUrl(fake.baseUrl())
-          .polling(PollingStrategy.fixed(OFFLINE_POLL_INTERVAL, Duration.ofMinutes(2))), listeners, budget)
+          .polling(PollingStrategy.fixed(OFFLINE_POLL_INTERVAL, Duration.ofMinutes(2)))
+          .referenceHost(host), listeners, budget)
           .build());
       out.println("== " + name + ": offline: the embedded fake at " + fake.baseUrl() + hint);
-      return new Gateway(name, client, fake);
+      return new Gateway(name, client, fake, host);
     } catch (RuntimeException e) {
       fake.close();
+      if (host != null) {
+        host.close();
+      }
       throw e;
     }
   }
@@ -159,16 +159,6 @@ final class Gateway implements AutoCloseable {
     return fake == null;
   }
 
-  /** The chat model to ask this gateway for, or {@code null} when it has no chat. */
-  String chatModel() {
-    return CHAT_MODELS.get(vendor);
-  }
-
-  /** The image model to ask this gateway for, or {@code null} to send none. */
-  String imageModel() {
-    return IMAGE_MODELS.get(vendor);
-  }
-
   /** The client through the neutral API. */
   AiClient client() {
     return client;
@@ -184,7 +174,7 @@ final class Gateway implements AutoCloseable {
     return type.isInstance(fake) ? Optional.of(type.cast(fake)) : Optional.empty();
   }
 
-  /** Closes the client, then stops the fake. */
+  /** Closes the client, then stops the fake (and the offline reference host). */
   @Override
   public void close() {
     try {
@@ -192,6 +182,9 @@ final class Gateway implements AutoCloseable {
     } finally {
       if (fake != null) {
         fake.close();
+      }
+      if (host != null) {
+        host.close();
       }
     }
   }

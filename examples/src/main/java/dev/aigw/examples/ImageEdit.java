@@ -17,11 +17,12 @@ import java.util.Map;
  * An image edit from a local file: the file goes as a reference image ({@code
  * ImageRequest.referenceFile}), and the SDK sends it the way the gateway takes files — a
  * multipart {@code image[]} part to icodeeasy's edits endpoint, a presigned two-step upload to
- * gptimage2.plus, a {@code reference_image} part to GPTImageHub. The result is saved as {@code
- * aigw-output/<vendor>-edit.png}.
+ * gptimage2.plus, a {@code reference_image} part to GPTImageHub, and to CheapSub, which takes only
+ * URLs, a URL its {@link dev.aigw.core.media.ReferenceHost} published (offline, a loopback one from
+ * testkit). The result is saved as {@code aigw-output/<vendor>-edit.png}.
  *
  * <p>Arguments: the gateway ({@code icodeeasy} by default, or {@code gptimage2}, {@code
- * gptimagehub}) and the image file (PNG, JPEG or WebP). Without a file the program draws a sample
+ * gptimagehub}, {@code cheapsub}) and the image file (PNG, JPEG or WebP). Without a file the program draws a sample
  * PNG into {@code aigw-output/edit-input.png} and edits that. With the gateway's {@code
  * <VENDOR>_API_KEY} set it calls the real service; otherwise its embedded fake answers. Run it
  * with:
@@ -64,10 +65,9 @@ public final class ImageEdit {
     try (Gateway gateway = Gateway.open(vendor, env, out)) {
       if (!gateway.client().supports(Capability.IMAGE_REFERENCES)) {
         throw new IllegalArgumentException(gateway.vendor() + " takes no reference images; choose icodeeasy, "
-            + "gptimage2 or gptimagehub");
+            + "gptimage2, gptimagehub or cheapsub (with a ReferenceHost)");
       }
       ImageRequest request = ImageRequest.builder()
-          .model(gateway.imageModel())
           .prompt(PROMPT)
           .referenceFile(input)
           .build();

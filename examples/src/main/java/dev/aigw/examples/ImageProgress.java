@@ -52,7 +52,6 @@ public final class ImageProgress {
     try (Gateway gateway = Gateway.open(vendor, env, out)) {
       gateway.fake(FakeGateway.class).ifPresent(fake -> fake.tasks().pollsToFinish(OFFLINE_POLLS));
       Operation<ImageResult> operation = gateway.client().images().submit(ImageRequest.builder()
-          .model(gateway.imageModel())
           .prompt("A hot-air balloon over a misty valley at sunrise")
           .build());
       out.println("submitted image " + operation.id() + " to " + gateway.vendor());

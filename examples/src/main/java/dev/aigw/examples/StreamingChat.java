@@ -63,7 +63,6 @@ public final class StreamingChat {
         fake.streamPause(Duration.ofMillis(40));
       });
       ChatRequest request = ChatRequest.builder()
-          .model(gateway.chatModel())
           .system("You are a concise assistant.")
           .user(question)
           .build();

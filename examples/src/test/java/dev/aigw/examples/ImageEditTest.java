@@ -4,7 +4,6 @@ import static dev.aigw.examples.Media.assertPng;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.aigw.core.error.ValidationException;
 import dev.aigw.testkit.TestMedia;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,15 +55,18 @@ class ImageEditTest {
     IllegalArgumentException e = catchThrowableOfType(IllegalArgumentException.class,
         () -> ImageEdit.run(List.of("cloudgpt"), Map.of(), output, new Console().out()));
 
-    assertThat(e).hasMessage("cloudgpt takes no reference images; choose icodeeasy, gptimage2 or gptimagehub");
+    assertThat(e).hasMessage("cloudgpt takes no reference images; choose icodeeasy, gptimage2, gptimagehub or"
+        + " cheapsub (with a ReferenceHost)");
   }
 
   @Test
-  void cheapSubTakesReferencesOnlyAsUrlsAndSaysSoBeforeSending() {
-    ValidationException e = catchThrowableOfType(ValidationException.class,
-        () -> ImageEdit.run(List.of("cheapsub"), Map.of(), output, new Console().out()));
+  void cheapSubTakesTheLocalFileAsAUrlPublishedByTheOfflineReferenceHost() throws Exception {
+    Console console = new Console();
 
-    assertThat(e).hasMessageStartingWith("cheapsub: references: CheapSub takes reference images as http(s) URLs only");
+    ImageEdit.run(List.of("cheapsub"), Map.of(), output, console.out());
+
+    assertThat(console.lines()).anySatisfy(l -> assertThat(l).startsWith("saved "));
+    assertPng(output.resolve("cheapsub-edit.png"));
   }
 
   @Test

@@ -4,10 +4,16 @@ import dev.aigw.cheapsub.legacy.CheapSubLegacy;
 import dev.aigw.core.Capability;
 import dev.aigw.core.ClientBuilder;
 import dev.aigw.core.VendorClient;
+import dev.aigw.core.chat.ChatRequest;
+import dev.aigw.core.image.ImageRequest;
+import dev.aigw.core.media.ReferenceHost;
 import dev.aigw.core.operation.PollingStrategy;
+import dev.aigw.core.profile.GatewayProfile;
+import dev.aigw.core.spi.Checks;
 import dev.aigw.core.spi.ErrorMapping;
 import dev.aigw.core.spi.Gateway;
 import dev.aigw.core.spi.VendorSpec;
+import dev.aigw.core.video.VideoRequest;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Map;
@@ -47,11 +53,12 @@ public final class CheapSubClient extends VendorClient {
   private final CheapSubModels models;
   private final CheapSubLegacy legacy;
 
-  private CheapSubClient(Gateway transport, PollingStrategy polling, Duration videoTimeout) {
-    super(transport, CAPABILITIES);
-    this.chat = new CheapSubChat(transport);
-    this.images = new CheapSubImages(transport, polling);
-    this.videos = new CheapSubVideos(transport, polling.withDefaultTimeout(videoTimeout));
+  private CheapSubClient(Gateway transport, GatewayProfile profile, PollingStrategy polling, Duration videoTimeout,
+      ReferenceHost host) {
+    super(transport, profile);
+    this.chat = new CheapSubChat(transport, profile.chat());
+    this.images = new CheapSubImages(transport, polling, profile.images(), host);
+    this.videos = new CheapSubVideos(transport, polling.withDefaultTimeout(videoTimeout), profile.videos());
     this.models = new CheapSubModels(transport);
     this.legacy = new CheapSubLegacy(transport);
   }
@@ -109,6 +116,21 @@ public final class CheapSubClient extends VendorClient {
     return legacy;
   }
 
+  @Override
+  protected void checkChat(ChatRequest request, Checks checks) {
+    chat.validate(request, checks);
+  }
+
+  @Override
+  protected void checkImage(ImageRequest request, Checks checks) {
+    images.validate(request, checks);
+  }
+
+  @Override
+  protected void checkVideo(VideoRequest request, Checks checks) {
+    videos.validate(request, checks);
+  }
+
   /** Builds {@link CheapSubClient}. */
   public static final class Builder extends ClientBuilder<Builder, CheapSubClient> {
     private Duration videoTimeout = Duration.ofMinutes(30);
@@ -136,7 +158,8 @@ public final class CheapSubClient extends VendorClient {
      */
     @Override
     public CheapSubClient build() {
-      return new CheapSubClient(buildGateway(), pollingStrategy(), videoTimeout);
+      GatewayProfile profile = profile(CAPABILITIES, CheapSubChat.PROFILE, CheapSubImages.PROFILE, CheapSubVideos.PROFILE);
+      return new CheapSubClient(buildGateway(), profile, pollingStrategy(), videoTimeout, configuredReferenceHost());
     }
   }
 }

@@ -6,6 +6,7 @@ import dev.aigw.core.json.RawJson;
 import dev.aigw.core.model.Modality;
 import dev.aigw.core.model.ModelInfo;
 import dev.aigw.core.model.ModelService;
+import dev.aigw.core.profile.ModelCatalog;
 import dev.aigw.core.spi.ApiRequest;
 import dev.aigw.core.spi.Gateway;
 import dev.aigw.core.spi.Json;
@@ -23,15 +24,27 @@ import java.util.Set;
 public final class CheapSubModels implements ModelService {
   static final String PATH = "/api/v1/models";
 
+  /**
+   * The chat models of CheapSub's documentation (13), in its order; the default is {@code
+   * gemini-3-flash}, the model of its examples.
+   */
+  public static final ModelCatalog CHAT = new ModelCatalog(Modality.CHAT, List.of("gemini-3.1-pro-preview",
+      "gemini-3-pro-thinking", "gemini-3-pro", "gemini-3-flash-thinking", "gemini-3-flash", "claude-sonnet-4.6",
+      "claude-opus-4.6", "claude-haiku-4.5-thinking", "claude-haiku-4.5", "claude-opus-4.5", "claude-sonnet-4.5",
+      "gpt-5.4", "gpt-5.2"), "gemini-3-flash", true);
+  /** The image models of CheapSub's documentation (4); the default is {@code nano-banana-2}, the model of its examples. */
+  public static final ModelCatalog IMAGE = new ModelCatalog(Modality.IMAGE,
+      List.of("nano-banana-2", "nano-banana-pro", "nano-banana", "gpt-image-1.5"), "nano-banana-2", true);
+  /** The video models of CheapSub's documentation (8); the default is {@code sora-2}, the model of its examples. */
+  public static final ModelCatalog VIDEO = new ModelCatalog(Modality.VIDEO, List.of("sora-2", "sora-2-stable",
+      "sora-2-pro", "veo3-fast", "veo3-pro", "veo3.1", "veo3.1-fast", "veo3.1-components"), "sora-2", true);
+
   /** Chat model ids in CheapSub's documentation. */
-  public static final Set<String> CHAT_MODELS = Set.of("gemini-3.1-pro-preview", "gemini-3-pro-thinking",
-      "gemini-3-pro", "gemini-3-flash-thinking", "gemini-3-flash", "claude-sonnet-4.6", "claude-opus-4.6",
-      "claude-haiku-4.5-thinking", "claude-haiku-4.5", "claude-opus-4.5", "claude-sonnet-4.5", "gpt-5.4", "gpt-5.2");
+  public static final Set<String> CHAT_MODELS = Set.copyOf(CHAT.ids());
   /** Image model ids in CheapSub's documentation. */
-  public static final Set<String> IMAGE_MODELS = Set.of("nano-banana-2", "nano-banana-pro", "nano-banana", "gpt-image-1.5");
+  public static final Set<String> IMAGE_MODELS = Set.copyOf(IMAGE.ids());
   /** Video model ids in CheapSub's documentation. */
-  public static final Set<String> VIDEO_MODELS = Set.of("sora-2", "sora-2-stable", "sora-2-pro", "veo3-fast",
-      "veo3-pro", "veo3.1", "veo3.1-fast", "veo3.1-components");
+  public static final Set<String> VIDEO_MODELS = Set.copyOf(VIDEO.ids());
 
   private final Gateway transport;
   private final Raw raw = this::listRaw;

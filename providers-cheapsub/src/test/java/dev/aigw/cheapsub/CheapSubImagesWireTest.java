@@ -392,10 +392,45 @@ class CheapSubImagesWireTest {
   }
 
   @Test
+  void sendsAnExactSizeAsTheRatioAndClassItEquals() throws Exception {
+    server.enqueue(ok(fixture("s3-image-async-response.json")));
+    try (CheapSubClient client = CheapSubWire.client(server)) {
+      client.images().submit(simple("nano-banana-2").size(1024, 576).build());
+    }
+    assertThat(bodyText(server.takeRequest())).isEqualTo(
+        "{\"model\":\"nano-banana-2\",\"prompt\":\"A red fox in the snow\",\"aspect_ratio\":\"16:9\","
+        + "\"image_size\":\"1k\"}");
+  }
+
+  @Test
+  void sendsTheDocumentedDefaultModelWhenNoneIsGivenAndTheListedFormOfAPrefixedOne() throws Exception {
+    server.enqueue(ok(fixture("s3-image-async-response.json")));
+    server.enqueue(ok(fixture("s3-image-async-response.json")));
+    try (CheapSubClient client = CheapSubWire.client(server)) {
+      client.images().submit(ImageRequest.builder().prompt("A red fox in the snow").build());
+      client.images().submit(simple("google/nano-banana-pro").build());
+    }
+    assertThat(sentMap(server.takeRequest())).containsEntry("model", "nano-banana-2");
+    assertThat(sentMap(server.takeRequest())).containsEntry("model", "nano-banana-pro");
+  }
+
+  @Test
+  void refusesAModelItDoesNotOfferNamingTheOnesItDoes() {
+    try (CheapSubClient client = CheapSubWire.client(server)) {
+      assertThatThrownBy(() -> client.images().submit(simple("dall-e-3").build()))
+          .isInstanceOf(ValidationException.class)
+          .hasMessage("cheapsub: model: cheapsub offers these image models: nano-banana-2, nano-banana-pro,"
+              + " nano-banana, gpt-image-1.5; was dall-e-3");
+    }
+    assertThat(server.getRequestCount()).isZero();
+  }
+
+  @Test
   void refusesNeutralFieldsCheapSubCannotExpress() {
     try (CheapSubClient client = CheapSubWire.client(server)) {
-      assertThatThrownBy(() -> client.images().submit(simple("nano-banana-2").size(1024, 1024).build()))
-          .isInstanceOf(ValidationException.class).hasMessageContaining("cheapsub").hasMessageContaining("size");
+      assertThatThrownBy(() -> client.images().submit(simple("nano-banana-2").size(1000, 1000).build()))
+          .isInstanceOf(ValidationException.class).hasMessageStartingWith("cheapsub: size: ")
+          .hasMessageContaining("1000x1000 has no exact equivalent").hasMessageContaining("fit(Fit.NEAREST)");
       assertThatThrownBy(() -> client.images().submit(simple("nano-banana-2").quality(Quality.HIGH).build()))
           .isInstanceOf(ValidationException.class).hasMessageContaining("cheapsub").hasMessageContaining("quality");
       assertThatThrownBy(() -> client.images().submit(simple("nano-banana-2").seed(0).build()))
@@ -403,8 +438,6 @@ class CheapSubImagesWireTest {
       assertThatThrownBy(() -> client.images().submit(simple("nano-banana-2").n(2).build()))
           .isInstanceOf(ValidationException.class).hasMessageContaining("cheapsub").hasMessageContaining("n:")
           .hasMessageContaining("2");
-      assertThatThrownBy(() -> client.images().submit(ImageRequest.builder().prompt("no model").build()))
-          .isInstanceOf(ValidationException.class).hasMessageContaining("cheapsub").hasMessageContaining("model");
       assertThatThrownBy(() -> client.images().submit(simple("nano-banana-2")
           .vendorOption(new CheapSubChatWireTest.OtherVendorOption("gptimagehub")).build()))
           .isInstanceOf(ValidationException.class).hasMessageContaining("gptimagehub");

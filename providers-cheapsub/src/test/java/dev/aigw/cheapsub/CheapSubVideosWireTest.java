@@ -98,10 +98,20 @@ class CheapSubVideosWireTest {
   }
 
   @Test
+  void sendsAnExactSizeAsTheResolutionItEqualsAndTheDefaultModelWhenNoneIsGiven() throws Exception {
+    server.enqueue(ok(fixture("s4-video-async-response.json")));
+    try (CheapSubClient client = CheapSubWire.client(server)) {
+      client.videos().submit(VideoRequest.builder().prompt("waves").size(1920, 1080).build());
+    }
+    assertThat(bodyText(server.takeRequest()))
+        .isEqualTo("{\"model\":\"sora-2\",\"prompt\":\"waves\",\"resolution\":\"1080p\"}");
+  }
+
+  @Test
   void refusesSizeAndAspectRatioBeforeSending() {
     try (CheapSubClient client = CheapSubWire.client(server)) {
       assertThatThrownBy(() -> client.videos().submit(
-          VideoRequest.builder().model("sora-2").prompt("waves").size(1280, 720).build()))
+          VideoRequest.builder().model("sora-2").prompt("waves").size(1000, 720).build()))
           .isInstanceOf(ValidationException.class).hasMessageContaining("cheapsub").hasMessageContaining("size")
           .hasMessageContaining("720p");
       assertThatThrownBy(() -> client.videos().submit(

@@ -6,12 +6,14 @@ import dev.aigw.core.chat.ChatService;
 import dev.aigw.core.chat.ChatStream;
 import dev.aigw.core.http.RawResponse;
 import dev.aigw.core.http.RetrySafety;
+import dev.aigw.core.profile.ChatProfile;
 import dev.aigw.core.spi.Checks;
 import dev.aigw.core.spi.Gateway;
 import dev.aigw.core.spi.OpenAiChat;
 
 /**
- * CloudGPT chat on {@code POST /api/chat} (OpenAI-style): {@code model}, {@code messages} (each a
+ * CloudGPT chat on {@code POST /api/chat} (OpenAI-style): {@code model} (a documented chat model,
+ * {@code openai} when none is given), {@code messages} (each a
  * {@code role} and a {@code content}, sent as given), {@code temperature} 0–2 (CloudGPT's default
  * 0.7), {@code max_tokens}, and {@code stream}, which is sent as {@code false} on a plain call, as
  * the documentation's example does, and {@code true} on {@link #stream}. The answer is an OpenAI
@@ -23,19 +25,22 @@ import dev.aigw.core.spi.OpenAiChat;
 public final class CloudGptChat implements ChatService {
   private static final Checks CHECKS = Checks.of(CloudGptClient.VENDOR);
   static final String PATH = "/api/chat";
+  /** What CloudGPT's chat takes, as documented. */
+  static final ChatProfile PROFILE = new ChatProfile(CloudGptModels.CHAT, 0.0, 2.0, true);
 
   private final Gateway transport;
+  private final ChatProfile profile;
   private final Raw raw = this::createRaw;
 
-  CloudGptChat(Gateway transport) {
+  CloudGptChat(Gateway transport, ChatProfile profile) {
     this.transport = transport;
+    this.profile = profile;
   }
 
   /** Streams the reply as server-sent events, chunk by chunk. */
   @Override
   public ChatStream stream(ChatRequest request) {
-    check(request);
-    return OpenAiChat.stream(transport, PATH, RetrySafety.UNPROTECTED, OpenAiChat.body(request, true));
+    return OpenAiChat.stream(transport, PATH, RetrySafety.UNPROTECTED, OpenAiChat.body(validate(request, CHECKS), true));
   }
 
   @Override
@@ -44,13 +49,15 @@ public final class CloudGptChat implements ChatService {
   }
 
   private RawResponse<ChatResponse> createRaw(ChatRequest request) {
-    check(request);
     return OpenAiChat.create(transport, PATH, RetrySafety.UNPROTECTED,
-        OpenAiChat.body(request, false).withDefault("stream", false));
+        OpenAiChat.body(validate(request, CHECKS), false).withDefault("stream", false));
   }
 
-  private static void check(ChatRequest request) {
-    CHECKS.ownOptions(request.vendorOptions());
-    CHECKS.range("temperature", request.temperature(), 0.0, 2.0);
+  /** Every pre-send check; the request as sent (its model resolved). */
+  ChatRequest validate(ChatRequest request, Checks checks) {
+    checks.ownOptions(request.vendorOptions());
+    String model = checks.model(profile.models(), request.model());
+    checks.range("temperature", request.temperature(), profile.minTemperature(), profile.maxTemperature());
+    return model.equals(request.model()) ? request : request.withModel(model);
   }
 }

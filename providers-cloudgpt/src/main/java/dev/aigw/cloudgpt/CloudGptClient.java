@@ -4,9 +4,14 @@ import dev.aigw.core.Capability;
 import dev.aigw.core.ClientBuilder;
 import dev.aigw.core.Secret;
 import dev.aigw.core.VendorClient;
+import dev.aigw.core.chat.ChatRequest;
+import dev.aigw.core.image.ImageRequest;
+import dev.aigw.core.profile.GatewayProfile;
+import dev.aigw.core.spi.Checks;
 import dev.aigw.core.spi.ErrorMapping;
 import dev.aigw.core.spi.Gateway;
 import dev.aigw.core.spi.VendorSpec;
+import dev.aigw.core.video.VideoRequest;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Map;
@@ -62,11 +67,11 @@ public final class CloudGptClient extends VendorClient {
   private final CloudGptModels models;
   private final CloudGptKeys keys;
 
-  private CloudGptClient(Gateway transport, Duration videoTimeout, Secret keysToken) {
-    super(transport, CAPABILITIES);
-    this.chat = new CloudGptChat(transport);
-    this.images = new CloudGptImages(transport);
-    this.videos = new CloudGptVideos(transport, videoTimeout);
+  private CloudGptClient(Gateway transport, GatewayProfile profile, Duration videoTimeout, Secret keysToken) {
+    super(transport, profile);
+    this.chat = new CloudGptChat(transport, profile.chat());
+    this.images = new CloudGptImages(transport, profile.images());
+    this.videos = new CloudGptVideos(transport, videoTimeout, profile.videos());
     this.models = new CloudGptModels(transport);
     this.keys = new CloudGptKeys(transport, keysToken);
   }
@@ -133,6 +138,21 @@ public final class CloudGptClient extends VendorClient {
    */
   public CloudGptKeys keys() {
     return keys;
+  }
+
+  @Override
+  protected void checkChat(ChatRequest request, Checks checks) {
+    chat.validate(request, checks);
+  }
+
+  @Override
+  protected void checkImage(ImageRequest request, Checks checks) {
+    images.validate(request, checks);
+  }
+
+  @Override
+  protected void checkVideo(VideoRequest request, Checks checks) {
+    videos.validate(request, checks);
   }
 
   @Override
@@ -220,7 +240,8 @@ public final class CloudGptClient extends VendorClient {
     public CloudGptClient build() {
       Duration video = videoTimeout != null ? videoTimeout
           : requestTimeoutOverride() != null ? requestTimeoutOverride() : DEFAULT_VIDEO_TIMEOUT;
-      return new CloudGptClient(buildGateway(), video, keysToken);
+      GatewayProfile profile = profile(CAPABILITIES, CloudGptChat.PROFILE, CloudGptImages.PROFILE, CloudGptVideos.PROFILE);
+      return new CloudGptClient(buildGateway(), profile, video, keysToken);
     }
   }
 }

@@ -9,17 +9,25 @@ import dev.aigw.core.image.ImageRequest;
 import dev.aigw.core.image.ImageResult;
 import dev.aigw.core.image.ImageService;
 import dev.aigw.core.operation.Operation;
+import dev.aigw.core.profile.ImageProfile;
+import dev.aigw.core.profile.ImageShapes;
+import dev.aigw.core.profile.ReferenceRules;
 import dev.aigw.core.spi.ApiRequest;
 import dev.aigw.core.spi.Checks;
 import dev.aigw.core.spi.Gateway;
+import dev.aigw.core.spi.ImageShape;
+import dev.aigw.core.spi.ReferencePlan;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * CloudGPT images on {@code POST /api/image}: {@code prompt}, {@code model} (required), {@code
- * width} and {@code height} (from {@code size(w, h)}; CloudGPT's default 1024×1024) and {@code
- * seed}, each sent exactly as given (a seed of 0 is sent as 0). The answer is the image itself:
+ * CloudGPT images on {@code POST /api/image}: {@code prompt}, {@code model} (a documented image
+ * model, {@code flux} when none is given), {@code width} and {@code height} (from {@code size(w,
+ * h)}, or from an aspect ratio and resolution class where they equal an exact size: {@code 16:9} is
+ * {@code 1024x576}; CloudGPT's default 1024×1024) and {@code seed}, each sent exactly as given (a
+ * seed of 0 is sent as 0). The answer is the image itself:
  * its bytes are streamed into a temporary file, never held whole on the heap, and {@code
  * saveTo(Path)} streams them on to where you want them.
  *
@@ -40,12 +48,17 @@ import java.util.Map;
 public final class CloudGptImages implements ImageService {
   private static final Checks CHECKS = Checks.of(CloudGptClient.VENDOR);
   static final String PATH = "/api/image";
+  /** What CloudGPT's images take, as documented: any width and height, one image, a seed, no references. */
+  static final ImageProfile PROFILE = new ImageProfile(CloudGptModels.IMAGE, ImageShapes.ofAnySize(), Set.of(), 1,
+      true, ReferenceRules.none());
 
   private final Gateway transport;
+  private final ImageProfile profile;
   private final Raw raw = this::submitRaw;
 
-  CloudGptImages(Gateway transport) {
+  CloudGptImages(Gateway transport, ImageProfile profile) {
     this.transport = transport;
+    this.profile = profile;
   }
 
   /**
@@ -75,32 +88,31 @@ public final class CloudGptImages implements ImageService {
   }
 
   private RawResponse<Operation<ImageResult>> submitRaw(ImageRequest request) {
-    ApiRequest call = ApiRequest.post(PATH, RetrySafety.UNPROTECTED).json(body(request))
-        .purpose(ApiRequest.Purpose.image(request.model())).build();
+    Map<String, Object> body = validate(request, CHECKS);
+    ApiRequest call = ApiRequest.post(PATH, RetrySafety.UNPROTECTED).json(body)
+        .purpose(ApiRequest.Purpose.image((String) body.get("model"))).build();
     RawResponse<GeneratedImage> response = transport.execute(call,
         CloudGptMedia.image(CloudGptClient.VENDOR, CloudGptClient.SPEC.errorMapping()));
     ImageResult result = new ImageResult(null, List.of(response.body()), null, null);
     return response.withBody(Operation.succeeded(CloudGptClient.VENDOR, null, result, transport.listeners()));
   }
 
-  /** The wire body, after every pre-send check. */
-  static Map<String, Object> body(ImageRequest request) {
-    String vendor = CloudGptClient.VENDOR;
-    CHECKS.ownOptions(request.vendorOptions());
-    CHECKS.required("model", request.model());
-    if (request.n() != null && request.n() != 1) {
-      throw CHECKS.invalid("n", "CloudGPT makes one image per call; was " + request.n());
+  /** Every pre-send check, and the wire body. */
+  Map<String, Object> validate(ImageRequest request, Checks checks) {
+    checks.ownOptions(request.vendorOptions());
+    String model = checks.model(profile.models(), request.model());
+    if (request.n() != null && request.n() > profile.maxImages()) {
+      checks.reject("n", "CloudGPT makes one image per call; was " + request.n());
     }
-    CHECKS.unsupported("aspectRatio", request.aspectRatio(), "give the exact size(width, height)");
-    CHECKS.unsupported("resolution", request.resolution(), "give the exact size(width, height)");
-    CHECKS.unsupported("quality", request.quality(), null);
-    CHECKS.unsupported("references", request.references(), "/api/image takes no reference images");
+    ImageShape shape = ImageShape.resolve(request, profile.shapes(), checks);
+    checks.unsupported("quality", request.quality(), null);
+    ReferencePlan.of(request.references(), profile.references(), checks);
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("prompt", request.prompt());
-    body.put("model", request.model());
-    if (request.size() != null) {
-      body.put("width", request.size().width());
-      body.put("height", request.size().height());
+    body.put("model", model);
+    if (shape.size() != null) {
+      body.put("width", shape.size().width());
+      body.put("height", shape.size().height());
     }
     if (request.seed() != null) {
       body.put("seed", request.seed());

@@ -5,6 +5,7 @@ import dev.aigw.core.json.RawJson;
 import dev.aigw.core.model.Modality;
 import dev.aigw.core.model.ModelInfo;
 import dev.aigw.core.model.ModelService;
+import dev.aigw.core.profile.ModelCatalog;
 import dev.aigw.core.spi.ApiRequest;
 import dev.aigw.core.spi.Gateway;
 import dev.aigw.core.spi.Json;
@@ -30,6 +31,23 @@ public final class CloudGptModels implements ModelService {
   static final String CHAT_PATH = "/api/models/chat";
   static final String IMAGE_PATH = "/api/models/image";
   static final String VIDEO_PATH = "/api/models/video";
+
+  /**
+   * The chat models of CloudGPT's documentation, in its order; the default is {@code openai}, the
+   * model of its examples. A deployment may offer others: add them with {@code
+   * CloudGptClient.builder().extraModels(Modality.CHAT, …)}.
+   */
+  public static final ModelCatalog CHAT = new ModelCatalog(Modality.CHAT, List.of("openai", "openai-fast",
+      "openai-large", "claude", "claude-fast", "gemini", "gemini-large", "deepseek", "grok", "mistral", "qwen-coder",
+      "perplexity-fast", "perplexity-reasoning", "kimi-k2-thinking", "nova-micro", "chickytutor", "midijourney",
+      "mapleai-gpt4o", "mapleai-claude", "mapleai-gemini"), "openai", true);
+  /** The image models of CloudGPT's documentation; the default is {@code flux}, the model of its examples. */
+  public static final ModelCatalog IMAGE = new ModelCatalog(Modality.IMAGE, List.of("kontext", "turbo", "nanobanana",
+      "nanobanana-pro", "seedream", "seedream-pro", "gptimage", "gptimage-large", "flux", "zimage", "mapleai-dalle",
+      "mapleai-flux"), "flux", true);
+  /** The video models of CloudGPT's documentation; the default is {@code veo}, the model of its examples. */
+  public static final ModelCatalog VIDEO = new ModelCatalog(Modality.VIDEO,
+      List.of("veo", "seedance", "seedance-pro", "mapleai-veo"), "veo", true);
 
   /** Context windows in tokens of the chat models in CloudGPT's documentation ("128k" = 128,000). */
   public static final Map<String, Integer> CONTEXT_WINDOWS = Map.ofEntries(

@@ -5,19 +5,23 @@ import dev.aigw.core.error.ValidationException;
 import dev.aigw.core.http.RawResponse;
 import dev.aigw.core.http.RetrySafety;
 import dev.aigw.core.operation.Operation;
+import dev.aigw.core.profile.VideoProfile;
 import dev.aigw.core.spi.ApiRequest;
 import dev.aigw.core.spi.Checks;
 import dev.aigw.core.spi.Gateway;
+import dev.aigw.core.spi.VideoShape;
 import dev.aigw.core.video.GeneratedVideo;
 import dev.aigw.core.video.VideoRequest;
 import dev.aigw.core.video.VideoResult;
 import dev.aigw.core.video.VideoService;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * CloudGPT videos on {@code POST /api/video}: {@code prompt}, {@code model}, {@code duration} in
+ * CloudGPT videos on {@code POST /api/video}: {@code prompt}, {@code model} (a documented video
+ * model, {@code veo} when none is given), {@code duration} in
  * seconds (CloudGPT's default 4; at most the model's documented maximum for the models in {@link
  * CloudGptModels#MAX_DURATIONS}) and {@code aspectRatio} (from {@code aspectRatio(w, h)}, sent as
  * {@code "16:9"}).
@@ -44,14 +48,22 @@ import java.util.Map;
 public final class CloudGptVideos implements VideoService {
   private static final Checks CHECKS = Checks.of(CloudGptClient.VENDOR);
   static final String PATH = "/api/video";
+  /**
+   * What CloudGPT's videos take, as deployed: an aspect ratio (the server reads {@code aspectRatio}
+   * and ignores {@code width}/{@code height}, so no frame size), up to each model's longest duration.
+   */
+  static final VideoProfile PROFILE = new VideoProfile(CloudGptModels.VIDEO, List.of(), CloudGptModels.MAX_DURATIONS,
+      List.of(), false, true);
 
   private final Gateway transport;
+  private final VideoProfile profile;
   private final Duration timeout;
   private final Raw raw = this::submitRaw;
 
-  CloudGptVideos(Gateway transport, Duration timeout) {
+  CloudGptVideos(Gateway transport, Duration timeout, VideoProfile profile) {
     this.transport = transport;
     this.timeout = timeout;
+    this.profile = profile;
   }
 
   /** {@return how long one video call may take, from the request to the last byte} */
@@ -97,37 +109,38 @@ public final class CloudGptVideos implements VideoService {
   }
 
   private RawResponse<Operation<VideoResult>> submitRaw(VideoRequest request) {
-    ApiRequest call = ApiRequest.post(PATH, RetrySafety.UNPROTECTED).json(body(request)).timeout(timeout)
-        .purpose(ApiRequest.Purpose.video(request.model())).build();
+    Map<String, Object> body = validate(request, CHECKS);
+    ApiRequest call = ApiRequest.post(PATH, RetrySafety.UNPROTECTED).json(body).timeout(timeout)
+        .purpose(ApiRequest.Purpose.video((String) body.get("model"))).build();
     RawResponse<GeneratedVideo> response = transport.execute(call,
         CloudGptMedia.video(CloudGptClient.VENDOR, CloudGptClient.SPEC.errorMapping()));
     VideoResult result = new VideoResult(null, response.body(), null, null);
     return response.withBody(Operation.succeeded(CloudGptClient.VENDOR, null, result, transport.listeners()));
   }
 
-  /** The wire body, after every pre-send check. */
-  static Map<String, Object> body(VideoRequest request) {
-    String vendor = CloudGptClient.VENDOR;
-    CHECKS.ownOptions(request.vendorOptions());
-    Integer max = CloudGptModels.MAX_DURATIONS.get(request.model());
+  /** Every pre-send check, and the wire body. */
+  Map<String, Object> validate(VideoRequest request, Checks checks) {
+    checks.ownOptions(request.vendorOptions());
+    String model = checks.model(profile.models(), request.model());
+    Integer max = profile.maxDurations().get(model);
     if (max != null && request.durationSeconds() != null && request.durationSeconds() > max) {
-      throw CHECKS.invalid("durationSeconds",
-          request.model() + " makes videos of 1 to " + max + " seconds; was " + request.durationSeconds());
+      checks.reject("durationSeconds", model + " makes videos of 1 to " + max + " seconds; was " + request.durationSeconds());
     }
-    CHECKS.unsupported("resolution", request.resolution(), "give the shape with aspectRatio(w, h), e.g. aspectRatio(16, 9)");
-    if (request.size() != null) {
-      throw CHECKS.invalid("size", "the deployed CloudGPT server ignores width and height on " + PATH
+    VideoShape shape = VideoShape.resolve(request, profile);
+    checks.unsupported("resolution", shape.resolution(), "give the shape with aspectRatio(w, h), e.g. aspectRatio(16, 9)");
+    if (shape.size() != null) {
+      checks.reject("size", "the deployed CloudGPT server ignores width and height on " + PATH
           + " (it reads aspectRatio); give aspectRatio(w, h), e.g. aspectRatio(16, 9), or send width and height"
-          + " through extraBody if your deployment honours them; was " + request.size());
+          + " through extraBody if your deployment honours them; was " + shape.size());
     }
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("prompt", request.prompt());
-    body.put("model", request.model());
+    body.put("model", model);
     if (request.durationSeconds() != null) {
       body.put("duration", request.durationSeconds());
     }
-    if (request.aspectRatio() != null) {
-      body.put("aspectRatio", request.aspectRatio().toString());
+    if (shape.aspectRatio() != null) {
+      body.put("aspectRatio", shape.aspectRatio().toString());
     }
     body.putAll(request.extraBody());
     return body;

@@ -17,6 +17,7 @@ import dev.aigw.core.error.ApiException;
 import dev.aigw.core.error.ValidationException;
 import dev.aigw.core.http.RawResponse;
 import dev.aigw.core.image.GeneratedImage;
+import dev.aigw.core.image.Fit;
 import dev.aigw.core.image.ImageRequest;
 import dev.aigw.core.image.ImageResult;
 import dev.aigw.core.image.Quality;
@@ -282,15 +283,14 @@ class CloudGptImagesWireTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"n", "aspectRatio", "resolution", "quality", "references", "model"})
+  @ValueSource(strings = {"n", "aspectRatio", "quality", "references", "model"})
   void fieldsCloudGptCannotExpressAreRefusedBeforeSending(String field) {
     Function<String, ImageRequest> make = f -> switch (f) {
       case "n" -> base().n(2).build();
-      case "aspectRatio" -> base().aspectRatio(16, 9).build();
-      case "resolution" -> base().resolution(Resolution.K2).build();
+      case "aspectRatio" -> base().aspectRatio(3, 2).build();
       case "quality" -> base().quality(Quality.HIGH).build();
       case "references" -> base().reference(MediaInput.url("https://example.com/cat.png")).build();
-      default -> ImageRequest.builder().prompt("A sunset").build();
+      default -> ImageRequest.builder().prompt("A sunset").model("dall-e-3").build();
     };
     ImageRequest request = make.apply(field);
     try (CloudGptClient client = CloudGptWire.client(server)) {
@@ -305,10 +305,32 @@ class CloudGptImagesWireTest {
   }
 
   @Test
+  void aRatioAndClassAreSentAsTheExactSizeTheyEqualAndNoModelAsTheDefault() throws Exception {
+    server.enqueue(binary("image/png", PNG));
+    server.enqueue(binary("image/png", PNG));
+    server.enqueue(binary("image/png", PNG));
+    generate(ImageRequest.builder().prompt("A sunset").aspectRatio(16, 9).build());
+    generate(base().resolution(Resolution.K2).build());
+    generate(base().aspectRatio(3, 2).fit(Fit.NEAREST).build());
+    assertThat(bodyText(server.takeRequest()))
+        .isEqualTo("{\"prompt\":\"A sunset\",\"model\":\"flux\",\"width\":1024,\"height\":576}");
+    assertThat(bodyText(server.takeRequest()))
+        .isEqualTo("{\"prompt\":\"A sunset\",\"model\":\"flux\",\"width\":2048,\"height\":2048}");
+    assertThat(bodyText(server.takeRequest()))
+        .isEqualTo("{\"prompt\":\"A sunset\",\"model\":\"flux\",\"width\":1024,\"height\":683}");
+  }
+
+  @Test
   void refusalsSayWhatToDoInstead() {
     try (CloudGptClient client = CloudGptWire.client(server)) {
-      assertThatThrownBy(() -> client.images().submit(base().aspectRatio(16, 9).build()))
-          .hasMessage("cloudgpt: aspectRatio: is not supported by cloudgpt; give the exact size(width, height)");
+      assertThatThrownBy(() -> client.images().submit(base().aspectRatio(3, 2).build()))
+          .hasMessage("cloudgpt: aspectRatio: cloudgpt takes an exact size in pixels, and 3:2 at 1k has none"
+              + " (1024 x 682.67): give size(width, height), or ask for the nearest with fit(Fit.NEAREST)");
+      assertThatThrownBy(() -> client.images().submit(base().size(1024, 1024).aspectRatio(16, 9).build()))
+          .hasMessage("cloudgpt: aspectRatio: 16:9 contradicts the size 1024x1024; give one of them");
+      assertThatThrownBy(() -> client.images().submit(base().model("dall-e-3").build()))
+          .hasMessage("cloudgpt: model: cloudgpt offers these image models: kontext, turbo, nanobanana, nanobanana-pro,"
+              + " seedream, seedream-pro, gptimage, gptimage-large, flux, zimage, mapleai-dalle, mapleai-flux; was dall-e-3");
       assertThatThrownBy(() -> client.images().submit(base().n(4).build()))
           .hasMessage("cloudgpt: n: CloudGPT makes one image per call; was 4");
     }

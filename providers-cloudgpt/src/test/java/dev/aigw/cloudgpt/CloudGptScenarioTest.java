@@ -282,8 +282,18 @@ class CloudGptScenarioTest {
   // ----- errors -----
 
   @Test
-  void theDocumentedErrorShapeBecomesTheRightExceptionWithTheServersWords() {
+  void aModelTheDocumentationDoesNotListIsRefusedBeforeSending() {
     Throwable thrown = catchThrowable(() -> client.chat().create(haiku().toBuilder().model("gpt-9").build()));
+
+    assertThat(thrown).isInstanceOf(ValidationException.class).hasMessageStartingWith(
+        "cloudgpt: model: cloudgpt offers these chat models: openai, openai-fast, openai-large, claude,");
+    assertThat(fake.journal().requests()).isEmpty();
+  }
+
+  @Test
+  void theDocumentedErrorShapeBecomesTheRightExceptionWithTheServersWords() {
+    CloudGptClient permissive = builder().apiKey(fake.apiKey()).extraModels(Modality.CHAT, "gpt-9").build();
+    Throwable thrown = catchThrowable(() -> permissive.chat().create(haiku().toBuilder().model("gpt-9").build()));
 
     assertThat(thrown).isInstanceOfSatisfying(BadRequestException.class, e -> {
       assertThat(e.code()).isEqualTo("model_not_found");
@@ -295,7 +305,8 @@ class CloudGptScenarioTest {
   @Test
   void thePlainErrorShapeWithDetailsBecomesTheRightExceptionToo() {
     fake.errorStyle(FakeCloudGpt.ErrorStyle.PLAIN);
-    Throwable thrown = catchThrowable(() -> client.videos().generate(waves().toBuilder().model("sora").build()));
+    CloudGptClient permissive = builder().apiKey(fake.apiKey()).extraModels(Modality.VIDEO, "sora").build();
+    Throwable thrown = catchThrowable(() -> permissive.videos().generate(waves().toBuilder().model("sora").build()));
 
     assertThat(thrown).isInstanceOf(BadRequestException.class)
         .hasMessage("[cloudgpt] 400: Unknown video model: sora (Available video models: veo, seedance, seedance-pro, mapleai-veo)");
@@ -366,7 +377,11 @@ class CloudGptScenarioTest {
 
   @Test
   void anErrorOtherThanA429CarriesWhatRateLimitHeadersCame() {
-    Throwable thrown = catchThrowable(() -> client.videos().generate(waves().toBuilder().model("sora").build()));
+    // a model CloudGPT does not list is refused before sending unless added; added, the server answers 400
+    Throwable thrown;
+    try (CloudGptClient permissive = builder().apiKey(fake.apiKey()).extraModels(Modality.VIDEO, "sora").build()) {
+      thrown = catchThrowable(() -> permissive.videos().generate(waves().toBuilder().model("sora").build()));
+    }
     assertThat(thrown).isInstanceOfSatisfying(BadRequestException.class, e -> {
       if (deployed()) {
         assertThat(e.rateLimit().isEmpty()).isTrue();

@@ -18,6 +18,7 @@ import dev.aigw.core.error.ValidationException;
 import dev.aigw.core.media.GeneratedMedia;
 import dev.aigw.core.operation.Operation;
 import dev.aigw.core.video.GeneratedVideo;
+import dev.aigw.core.model.Modality;
 import dev.aigw.core.video.VideoRequest;
 import dev.aigw.core.video.VideoResult;
 import dev.aigw.testkit.TestMedia;
@@ -164,10 +165,22 @@ class CloudGptVideosWireTest {
   }
 
   @Test
-  void anUndocumentedModelIsSentWithWhateverDurationItIsGiven() throws Exception {
+  void anUndocumentedModelTheDeploymentAddsIsSentWithWhateverDurationItIsGiven() throws Exception {
     server.enqueue(binary("video/mp4", MP4));
-    generate(VideoRequest.builder().model("veo-3-long").prompt("p").durationSeconds(30).build());
+    try (CloudGptClient client = CloudGptWire.builder(server).extraModels(Modality.VIDEO, "veo-3-long").build()) {
+      client.videos().generate(VideoRequest.builder().model("veo-3-long").prompt("p").durationSeconds(30).build());
+    }
     assertThat(bodyText(server.takeRequest())).isEqualTo("{\"prompt\":\"p\",\"model\":\"veo-3-long\",\"duration\":30}");
+  }
+
+  @Test
+  void anUndocumentedModelIsRefusedBeforeSendingNamingTheDocumentedOnes() {
+    try (CloudGptClient client = CloudGptWire.client(server)) {
+      assertThatThrownBy(() -> client.videos().submit(VideoRequest.builder().model("veo-3-long").prompt("p").build()))
+          .hasMessage("cloudgpt: model: cloudgpt offers these video models: veo, seedance, seedance-pro, mapleai-veo;"
+              + " was veo-3-long");
+    }
+    assertThat(server.getRequestCount()).isZero();
   }
 
   @Test
@@ -195,6 +208,14 @@ class CloudGptVideosWireTest {
               + "extraBody if your deployment honours them; was 1280x720");
     }
     assertThat(server.getRequestCount()).isZero();
+  }
+
+  @Test
+  void noModelIsSentAsTheDefault() throws Exception {
+    server.enqueue(binary("video/mp4", MP4));
+    generate(VideoRequest.builder().prompt("p").aspectRatio(16, 9).build());
+    assertThat(bodyText(server.takeRequest()))
+        .isEqualTo("{\"prompt\":\"p\",\"model\":\"veo\",\"aspectRatio\":\"16:9\"}");
   }
 
   @Test

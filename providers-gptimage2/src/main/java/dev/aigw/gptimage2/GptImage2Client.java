@@ -3,7 +3,10 @@ package dev.aigw.gptimage2;
 import dev.aigw.core.Capability;
 import dev.aigw.core.ClientBuilder;
 import dev.aigw.core.VendorClient;
+import dev.aigw.core.image.ImageRequest;
 import dev.aigw.core.operation.PollingStrategy;
+import dev.aigw.core.profile.GatewayProfile;
+import dev.aigw.core.spi.Checks;
 import dev.aigw.core.spi.Gateway;
 import dev.aigw.core.spi.VendorSpec;
 import java.util.EnumSet;
@@ -34,7 +37,8 @@ public final class GptImage2Client extends VendorClient {
   /** gptimage2.plus's facts: {@code gimg_} keys, {@code Idempotency-Key}, 5 requests at once. */
   static final VendorSpec SPEC = VendorSpec.of(VENDOR, "GPTIMAGE2", DEFAULT_BASE_URL, "gimg_")
       .withIdempotencyHeader("Idempotency-Key")
-      .withMaxConcurrentRequests(MAX_CONCURRENT_REQUESTS);
+      .withMaxConcurrentRequests(MAX_CONCURRENT_REQUESTS)
+      .withFailedTasksRefunded(); // costCredits: "refunded when blocked or failed"
 
   private static final Set<Capability> CAPABILITIES = EnumSet.of(Capability.IMAGES, Capability.IMAGE_REFERENCES);
 
@@ -42,10 +46,10 @@ public final class GptImage2Client extends VendorClient {
   private final GptImage2Images images;
   private final GptImage2Webhooks webhooks;
 
-  private GptImage2Client(Gateway transport, PollingStrategy polling) {
-    super(transport, CAPABILITIES);
+  private GptImage2Client(Gateway transport, GatewayProfile profile, PollingStrategy polling) {
+    super(transport, profile);
     this.uploads = new GptImage2Uploads(transport);
-    this.images = new GptImage2Images(transport, uploads, polling);
+    this.images = new GptImage2Images(transport, uploads, polling, profile.images());
     this.webhooks = new GptImage2Webhooks(transport);
   }
 
@@ -92,6 +96,11 @@ public final class GptImage2Client extends VendorClient {
     return webhooks;
   }
 
+  @Override
+  protected void checkImage(ImageRequest request, Checks checks) {
+    images.check(request, checks);
+  }
+
   /** Builds {@link GptImage2Client}. */
   public static final class Builder extends ClientBuilder<Builder, GptImage2Client> {
     private Builder() {
@@ -107,7 +116,8 @@ public final class GptImage2Client extends VendorClient {
      */
     @Override
     public GptImage2Client build() {
-      return new GptImage2Client(buildGateway(), pollingStrategy());
+      GatewayProfile profile = profile(CAPABILITIES, null, GptImage2Images.PROFILE, null);
+      return new GptImage2Client(buildGateway(), profile, pollingStrategy());
     }
   }
 }

@@ -3,26 +3,34 @@ package dev.aigw.gptimage2;
 import dev.aigw.core.error.ValidationException;
 import dev.aigw.core.http.RawResponse;
 import dev.aigw.core.http.RetrySafety;
-import dev.aigw.core.image.AspectRatio;
 import dev.aigw.core.image.ImageRequest;
 import dev.aigw.core.image.ImageResult;
 import dev.aigw.core.image.ImageService;
+import dev.aigw.core.image.ImageSize;
 import dev.aigw.core.image.Quality;
 import dev.aigw.core.json.RawJson;
 import dev.aigw.core.media.MediaInput;
+import dev.aigw.core.model.Modality;
 import dev.aigw.core.operation.Operation;
 import dev.aigw.core.operation.OperationSnapshot;
 import dev.aigw.core.operation.OperationStatus;
 import dev.aigw.core.operation.PollingStrategy;
+import dev.aigw.core.profile.ImageProfile;
+import dev.aigw.core.profile.ImageShapes;
+import dev.aigw.core.profile.ModelCatalog;
+import dev.aigw.core.profile.ReferenceRules;
 import dev.aigw.core.spi.ApiRequest;
 import dev.aigw.core.spi.Checks;
 import dev.aigw.core.spi.Gateway;
+import dev.aigw.core.spi.ImageShape;
 import dev.aigw.core.spi.OperationDriver;
 import dev.aigw.core.spi.OperationFactory;
 import dev.aigw.core.spi.PreparedCall;
+import dev.aigw.core.spi.ReferencePlan;
 import dev.aigw.core.spi.ResponseReader;
 import dev.aigw.gptimage2.internal.GptImage2Wire;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,11 +39,13 @@ import java.util.UUID;
 /**
  * gptimage2.plus generations and edits: {@code POST /api/v1/generate} answers 202 with a
  * generation id, polled on {@code GET /api/v1/generations/:id}. Takes a prompt (at most 4000
- * characters), a size of 1024x1024, 1024x1536 or 1536x1024 (also as the aspect ratios 1:1, 2:3,
- * 3:2), a quality of low, medium or high, n from 1 to 4, and up to 4 input images: local
- * references are uploaded first (see {@link GptImage2Uploads}) and sent as {@code inputImageKeys}
- * with {@code type: edit}, together with keys given in {@link GptImage2Options}. Everything is
- * checked before anything is sent.
+ * characters), its one model by name ({@value #MODEL}, never sent) or none, a size of 1024x1024,
+ * 1024x1536 or 1536x1024 (also as the aspect ratios 1:1, 2:3, 3:2; another ratio or size goes as
+ * the nearest of these only when the request asks for it with {@code fit(Fit.NEAREST)}), a
+ * quality of low, medium or high, n from 1 to 4, and up to 4 input images: references are
+ * uploaded first (see {@link GptImage2Uploads}; a URL is downloaded without the key and uploaded)
+ * and sent as {@code inputImageKeys} with {@code type: edit}, together with keys given in {@link
+ * GptImage2Options}. Everything that needs no I/O is checked before anything is sent.
  *
  * <p>Every submission carries an {@code Idempotency-Key} (the caller's from {@link
  * GptImage2Options}, or a fresh UUID), reused on every retry, and gptimage2.plus answers a key it
@@ -67,9 +77,18 @@ public final class GptImage2Images implements ImageService {
   public static final int MAX_INPUT_IMAGES = 4;
   /** The most images per generation. */
   public static final int MAX_N = 4;
+  /** The one model, which a request may name (it is never sent: the API has no model field). */
+  public static final String MODEL = "gpt-image-2";
+  /** What gptimage2.plus takes, as documented. */
+  static final ImageProfile PROFILE = new ImageProfile(
+      new ModelCatalog(Modality.IMAGE, List.of(MODEL), MODEL, true),
+      ImageShapes.ofSizes(SIZES.stream().map(ImageSize::parse).toList()), EnumSet.copyOf(QUALITIES), MAX_N, false,
+      ReferenceRules.of(EnumSet.of(MediaInput.Kind.FILE, MediaInput.Kind.BYTES, MediaInput.Kind.DATA_URL),
+          MAX_INPUT_IMAGES, GptImage2Uploads.MAX_BYTES, GptImage2Uploads.FORMATS));
 
   private final Gateway transport;
   private final GptImage2Uploads uploads;
+  private final ImageProfile profile;
   private final OperationFactory<ImageResult> operations;
   private final Raw raw = new Raw() {
     @Override
@@ -84,9 +103,10 @@ public final class GptImage2Images implements ImageService {
     }
   };
 
-  GptImage2Images(Gateway transport, GptImage2Uploads uploads, PollingStrategy polling) {
+  GptImage2Images(Gateway transport, GptImage2Uploads uploads, PollingStrategy polling, ImageProfile profile) {
     this.transport = transport;
     this.uploads = uploads;
+    this.profile = profile;
     this.operations = new OperationFactory<>(transport, "generationId", OperationDriver.of(this::fetch, this::snapshot),
         polling);
   }
@@ -157,10 +177,12 @@ public final class GptImage2Images implements ImageService {
   }
 
   private RawResponse<Operation<ImageResult>> submitRaw(ImageRequest request) {
-    Checked checked = check(request);
+    Checked checked = check(request, CHECKS);
     List<String> keys = new ArrayList<>(checked.inputImageKeys());
-    for (MediaInput local : checked.uploads()) {
-      keys.add(uploads.upload(local, "references").key());
+    try (ReferencePlan.Prepared refs = checked.uploads().prepare(transport.vendor(), transport.downloader(), null)) {
+      for (MediaInput local : refs.references()) {
+        keys.add(uploads.upload(local, "references").key());
+      }
     }
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("prompt", request.prompt());
@@ -200,74 +222,41 @@ public final class GptImage2Images implements ImageService {
   }
 
   /** What a request becomes after every check, before any I/O. */
-  record Checked(String size, List<String> inputImageKeys, List<MediaInput> uploads, String idempotencyKey) {}
+  record Checked(String size, List<String> inputImageKeys, ReferencePlan uploads, String idempotencyKey) {}
 
-  static Checked check(ImageRequest request) {
-    String vendor = GptImage2Client.VENDOR;
-    CHECKS.ownOptions(request.vendorOptions());
-    CHECKS.required("prompt", request.prompt());
-    CHECKS.maxLength("prompt", request.prompt(), MAX_PROMPT);
-    if (request.model() != null) {
-      throw CHECKS.invalid("model",
-          "gptimage2.plus has a single model and takes no model field; leave model unset (was " + request.model() + ")");
-    }
-    CHECKS.range("n", request.n(), 1, MAX_N);
-    CHECKS.oneOf("quality", request.quality(), QUALITIES);
-    CHECKS.unsupported("resolution", request.resolution(), "quality HIGH renders at 2K");
-    CHECKS.unsupported("seed", request.seed(), null);
-    String size = size(request);
+  /** Every pre-send check. */
+  Checked check(ImageRequest request, Checks checks) {
+    checks.ownOptions(request.vendorOptions());
+    checks.required("prompt", request.prompt());
+    checks.maxLength("prompt", request.prompt(), MAX_PROMPT);
+    checks.model(profile.models(), request.model()); // named or not, never sent
+    checks.range("n", request.n(), 1, profile.maxImages());
+    checks.oneOf("quality", request.quality(), QUALITIES);
+    checks.unsupported("seed", request.seed(), null);
+    ImageShape shape = ImageShape.resolve(request, profile.shapes(), checks);
     GptImage2Options options = request.vendorOption(GptImage2Options.class).orElse(new GptImage2Options(null, null));
     int inputs = options.inputImageKeys().size() + request.references().size();
     if (inputs > MAX_INPUT_IMAGES) {
-      throw CHECKS.invalid("references", "accepts at most " + MAX_INPUT_IMAGES
+      checks.reject("references", "accepts at most " + MAX_INPUT_IMAGES
           + " input images, references and inputImageKeys together; was given " + inputs + " ("
           + request.references().size() + " references, " + options.inputImageKeys().size() + " inputImageKeys)");
     }
     for (String key : options.inputImageKeys()) {
-      CHECKS.required("inputImageKeys", key);
+      checks.required("inputImageKeys", key);
     }
+    ReferenceRules rules = profile.references();
+    // the count is checked above, with the keys given
+    ReferencePlan plan = ReferencePlan.of(request.references(),
+        new ReferenceRules(rules.kinds(), null, rules.maxBytes(), rules.formats(), rules.hosted()), checks);
     for (MediaInput ref : request.references()) {
-      if (ref.kind() == MediaInput.Kind.URL) {
-        throw CHECKS.invalid("references",
-            "gptimage2.plus takes input images as uploads; give a file, bytes or a data URL instead of a remote URL");
+      if (ref.isLocal()) {
+        checks.maxLength("filename", ref.filename(), GptImage2Uploads.MAX_FILENAME);
       }
-      ref.requireImage(vendor, "references", GptImage2Uploads.FORMATS, GptImage2Uploads.MAX_BYTES);
-      CHECKS.maxLength("filename", ref.filename(), GptImage2Uploads.MAX_FILENAME);
     }
     if (options.idempotencyKey() != null) {
-      CHECKS.required("idempotencyKey", options.idempotencyKey());
+      checks.required("idempotencyKey", options.idempotencyKey());
     }
-    return new Checked(size, options.inputImageKeys(), request.references(), options.idempotencyKey());
-  }
-
-  private static String size(ImageRequest request) {
-    String vendor = GptImage2Client.VENDOR;
-    String fromSize = request.size() == null ? null : request.size().toString();
-    String fromRatio = request.aspectRatio() == null ? null : ratio(request.aspectRatio());
-    if (fromSize != null) {
-      CHECKS.oneOf("size", fromSize, SIZES);
-    }
-    if (request.aspectRatio() != null && fromRatio == null) {
-      throw CHECKS.invalid("aspectRatio",
-          "accepts 1:1, 2:3, 3:2 (the sizes 1024x1024, 1024x1536, 1536x1024); was " + request.aspectRatio());
-    }
-    if (fromSize != null && fromRatio != null && !fromSize.equals(fromRatio)) {
-      throw CHECKS.invalid("aspectRatio",
-          request.aspectRatio() + " contradicts the size " + fromSize + "; give one of them");
-    }
-    return fromSize != null ? fromSize : fromRatio;
-  }
-
-  private static String ratio(AspectRatio r) {
-    if (r.width() == r.height()) {
-      return "1024x1024";
-    }
-    if (r.width() * 3 == r.height() * 2) {
-      return "1024x1536";
-    }
-    if (r.width() * 2 == r.height() * 3) {
-      return "1536x1024";
-    }
-    return null;
+    return new Checked(shape.size() == null ? null : shape.size().toString(), options.inputImageKeys(), plan,
+        options.idempotencyKey());
   }
 }

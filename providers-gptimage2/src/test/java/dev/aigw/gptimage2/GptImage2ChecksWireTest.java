@@ -81,14 +81,26 @@ class GptImage2ChecksWireTest {
   @Test
   void aSizeOtherThanTheThreeDocumentedIsRefused() {
     assertThat(refused(prompt().size(1024, 1792).build(), "size"))
-        .isEqualTo("gptimage2: size: accepts 1024x1024, 1024x1536, 1536x1024; was 1024x1792");
+        .isEqualTo("gptimage2: size: accepts 1024x1024, 1024x1536, 1536x1024; was 1024x1792"
+            + " (or ask for the nearest with fit(Fit.NEAREST))");
     assertThat(refused(prompt().size(2048, 2048).build(), "size")).contains("was 2048x2048");
   }
 
   @Test
   void anAspectRatioOtherThanTheThreeSizesIsRefused() {
     assertThat(refused(prompt().aspectRatio(16, 9).build(), "aspectRatio"))
-        .isEqualTo("gptimage2: aspectRatio: accepts 1:1, 2:3, 3:2 (the sizes 1024x1024, 1024x1536, 1536x1024); was 16:9");
+        .isEqualTo("gptimage2: aspectRatio: accepts 1:1, 2:3, 3:2 (the sizes 1024x1024, 1024x1536, 1536x1024); was 16:9"
+            + " (or ask for the nearest with fit(Fit.NEAREST))");
+  }
+
+  @Test
+  void aRatioOrClassWithAnEqualSizeIsSentAsItAndAnotherAsTheNearestWhenAskedFor() throws Exception {
+    server.enqueue(accepted("gen_1"));
+    server.enqueue(accepted("gen_2"));
+    client.images().submit(prompt().resolution(Resolution.K1).build());
+    client.images().submit(prompt().aspectRatio(16, 9).fit(dev.aigw.core.image.Fit.NEAREST).build());
+    assertThat(GptImage2TestWire.bodyText(server.takeRequest())).contains("\"size\":\"1024x1024\"");
+    assertThat(GptImage2TestWire.bodyText(server.takeRequest())).contains("\"size\":\"1536x1024\"");
   }
 
   @Test
@@ -135,10 +147,10 @@ class GptImage2ChecksWireTest {
   }
 
   @Test
-  void aRemoteUrlReferenceIsRefusedSinceInputsAreUploads() {
-    assertThat(refused(prompt().referenceUrl("https://example.com/cat.png").build(), "references"))
-        .isEqualTo("gptimage2: references: gptimage2.plus takes input images as uploads; give a file, bytes or a "
-            + "data URL instead of a remote URL");
+  void aRemoteUrlReferenceIsDownloadedWhenSentSoCheckDefersIt() {
+    assertThat(client.check(prompt().referenceUrl("https://example.com/cat.png").build()).deferred())
+        .containsExactly("reference 1 is a URL: gptimage2 takes uploads, so it is downloaded when the request is sent"
+            + " (no key sent), and its type (JPEG, PNG, WEBP) and size (at most 10485760 bytes) are checked then");
   }
 
   @Test
@@ -170,7 +182,7 @@ class GptImage2ChecksWireTest {
     try (RandomAccessFile f = new RandomAccessFile(edge.toFile(), "rw")) {
       f.setLength(10L * 1024 * 1024);
     }
-    assertThat(GptImage2Images.check(prompt().referenceFile(edge).build())).isNotNull();
+    assertThat(client.check(prompt().referenceFile(edge).build()).accepted()).isTrue();
   }
 
   @Test
@@ -178,20 +190,24 @@ class GptImage2ChecksWireTest {
     String name = "n".repeat(197) + ".png";
     assertThat(refused(prompt().reference(MediaInput.bytes(PNG, name)).build(), "filename"))
         .isEqualTo("gptimage2: filename: accepts at most 200 characters, was 201");
-    assertThat(GptImage2Images.check(prompt().reference(MediaInput.bytes(PNG, "n".repeat(196) + ".png")).build()))
-        .isNotNull();
+    assertThat(client.check(prompt().reference(MediaInput.bytes(PNG, "n".repeat(196) + ".png")).build()).accepted())
+        .isTrue();
   }
 
   @Test
-  void aModelIsRefusedSinceThereIsOnlyOne() {
-    assertThat(refused(prompt().model("gpt-image-2").build(), "model")).isEqualTo("gptimage2: model: gptimage2.plus "
-        + "has a single model and takes no model field; leave model unset (was gpt-image-2)");
+  void itsOneModelIsTakenByNameButNotSentAndAnotherIsRefused() throws Exception {
+    assertThat(refused(prompt().model("dall-e-3").build(), "model"))
+        .isEqualTo("gptimage2: model: gptimage2 offers these image models: gpt-image-2; was dall-e-3");
+    server.enqueue(accepted("gen_1"));
+    client.images().submit(prompt().model("gpt-image-2").build());
+    assertThat(GptImage2TestWire.bodyText(server.takeRequest())).isEqualTo("{\"prompt\":\"a lighthouse\",\"type\":\"text2img\"}");
   }
 
   @Test
-  void aResolutionOrASeedIsRefusedNotDropped() {
+  void aResolutionWithoutAnEqualSizeOrASeedIsRefusedNotDropped() {
     assertThat(refused(prompt().resolution(Resolution.K2).build(), "resolution"))
-        .isEqualTo("gptimage2: resolution: is not supported by gptimage2; quality HIGH renders at 2K");
+        .isEqualTo("gptimage2: resolution: takes the sizes 1024x1024, 1024x1536, 1536x1024, none of which is 1:1 at 2k"
+            + " (or ask for the nearest with fit(Fit.NEAREST))");
     assertThat(refused(prompt().seed(7).build(), "seed")).isEqualTo("gptimage2: seed: is not supported by gptimage2");
   }
 

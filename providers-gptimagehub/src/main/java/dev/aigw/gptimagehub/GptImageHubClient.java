@@ -7,6 +7,8 @@ import dev.aigw.core.cost.PriceEstimate;
 import dev.aigw.core.error.ValidationException;
 import dev.aigw.core.image.ImageRequest;
 import dev.aigw.core.operation.PollingStrategy;
+import dev.aigw.core.profile.GatewayProfile;
+import dev.aigw.core.spi.Checks;
 import dev.aigw.core.spi.ErrorMapping;
 import dev.aigw.core.spi.Gateway;
 import dev.aigw.core.spi.VendorSpec;
@@ -58,7 +60,8 @@ public final class GptImageHubClient extends VendorClient {
           .code("notFound", ErrorMapping.Kind.NOT_FOUND)
           .code("generationFailed", ErrorMapping.Kind.SERVER)
           .build())
-      .withPolling(PollingStrategy.DEFAULT.withDefaultTimeout(DEFAULT_SYNC_TIMEOUT));
+      .withPolling(PollingStrategy.DEFAULT.withDefaultTimeout(DEFAULT_SYNC_TIMEOUT))
+      .withFailedTasksRefunded();
 
   private static final Set<Capability> CAPABILITIES =
       EnumSet.of(Capability.IMAGES, Capability.IMAGE_REFERENCES, Capability.MODELS);
@@ -67,10 +70,10 @@ public final class GptImageHubClient extends VendorClient {
   private final GptImageHubImages images;
   private final GptImageHubCredits credits;
 
-  private GptImageHubClient(Gateway transport, PollingStrategy polling, Duration syncTimeout) {
-    super(transport, CAPABILITIES);
+  private GptImageHubClient(Gateway transport, GatewayProfile profile, PollingStrategy polling, Duration syncTimeout) {
+    super(transport, profile);
     this.models = new GptImageHubModels(transport);
-    this.images = new GptImageHubImages(transport, models, polling, syncTimeout);
+    this.images = new GptImageHubImages(transport, models, polling, syncTimeout, profile.images());
     this.credits = new GptImageHubCredits(transport);
   }
 
@@ -133,6 +136,11 @@ public final class GptImageHubClient extends VendorClient {
     return credits;
   }
 
+  @Override
+  protected void checkImage(ImageRequest request, Checks checks) {
+    images.validate(request, true, checks);
+  }
+
   /** Builds {@link GptImageHubClient}. */
   public static final class Builder extends ClientBuilder<Builder, GptImageHubClient> {
     private Duration syncTimeout = DEFAULT_SYNC_TIMEOUT;
@@ -162,7 +170,8 @@ public final class GptImageHubClient extends VendorClient {
      */
     @Override
     public GptImageHubClient build() {
-      return new GptImageHubClient(buildGateway(), pollingStrategy(), syncTimeout);
+      GatewayProfile profile = profile(CAPABILITIES, null, GptImageHubImages.PROFILE, null);
+      return new GptImageHubClient(buildGateway(), profile, pollingStrategy(), syncTimeout);
     }
   }
 }

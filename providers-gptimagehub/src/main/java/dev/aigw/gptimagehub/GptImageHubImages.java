@@ -10,23 +10,32 @@ import dev.aigw.core.http.RetrySafety;
 import dev.aigw.core.image.ImageRequest;
 import dev.aigw.core.image.ImageResult;
 import dev.aigw.core.image.ImageService;
+import dev.aigw.core.image.Quality;
 import dev.aigw.core.media.ImageFormat;
 import dev.aigw.core.media.MediaInput;
+import dev.aigw.core.model.Modality;
 import dev.aigw.core.operation.Operation;
 import dev.aigw.core.operation.OperationStatus;
 import dev.aigw.core.operation.PollingStrategy;
+import dev.aigw.core.profile.ImageProfile;
+import dev.aigw.core.profile.ImageShapes;
+import dev.aigw.core.profile.ModelCatalog;
+import dev.aigw.core.profile.ReferenceRules;
 import dev.aigw.core.spi.ApiRequest;
 import dev.aigw.core.spi.Checks;
 import dev.aigw.core.spi.Gateway;
+import dev.aigw.core.spi.ImageShape;
 import dev.aigw.core.spi.Listeners;
 import dev.aigw.core.spi.OperationDriver;
 import dev.aigw.core.spi.OperationFactory;
 import dev.aigw.core.spi.PreparedCall;
+import dev.aigw.core.spi.ReferencePlan;
 import dev.aigw.core.spi.ResponseReader;
 import dev.aigw.gptimagehub.internal.GptImageHubWire;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,9 +89,27 @@ public final class GptImageHubImages implements ImageService {
   public static final List<String> QUALITIES = List.of("auto", "low", "medium", "high");
   /** The multipart field of each reference image. */
   public static final String REFERENCE_FIELD = "reference_image";
+  /**
+   * The image models GPTImageHub's documentation names ({@code gpt-image-2}, the default); its
+   * model list may offer more, looked up when a request names one.
+   */
+  public static final ModelCatalog MODELS = new ModelCatalog(Modality.IMAGE, List.of(GptImageHubModel.GPT_IMAGE_2),
+      GptImageHubModel.GPT_IMAGE_2, false);
+  /**
+   * What GPTImageHub's images take, as documented. The reference count has no fixed maximum here:
+   * it is each model's {@code reference_image_limit}, and before the client knows the model list a
+   * count over {@link GptImageHubModels#DEFAULT_REFERENCE_IMAGE_LIMIT} is refused without I/O (by
+   * {@link GptImageHubModels#check}, which {@code check(request)} runs as well).
+   */
+  static final ImageProfile PROFILE = new ImageProfile(MODELS, ImageShapes.ofAnySize(),
+      EnumSet.copyOf(QUALITIES.stream().map(q -> Quality.valueOf(q.toUpperCase(java.util.Locale.ROOT))).toList()),
+      MAX_IMAGES, false,
+      ReferenceRules.of(EnumSet.of(MediaInput.Kind.FILE, MediaInput.Kind.BYTES, MediaInput.Kind.DATA_URL), null,
+          MAX_REFERENCE_BYTES, REFERENCE_FORMATS));
 
   private final Gateway transport;
   private final GptImageHubModels models;
+  private final ImageProfile profile;
   private final Duration syncTimeout;
   private final OperationFactory<ImageResult> operations;
   private final OperationFactory<GptImageHubGeneration> generations;
@@ -95,12 +122,12 @@ public final class GptImageHubImages implements ImageService {
 
     @Override
     public RawResponse<GptImageHubGeneration> queue(ImageRequest request) {
-      return transport.execute(request(request, true), reader());
+      return send(request, true);
     }
 
     @Override
     public RawResponse<GptImageHubGeneration> generateSync(ImageRequest request) {
-      RawResponse<GptImageHubGeneration> r = transport.execute(request(request, false), reader());
+      RawResponse<GptImageHubGeneration> r = send(request, false);
       GptImageHubGeneration g = r.body();
       OperationStatus status = g.operationStatus();
       Listeners listeners = transport.listeners();
@@ -122,9 +149,11 @@ public final class GptImageHubImages implements ImageService {
     }
   };
 
-  GptImageHubImages(Gateway transport, GptImageHubModels models, PollingStrategy polling, Duration syncTimeout) {
+  GptImageHubImages(Gateway transport, GptImageHubModels models, PollingStrategy polling, Duration syncTimeout,
+      ImageProfile profile) {
     this.transport = transport;
     this.models = models;
+    this.profile = profile;
     this.syncTimeout = syncTimeout;
     this.operations = new OperationFactory<>(transport, "id",
         OperationDriver.of(this::fetch, (String id, GptImageHubGeneration g) ->
@@ -268,34 +297,40 @@ public final class GptImageHubImages implements ImageService {
     return factory.startedFrom("image generation", g.id(), g.raw(), id -> GptImageHubWire.snapshot(id, g, result));
   }
 
-  /** The wire request, after every pre-send check. */
-  ApiRequest request(ImageRequest request, boolean async) {
-    String vendor = transport.vendor();
-    CHECKS.ownOptions(request.vendorOptions());
-    CHECKS.range("n", request.n(), 1, MAX_IMAGES);
-    String instead = "give an exact size(width, height), or GptImageHubImageOptions.AUTO_SIZE";
-    CHECKS.unsupported("aspectRatio", request.aspectRatio(), instead);
-    CHECKS.unsupported("resolution", request.resolution(), instead);
-    CHECKS.unsupported("seed", request.seed(), null);
+  /** A request after every pre-send check: its form fields, and its references to prepare. */
+  record Planned(Map<String, Object> fields, ReferencePlan references) {}
+
+  /** Every pre-send check, and the form fields. */
+  Planned validate(ImageRequest request, boolean async, Checks checks) {
+    checks.ownOptions(request.vendorOptions());
+    String model = checks.model(profile.models(), request.model());
+    checks.range("n", request.n(), 1, profile.maxImages());
+    ImageShape shape = ImageShape.resolve(request, profile.shapes(), checks);
+    checks.unsupported("seed", request.seed(), null);
     boolean autoSize = request.vendorOption(GptImageHubImageOptions.class)
         .map(GptImageHubImageOptions::autoSize).orElse(false);
-    if (autoSize && request.size() != null) {
-      throw CHECKS.invalid("size",
-          "give an exact size or GptImageHubImageOptions.AUTO_SIZE, not both; was " + request.size() + " and auto");
+    if (autoSize && shape.size() != null) {
+      checks.reject("size",
+          "give an exact size or GptImageHubImageOptions.AUTO_SIZE, not both; was " + shape.size() + " and auto");
     }
     String quality = request.quality() == null ? null : request.quality().wireValue();
-    CHECKS.oneOf("quality", quality, QUALITIES);
-    String model = request.model() != null ? request.model() : GptImageHubModel.GPT_IMAGE_2;
-    List<ApiRequest.Part> files = referenceParts(vendor, request.references());
-    if (!files.isEmpty()) {
-      models.checkReferenceCount(model, files.size());
+    checks.oneOf("quality", quality, QUALITIES);
+    ReferencePlan references = ReferencePlan.of(request.references(), profile.references(), checks);
+    models.check(model, profile.models().offers(model), request.references().size(), checks);
+    if (!request.references().isEmpty()) {
+      request.extraBody().forEach((name, value) -> {
+        if (!(value instanceof String || value instanceof Number || value instanceof Boolean)) {
+          checks.reject("extraBody", "'" + name + "' cannot be a multipart form field: only text, numbers and"
+              + " booleans can (references make the body multipart)");
+        }
+      });
     }
 
     Map<String, Object> fields = new LinkedHashMap<>();
     fields.put("model", model);
     fields.put("prompt", request.prompt());
-    if (autoSize || request.size() != null) {
-      fields.put("size", autoSize ? "auto" : request.size().toString());
+    if (autoSize || shape.size() != null) {
+      fields.put("size", autoSize ? "auto" : shape.size().toString());
     }
     if (quality != null) {
       fields.put("quality", quality);
@@ -307,14 +342,39 @@ public final class GptImageHubImages implements ImageService {
       fields.put("async", true);
     }
     fields.putAll(request.extraBody());
+    return new Planned(fields, references);
+  }
 
-    ApiRequest.Builder b = ApiRequest.post(PATH, RetrySafety.NOT_CHARGED_ON_ERROR)
-        .purpose(ApiRequest.Purpose.image(model).withPrice(() -> estimate(request)));
+  /** Checks, prepares the references (downloading URLs), sends, and deletes what was downloaded. */
+  private RawResponse<GptImageHubGeneration> send(ImageRequest request, boolean async) {
+    Planned planned = validate(request, async, CHECKS);
+    ApiRequest.Purpose purpose = ApiRequest.Purpose.image((String) planned.fields().get("model"))
+        .withPrice(() -> estimate(request));
+    try (ReferencePlan.Prepared refs = planned.references().prepare(transport.vendor(), transport.downloader(), null)) {
+      return transport.execute(request(planned.fields(), refs.references(), async, purpose), reader());
+    }
+  }
+
+  /** The wire request: JSON, or multipart when there are reference files. */
+  ApiRequest request(Map<String, Object> fields, List<MediaInput> references, boolean async) {
+    return request(fields, references, async, null);
+  }
+
+  /** The wire request, for {@code purpose} when it is not {@code null}. */
+  private ApiRequest request(Map<String, Object> fields, List<MediaInput> references, boolean async,
+      ApiRequest.Purpose purpose) {
+    String vendor = transport.vendor();
+    List<ApiRequest.Part> files = referenceParts(vendor, references);
+    ApiRequest.Builder b = ApiRequest.post(PATH, RetrySafety.NOT_CHARGED_ON_ERROR);
+    if (purpose != null) {
+      b.purpose(purpose);
+    }
     if (files.isEmpty()) {
       b.json(fields);
     } else {
       List<ApiRequest.Part> parts = new ArrayList<>();
-      fields.forEach((name, value) -> parts.add(ApiRequest.Part.field(name, formValue(vendor, name, value))));
+      // validate() refused anything but text, numbers and booleans beside references
+      fields.forEach((name, value) -> parts.add(ApiRequest.Part.field(name, String.valueOf(value))));
       parts.addAll(files);
       b.multipart(parts);
     }
@@ -324,14 +384,10 @@ public final class GptImageHubImages implements ImageService {
     return b.build();
   }
 
-  /** Each reference as a {@code reference_image} file part, after its type and size are checked. */
+  /** Each reference (checked already, or downloaded and checked) as a {@code reference_image} file part. */
   private static List<ApiRequest.Part> referenceParts(String vendor, List<MediaInput> references) {
     List<ApiRequest.Part> parts = new ArrayList<>();
     for (MediaInput ref : references) {
-      if (ref.kind() == MediaInput.Kind.URL) {
-        throw CHECKS.invalid("references",
-            "GPTImageHub takes reference images as uploaded files (a file, bytes or a data: URL), not as URLs");
-      }
       ImageFormat format = ref.requireImage(vendor, "references", REFERENCE_FORMATS, MAX_REFERENCE_BYTES);
       MediaInput named = ref;
       if (ref.kind() == MediaInput.Kind.BYTES && !ref.filename().contains(".")) {
@@ -343,12 +399,4 @@ public final class GptImageHubImages implements ImageService {
     return parts;
   }
 
-  /** A text value for a multipart field. */
-  private static String formValue(String vendor, String name, Object value) {
-    if (value instanceof String || value instanceof Number || value instanceof Boolean) {
-      return String.valueOf(value);
-    }
-    throw CHECKS.invalid("extraBody",
-        "'" + name + "' cannot be a multipart form field: only text, numbers and booleans can (references make the body multipart)");
-  }
 }

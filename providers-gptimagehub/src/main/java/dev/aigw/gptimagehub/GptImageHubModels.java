@@ -1,6 +1,5 @@
 package dev.aigw.gptimagehub;
 
-import dev.aigw.core.error.ValidationException;
 import dev.aigw.core.http.RawResponse;
 import dev.aigw.core.model.ModelInfo;
 import dev.aigw.core.model.ModelService;
@@ -25,7 +24,6 @@ import java.util.stream.Collectors;
  * made without I/O. Thread-safe.
  */
 public final class GptImageHubModels implements ModelService {
-  private static final Checks CHECKS = Checks.of(GptImageHubClient.VENDOR);
   static final String PATH = "/api/v1/models";
 
   /**
@@ -78,6 +76,11 @@ public final class GptImageHubModels implements ModelService {
     }
   }
 
+  /** The model list fetched last, without any I/O: empty when it was never fetched. */
+  Optional<List<GptImageHubModel>> cached() {
+    return Optional.ofNullable(cache);
+  }
+
   /**
    * The model {@code id} from the cached list (fetched once if needed).
    *
@@ -89,26 +92,51 @@ public final class GptImageHubModels implements ModelService {
   }
 
   /**
-   * Checks {@code count} reference images against {@code model}'s {@code reference_image_limit}
-   * (a model without a stated limit is not checked). Before the model list is known, a count over
-   * {@link #DEFAULT_REFERENCE_IMAGE_LIMIT} is refused without any I/O; a smaller one fetches the list.
+   * Checks that GPTImageHub lists {@code model} (a model its documentation does not name is looked
+   * up in the model list) and, when there are references, their count against the model's {@code
+   * reference_image_limit} (a model without a stated limit is not checked). Before the model list
+   * is known, a count over {@link #DEFAULT_REFERENCE_IMAGE_LIMIT} is refused without any I/O.
+   * Otherwise throwing checks fetch the list once if it was never fetched; collecting checks use it
+   * only when it was, and otherwise record these rules as deferred.
    *
-   * @param model the model id
-   * @param count how many reference images the request carries
-   * @throws ValidationException when the model is not listed or the count is over its limit
+   * @param model the model to send
+   * @param documented whether GPTImageHub's documentation names the model
+   * @param count how many reference images the request has
+   * @param checks where refusals go
    */
-  void checkReferenceCount(String model, int count) {
+  void check(String model, boolean documented, int count, Checks checks) {
+    if (documented && count == 0) {
+      return;
+    }
     if (cache == null && count > DEFAULT_REFERENCE_IMAGE_LIMIT) {
-      throw CHECKS.invalid("references", "at most " + DEFAULT_REFERENCE_IMAGE_LIMIT
+      checks.reject("references", "at most " + DEFAULT_REFERENCE_IMAGE_LIMIT
           + " reference images are taken while the model list is not known (aigw's default; call models().catalog()"
           + " first to check against " + model + "'s own reference_image_limit), was given " + count);
+      if (documented) {
+        return;
+      }
+      count = 0; // the count is refused already; what is left is the model
     }
-    GptImageHubModel found = find(model).orElseThrow(() -> CHECKS.invalid("model",
-        "GPTImageHub lists " + cachedCatalog().stream().map(GptImageHubModel::id).collect(Collectors.joining(", "))
-            + "; was " + model + " (its reference_image_limit cannot be checked)"));
+    List<GptImageHubModel> list = checks.isCollecting() ? cache : cachedCatalog();
+    if (list == null) {
+      if (!documented) {
+        checks.defer("the model " + model + " is looked up in GPTImageHub's model list (GET " + PATH + ") when sent");
+      }
+      if (count > 0) {
+        checks.defer("the reference count is checked against the model's reference_image_limit, from GPTImageHub's"
+            + " model list (GET " + PATH + "), when sent");
+      }
+      return;
+    }
+    GptImageHubModel found = list.stream().filter(m -> m.id().equals(model)).findFirst().orElse(null);
+    if (found == null) {
+      checks.reject("model", "GPTImageHub lists " + list.stream().map(GptImageHubModel::id).collect(Collectors.joining(", "))
+          + "; was " + model + (count > 0 ? " (its reference_image_limit cannot be checked)" : ""));
+      return;
+    }
     Integer limit = found.referenceImageLimit();
     if (limit != null && count > limit) {
-      throw CHECKS.invalid("references",
+      checks.reject("references",
           model + " takes at most " + limit + " reference images (its reference_image_limit), was given " + count);
     }
   }

@@ -127,18 +127,25 @@ class GptImageHubImagesWireTest {
     assertThat(body(request)).isEqualTo(parse(fixture("model-gpt-image-2-json-call-request.json")));
   }
 
+  /** The timeout of the request {@code perfume()} becomes, without sending it. */
+  private static Duration timeout(GptImageHubClient client, boolean async) {
+    GptImageHubImages images = client.images();
+    return images.request(images.validate(perfume(), async, dev.aigw.core.spi.Checks.of("gptimagehub")).fields(),
+        java.util.List.of(), async).timeout();
+  }
+
   @Test
   void syncAllowsTheDocumented800SecondsAndTheBuilderCanChangeIt() {
     try (GptImageHubClient client = HubWire.client(server)) {
-      Duration sync = client.images().request(perfume(), false).timeout();
+      Duration sync = timeout(client, false);
       assertThat(sync).isEqualTo(GptImageHubClient.DEFAULT_SYNC_TIMEOUT).isEqualTo(Duration.ofMinutes(15));
       assertThat(sync).isGreaterThan(GptImageHubClient.DOCUMENTED_SYNC_MAXIMUM);
       assertThat(GptImageHubClient.DOCUMENTED_SYNC_MAXIMUM).isEqualTo(Duration.ofSeconds(800));
       // the queued mode answers at once: it keeps the client's ordinary timeout
-      assertThat(client.images().request(perfume(), true).timeout()).isNull();
+      assertThat(timeout(client, true)).isNull();
     }
     try (GptImageHubClient client = HubWire.builder(server).syncTimeout(Duration.ofMinutes(20)).build()) {
-      assertThat(client.images().request(perfume(), false).timeout()).isEqualTo(Duration.ofMinutes(20));
+      assertThat(timeout(client, false)).isEqualTo(Duration.ofMinutes(20));
     }
     assertThat(server.getRequestCount()).isZero();
   }

@@ -205,6 +205,17 @@ class GptImageHubReferencesWireTest {
   }
 
   @Test
+  void checkReportsTheDefaultReferenceLimitWithoutAnyRequest() {
+    try (GptImageHubClient client = HubWire.client(server)) {
+      var result = client.check(withReferences(simple(), 17).build());
+      assertThat(result.refusals()).singleElement().satisfies(r -> assertThat(r.field()).isEqualTo("references"));
+      assertThat(result.messages()).singleElement().asString().contains("at most 16 reference images");
+      assertThat(client.check(withReferences(simple(), 3).build()).deferred()).isNotEmpty();
+    }
+    assertThat(server.getRequestCount()).as("check() sends nothing").isZero();
+  }
+
+  @Test
   void aKnownModelListRaisesTheDefaultLimit() throws Exception {
     server.enqueue(ok(models(20)));
     server.enqueue(ok(fixture("generation-response.json")));
@@ -299,13 +310,42 @@ class GptImageHubReferencesWireTest {
   }
 
   @Test
-  void withoutReferencesTheModelListIsNotNeeded() throws Exception {
+  void withoutReferencesTheDocumentedModelNeedsNoModelList() throws Exception {
     server.enqueue(ok(fixture("generation-response.json")));
     try (GptImageHubClient client = HubWire.client(server)) {
-      client.images().generateSync(simple().model("some-new-model").build());
+      client.images().generateSync(ImageRequest.builder().prompt("A red fox in the snow").build());
     }
     assertThat(server.getRequestCount()).isEqualTo(1);
-    assertThat(server.takeRequest().getUrl().encodedPath()).isEqualTo(HubWire.GENERATIONS);
+    RecordedRequest sent = server.takeRequest();
+    assertThat(sent.getUrl().encodedPath()).isEqualTo(HubWire.GENERATIONS);
+    assertThat(HubWire.body(sent)).containsEntry("model", "gpt-image-2");
+  }
+
+  @Test
+  void aModelTheDocumentationDoesNotNameIsLookedUpInTheModelListAndRefusedWhenAbsent() throws Exception {
+    server.enqueue(ok(models(16)));
+    try (GptImageHubClient client = HubWire.client(server)) {
+      assertThatThrownBy(() -> client.images().generateSync(simple().model("some-new-model").build()))
+          .isInstanceOf(ValidationException.class)
+          .hasMessage("gptimagehub: model: GPTImageHub lists gpt-image-2; was some-new-model");
+      assertThat(client.check(simple().model("some-new-model").build()).messages())
+          .containsExactly("gptimagehub: model: GPTImageHub lists gpt-image-2; was some-new-model");
+    }
+    assertModelsGet(server.takeRequest());
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void aModelTheModelListAddsIsSent() throws Exception {
+    server.enqueue(ok("{\"data\":[{\"id\":\"gpt-image-2\"},{\"id\":\"gpt-image-3\"}]}"));
+    server.enqueue(ok(fixture("generation-response.json")));
+    try (GptImageHubClient client = HubWire.client(server)) {
+      assertThat(client.check(simple().model("gpt-image-3").build()).deferred()).containsExactly(
+          "the model gpt-image-3 is looked up in GPTImageHub's model list (GET /api/v1/models) when sent");
+      client.images().generateSync(simple().model("gpt-image-3").build());
+    }
+    assertModelsGet(server.takeRequest());
+    assertThat(HubWire.body(server.takeRequest())).containsEntry("model", "gpt-image-3");
   }
 
   @Test
@@ -372,16 +412,59 @@ class GptImageHubReferencesWireTest {
   }
 
   @Test
-  void aReferenceUrlIsRefusedSinceReferencesAreUploaded() {
+  void aReferenceUrlIsDownloadedWithoutTheKeyAndUploadedAsAFile() throws Exception {
+    byte[] image = TestMedia.png(16, 16, 9);
+    server.enqueue(ok(models(16)));
+    server.enqueue(new mockwebserver3.MockResponse.Builder().code(200).setHeader("Content-Type", "image/png")
+        .body(new okio.Buffer().write(image)).build());
+    server.enqueue(ok(fixture("generation-response.json")));
+    String url = server.url("/images/cat.png?sig=secret123").toString();
     try (GptImageHubClient client = HubWire.client(server)) {
-      assertThatThrownBy(() -> client.images().submit(simple().referenceUrl("https://example.com/cat.png").build()))
-          .isInstanceOf(ValidationException.class)
-          .hasMessageContaining("gptimagehub")
-          .hasMessageContaining("references")
-          .hasMessageContaining("uploaded files")
-          .satisfies(e -> assertThat(e.getMessage()).doesNotContain("example.com"));
+      assertThat(client.check(simple().referenceUrl(url).build()).deferred()).hasSize(2)
+          .anySatisfy(d -> assertThat(d).startsWith("reference 1 is a URL: gptimagehub takes uploads, so it is downloaded"));
+      client.images().generateSync(simple().referenceUrl(url).build());
     }
-    assertThat(server.getRequestCount()).isZero();
+    assertModelsGet(server.takeRequest());
+    RecordedRequest download = server.takeRequest();
+    assertThat(download.getMethod()).isEqualTo("GET");
+    assertThat(download.getUrl().encodedPath()).isEqualTo("/images/cat.png");
+    assertThat(download.getHeaders().get("Authorization")).as("no key sent to a file host").isNull();
+    List<HubWire.Part> parts = multipart(server.takeRequest());
+    assertThat(parts).filteredOn(p -> "reference_image".equals(p.name())).singleElement()
+        .satisfies(p -> {
+          assertThat(p.bytes()).isEqualTo(image);
+          assertThat(p.contentType()).isEqualTo("image/png");
+        });
+  }
+
+  @Test
+  void aReferenceUrlThatIsNotAnImageIsRefusedWithoutShowingTheUrlAndNothingIsGenerated() {
+    server.enqueue(ok(models(16)));
+    server.enqueue(new mockwebserver3.MockResponse.Builder().code(200).setHeader("Content-Type", "text/html")
+        .body("<html>not an image</html>").build());
+    String url = server.url("/images/cat.png?sig=secret123").toString();
+    try (GptImageHubClient client = HubWire.client(server)) {
+      assertThatThrownBy(() -> client.images().submit(simple().referenceUrl(url).build()))
+          .isInstanceOf(ValidationException.class)
+          .hasMessageStartingWith("gptimagehub: references: reference 1 (downloaded from http://")
+          .hasMessageContaining("is not a recognised image; accepted: JPEG, PNG, WEBP")
+          .satisfies(e -> assertThat(e.getMessage()).doesNotContain("secret123").doesNotContain("cat.png"));
+    }
+    assertThat(server.getRequestCount()).isEqualTo(2);
+  }
+
+  @Test
+  void aReferenceUrlThatCannotBeDownloadedIsRefused() {
+    server.enqueue(ok(models(16)));
+    server.enqueue(json(404, "{}"));
+    String url = server.url("/images/gone.png").toString();
+    try (GptImageHubClient client = HubWire.client(server)) {
+      assertThatThrownBy(() -> client.images().submit(simple().referenceUrl(url).build()))
+          .isInstanceOf(ValidationException.class)
+          .hasMessageStartingWith("gptimagehub: references: reference 1 could not be downloaded from http://")
+          .hasMessageContaining("HTTP 404");
+    }
+    assertThat(server.getRequestCount()).isEqualTo(2);
   }
 
   // ---- checks on the other fields ----
@@ -401,11 +484,12 @@ class GptImageHubReferencesWireTest {
   @Test
   void neutralFieldsGptImageHubCannotExpressAreRefused() {
     try (GptImageHubClient client = HubWire.client(server)) {
-      assertThatThrownBy(() -> client.images().submit(simple().aspectRatio(16, 9).build()))
+      assertThatThrownBy(() -> client.images().submit(simple().aspectRatio(3, 2).build()))
           .isInstanceOf(ValidationException.class).hasMessageContaining("gptimagehub")
           .hasMessageContaining("aspectRatio").hasMessageContaining("size(width, height)");
-      assertThatThrownBy(() -> client.images().submit(simple().resolution(Resolution.K2).build()))
-          .isInstanceOf(ValidationException.class).hasMessageContaining("resolution");
+      assertThatThrownBy(() -> client.images().submit(simple().aspectRatio(16, 9).resolution(Resolution.K2)
+          .vendorOption(GptImageHubImageOptions.AUTO_SIZE).build()))
+          .isInstanceOf(ValidationException.class).hasMessageContaining("size").hasMessageContaining("not both");
       assertThatThrownBy(() -> client.images().submit(simple().seed(0).build()))
           .isInstanceOf(ValidationException.class).hasMessageContaining("seed");
       assertThatThrownBy(() -> client.images().submit(simple().size(1024, 1024)
@@ -416,6 +500,29 @@ class GptImageHubReferencesWireTest {
           .isInstanceOf(ValidationException.class).hasMessageContaining("cheapsub option");
     }
     assertThat(server.getRequestCount()).isZero();
+  }
+
+  @Test
+  void anExtraFieldThatIsNoTextBesideReferencesIsRefusedByCheckAndClientAlike() throws Exception {
+    ImageRequest request = simple().referenceFile(png("1.png", 1)).extraBody("style", java.util.Map.of("a", 1)).build();
+    try (GptImageHubClient client = HubWire.client(server)) {
+      String message = "gptimagehub: extraBody: 'style' cannot be a multipart form field: only text, numbers and"
+          + " booleans can (references make the body multipart)";
+      assertThat(client.check(request).messages()).containsExactly(message);
+      server.enqueue(ok(models(16)));
+      assertThatThrownBy(() -> client.images().submit(request)).isInstanceOf(ValidationException.class).hasMessage(message);
+    }
+    assertModelsGet(server.takeRequest());
+    assertThat(server.getRequestCount()).as("only the model list").isEqualTo(1);
+  }
+
+  @Test
+  void aRatioAndClassAreSentAsTheExactSizeTheyEqual() throws Exception {
+    server.enqueue(ok(fixture("generation-response.json")));
+    try (GptImageHubClient client = HubWire.client(server)) {
+      client.images().generateSync(simple().aspectRatio(16, 9).resolution(Resolution.K2).build());
+    }
+    assertThat(HubWire.body(server.takeRequest())).containsEntry("size", "2048x1152");
   }
 
   @Test

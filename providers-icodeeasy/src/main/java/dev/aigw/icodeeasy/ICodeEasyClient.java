@@ -7,9 +7,12 @@ import dev.aigw.core.cost.PriceEstimate;
 import dev.aigw.core.error.ValidationException;
 import dev.aigw.core.image.ImageRequest;
 import dev.aigw.core.operation.PollingStrategy;
+import dev.aigw.core.profile.GatewayProfile;
+import dev.aigw.core.spi.Checks;
 import dev.aigw.core.spi.ErrorMapping;
 import dev.aigw.core.spi.Gateway;
 import dev.aigw.core.spi.VendorSpec;
+import dev.aigw.icodeeasy.internal.ICodeEasyRequests;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Map;
@@ -52,15 +55,16 @@ public final class ICodeEasyClient extends VendorClient {
           .code("authentication_error", ErrorMapping.Kind.AUTHENTICATION)
           .code("payment_required", ErrorMapping.Kind.PAYMENT_REQUIRED)
           .code("rate_limit_error", ErrorMapping.Kind.RATE_LIMIT)
-          .build());
+          .build())
+      .withFailedTasksRefunded(); // "실패한 요청은 과금되지 않으며": failed requests are not charged
 
   private static final Set<Capability> CAPABILITIES = EnumSet.of(Capability.IMAGES, Capability.IMAGE_REFERENCES);
 
   private final ICodeEasyImages images;
 
-  private ICodeEasyClient(Gateway transport, PollingStrategy polling, Duration syncTimeout) {
-    super(transport, CAPABILITIES);
-    this.images = new ICodeEasyImages(transport, polling, syncTimeout);
+  private ICodeEasyClient(Gateway transport, GatewayProfile profile, PollingStrategy polling, Duration syncTimeout) {
+    super(transport, profile);
+    this.images = new ICodeEasyImages(transport, polling, syncTimeout, profile.images());
   }
 
   /**
@@ -96,6 +100,11 @@ public final class ICodeEasyClient extends VendorClient {
   @Override
   public ICodeEasyImages images() {
     return images;
+  }
+
+  @Override
+  protected void checkImage(ImageRequest request, Checks checks) {
+    images.validate(request, checks);
   }
 
   /**
@@ -141,7 +150,8 @@ public final class ICodeEasyClient extends VendorClient {
     public ICodeEasyClient build() {
       Duration sync = syncTimeout != null ? syncTimeout
           : requestTimeoutOverride() != null ? requestTimeoutOverride() : DEFAULT_SYNC_TIMEOUT;
-      return new ICodeEasyClient(buildGateway(), pollingStrategy(), sync);
+      GatewayProfile profile = profile(CAPABILITIES, null, ICodeEasyRequests.PROFILE, null);
+      return new ICodeEasyClient(buildGateway(), profile, pollingStrategy(), sync);
     }
   }
 }

@@ -13,6 +13,7 @@ import dev.aigw.core.media.GeneratedMedia;
 import dev.aigw.core.operation.Operation;
 import dev.aigw.core.operation.OperationSnapshot;
 import dev.aigw.core.operation.PollingStrategy;
+import dev.aigw.core.profile.ImageProfile;
 import dev.aigw.core.spi.Checks;
 import dev.aigw.core.spi.Gateway;
 import dev.aigw.core.spi.Listeners;
@@ -59,6 +60,7 @@ public final class ICodeEasyImages implements ImageService {
   public static final List<String> ASPECT_RATIOS = ICodeEasyRequests.RATIOS;
 
   private final Gateway transport;
+  private final ImageProfile profile;
   private final OperationFactory<ImageResult> operations;
   private final Duration syncTimeout;
   private final Raw raw = new Raw() {
@@ -73,8 +75,9 @@ public final class ICodeEasyImages implements ImageService {
     }
   };
 
-  ICodeEasyImages(Gateway transport, PollingStrategy polling, Duration syncTimeout) {
+  ICodeEasyImages(Gateway transport, PollingStrategy polling, Duration syncTimeout, ImageProfile profile) {
     this.transport = transport;
+    this.profile = profile;
     this.syncTimeout = syncTimeout;
     this.operations = new OperationFactory<>(transport, "task_id", OperationDriver.of(
         id -> ICodeEasyAnswers.fetch(transport, id),
@@ -133,7 +136,7 @@ public final class ICodeEasyImages implements ImageService {
 
   private RawResponse<Operation<ImageResult>> submitRaw(ImageRequest request) {
     RawResponse<ICodeEasyAnswers.Read> response = transport.execute(
-        ICodeEasyRequests.post(request, true).build(), ICodeEasyAnswers.READER);
+        ICodeEasyRequests.post(request, true, profile, CHECKS).build(), ICodeEasyAnswers.READER);
     ICodeEasyAnswers.Read read = response.body();
     ICodeEasyAnswers.Answer answer = read.answer();
     if (answer.taskId() == null && answer.data() != null) {
@@ -149,7 +152,7 @@ public final class ICodeEasyImages implements ImageService {
 
   private RawResponse<ImageResult> generateSyncRaw(ImageRequest request) {
     RawResponse<ICodeEasyAnswers.Read> response = transport.execute(
-        ICodeEasyRequests.post(request, false).timeout(syncTimeout).build(), ICodeEasyAnswers.READER);
+        ICodeEasyRequests.post(request, false, profile, CHECKS).timeout(syncTimeout).build(), ICodeEasyAnswers.READER);
     ImageResult result = ICodeEasyAnswers.result(ICodeEasyClient.VENDOR, response.body(), transport.downloader());
     Listeners listeners = transport.listeners();
     CallInfo call = listeners.takeLastPaidCall(ICodeEasyClient.VENDOR);
@@ -170,6 +173,11 @@ public final class ICodeEasyImages implements ImageService {
    */
   public PriceEstimate estimate(ImageRequest request) {
     return ICodeEasyRequests.price(request);
+  }
+
+  /** Every pre-send check, recorded in {@code checks}. */
+  void validate(ImageRequest request, Checks checks) {
+    ICodeEasyRequests.post(request, true, profile, checks);
   }
 
   /** {@link ICodeEasyImages} calls that also return HTTP details. */

@@ -49,10 +49,23 @@ class ICodeEasyChecksWireTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"7:5", "32:18", "1:3", "10:1"})
+  @ValueSource(strings = {"7:5", "1:3", "10:1"})
   void anUnsupportedRatioIsRefused(String ratio) {
     refused(cat().aspectRatio(dev.aigw.core.image.AspectRatio.parse(ratio)).build(), "aspectRatio",
-        "accepts 1:1, 3:2, 2:3, 4:3, 3:4, 5:4, 4:5, 16:9, 9:16, 2:1, 1:2, 21:9, 9:21; was " + ratio);
+        "accepts 1:1, 3:2, 2:3, 4:3, 3:4, 5:4, 4:5, 16:9, 9:16, 2:1, 1:2, 21:9, 9:21; was " + ratio
+            + " (or ask for the nearest with fit(Fit.NEAREST))");
+  }
+
+  @Test
+  void aRatioEqualToAListedOneIsSentAsListedAndAnUnlistedOneAsTheNearestWhenAskedFor() throws Exception {
+    server.enqueue(ok(fixture("async-submit-response.json")));
+    server.enqueue(ok(fixture("async-submit-response.json")));
+    try (ICodeEasyClient client = ICodeEasyWire.client(server)) {
+      client.images().submit(cat().aspectRatio(32, 18).build());
+      client.images().submit(cat().aspectRatio(7, 5).fit(dev.aigw.core.image.Fit.NEAREST).build());
+    }
+    assertThat(body(server.takeRequest())).isEqualTo(Map.of("model", "gpt-image-2", "prompt", "a cat", "size", "16:9"));
+    assertThat(body(server.takeRequest())).isEqualTo(Map.of("model", "gpt-image-2", "prompt", "a cat", "size", "4:3"));
   }
 
   @Test

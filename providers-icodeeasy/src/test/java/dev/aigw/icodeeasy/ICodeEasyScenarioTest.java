@@ -26,6 +26,7 @@ import dev.aigw.core.image.Quality;
 import dev.aigw.core.image.Resolution;
 import dev.aigw.core.media.DataUrl;
 import dev.aigw.core.media.MediaInput;
+import dev.aigw.core.model.Modality;
 import dev.aigw.core.operation.Operation;
 import dev.aigw.core.operation.OperationStatus;
 import dev.aigw.core.operation.PollingStrategy;
@@ -284,9 +285,19 @@ class ICodeEasyScenarioTest {
   // ----- errors -----
 
   @Test
+  void aModelIcodeeasyDoesNotOfferIsRefusedBeforeSending() {
+    assertThatThrownBy(() -> client.images().submit(cat().model("dall-e-3").build()))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("icodeeasy: model: icodeeasy offers these image models: gpt-image-2; was dall-e-3");
+    assertThat(posts()).isEmpty();
+  }
+
+  @Test
   void aBadParameterTheSdkPassesOnIsABadRequestWithTheServersMessage() {
+    ICodeEasyClient permissive = ICodeEasyClient.builder().baseUrl(fake.baseUrl()).apiKey(fake.apiKey())
+        .extraModels(Modality.IMAGE, "dall-e-3").build();
     BadRequestException e = catchThrowableOfType(BadRequestException.class,
-        () -> client.images().submit(cat().model("dall-e-3").build()));
+        () -> permissive.images().submit(cat().model("dall-e-3").build()));
 
     assertThat(e.status()).isEqualTo(400);
     assertThat(e.type()).isEqualTo("invalid_request_error");

@@ -35,6 +35,39 @@ public final class FakeCheapSub extends FakeGateway {
   private static final Set<String> VIDEO_MODELS = Set.of("sora-2", "sora-2-stable", "sora-2-pro", "veo3-fast",
       "veo3-pro", "veo3.1", "veo3.1-fast", "veo3.1-components");
 
+  /** Fetches reference URLs on loopback, as CheapSub fetches the URLs it is given. */
+  private static final okhttp3.OkHttpClient FETCHER = new okhttp3.OkHttpClient.Builder()
+      .callTimeout(java.time.Duration.ofSeconds(5)).build();
+
+  /**
+   * A reference image URL an image task was submitted with.
+   *
+   * @param url the URL, as submitted
+   * @param bytes what the fake fetched from it (only loopback URLs are fetched), or {@code null}
+   */
+  public record ReceivedReference(String url, byte[] bytes) {
+    /**
+     * Copies the bytes.
+     *
+     * @param url the URL, as submitted
+     * @param bytes what the fake fetched from it, or {@code null}
+     */
+    public ReceivedReference {
+      bytes = bytes == null ? null : bytes.clone();
+    }
+
+    /**
+     * A copy of the bytes.
+     *
+     * @return the bytes, or {@code null}
+     */
+    @Override
+    public byte[] bytes() {
+      return bytes == null ? null : bytes.clone();
+    }
+  }
+
+  private final List<ReceivedReference> references = new java.util.concurrent.CopyOnWriteArrayList<>();
   private volatile boolean dataUrls;
   private volatile int imageWidth = 64;
   private volatile int imageHeight = 48;
@@ -99,6 +132,17 @@ public final class FakeCheapSub extends FakeGateway {
     this.imageWidth = width;
     this.imageHeight = height;
     return this;
+  }
+
+  /**
+   * The reference URLs of accepted image tasks, in order, with the bytes the fake fetched from each:
+   * like CheapSub, the fake fetches the URLs it is given — but only on loopback (a test's own
+   * server, such as a {@link TestReferenceHost}); others are recorded without bytes.
+   *
+   * @return the references
+   */
+  public List<ReceivedReference> receivedReferences() {
+    return List.copyOf(references);
   }
 
   /**
@@ -201,7 +245,23 @@ public final class FakeCheapSub extends FakeGateway {
     if (!charge(task.id(), IMAGE_PRICE)) {
       return noCredits();
     }
+    for (Object url : r.list("images")) {
+      references.add(new ReceivedReference(String.valueOf(url), fetchLoopback(String.valueOf(url))));
+    }
     return json(200, obj("code", 0, "message", "ok", "data", obj("task_id", task.id())));
+  }
+
+  /** The body of {@code url} when it is on loopback and answers 200; {@code null} otherwise. */
+  private static byte[] fetchLoopback(String url) {
+    okhttp3.HttpUrl parsed = okhttp3.HttpUrl.parse(url);
+    if (parsed == null || !(parsed.host().equals("127.0.0.1") || parsed.host().equals("localhost"))) {
+      return null;
+    }
+    try (okhttp3.Response response = FETCHER.newCall(new okhttp3.Request.Builder().url(parsed).build()).execute()) {
+      return response.isSuccessful() ? response.body().bytes() : null;
+    } catch (java.io.IOException e) {
+      return null;
+    }
   }
 
   private MockResponse video(FakeRequest r) {

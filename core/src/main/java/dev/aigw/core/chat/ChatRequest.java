@@ -9,11 +9,13 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A chat completion request. Built with {@link #builder()}; {@code model} and at least one message
- * are required. Vendor limits (the temperature range, for example) are checked by the client that
- * sends it, before anything leaves the process.
+ * A chat completion request. Built with {@link #builder()}; at least one message is required.
+ * Without a model, each gateway uses its default chat model ({@link
+ * dev.aigw.core.profile.ChatProfile#models()}), so one request runs on any gateway with chat.
+ * Vendor limits (the temperature range, for example) are checked by the client that sends it,
+ * before anything leaves the process.
  *
- * @param model the model id
+ * @param model the model id, or {@code null} for the gateway's default
  * @param messages the conversation, oldest first
  * @param temperature sampling temperature, or {@code null} for the vendor's default
  * @param maxTokens the most tokens to write, or {@code null}
@@ -41,8 +43,8 @@ public record ChatRequest(
    *     a number is out of range
    */
   public ChatRequest {
-    if (model == null || model.isBlank()) {
-      throw new ValidationException(null, "model", "a model id is required");
+    if (model != null && model.isBlank()) {
+      throw new ValidationException(null, "model", "must not be blank when given");
     }
     if (messages == null || messages.isEmpty()) {
       throw new ValidationException(null, "messages", "at least one message is required");
@@ -82,6 +84,16 @@ public record ChatRequest(
   /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
+  }
+
+  /**
+   * This request with another model.
+   *
+   * @param model the model id
+   * @return the request
+   */
+  public ChatRequest withModel(String model) {
+    return new ChatRequest(model, messages, temperature, maxTokens, extraBody, vendorOptions);
   }
 
   /** {@return a builder holding this request's values} */

@@ -25,6 +25,8 @@ import java.util.Optional;
  * @param references reference images for image-to-image and edits
  * @param extraBody extra top-level fields sent as given (the escape hatch)
  * @param vendorOptions typed vendor-only settings
+ * @param fit how strictly the shape must be kept at a gateway that cannot take it as it is, or
+ *     {@code null} for {@link Fit#EXACT}
  */
 public record ImageRequest(
     String model,
@@ -37,7 +39,8 @@ public record ImageRequest(
     Long seed,
     List<MediaInput> references,
     Map<String, Object> extraBody,
-    List<VendorOption> vendorOptions) {
+    List<VendorOption> vendorOptions,
+    Fit fit) {
 
   /**
    * Checks what every vendor requires and copies collections.
@@ -53,6 +56,7 @@ public record ImageRequest(
    * @param references reference images, or {@code null}
    * @param extraBody extra top-level fields, or {@code null}
    * @param vendorOptions typed vendor-only settings, or {@code null}
+   * @param fit how strictly the shape must be kept, or {@code null} for {@link Fit#EXACT}
    * @throws ValidationException if the prompt is blank, the model is blank when given, or {@code
    *     n} is below 1
    */
@@ -69,6 +73,9 @@ public record ImageRequest(
     references = references == null ? List.of() : List.copyOf(references);
     extraBody = dev.aigw.core.json.ExtraBody.copyOf(extraBody);
     vendorOptions = vendorOptions == null ? List.of() : List.copyOf(vendorOptions);
+    if (fit == null) {
+      fit = Fit.EXACT;
+    }
   }
 
   /** {@return the image count, defaulting to 1} */
@@ -106,6 +113,7 @@ public record ImageRequest(
     b.references.addAll(references);
     b.extraBody.putAll(extraBody);
     b.vendorOptions.addAll(vendorOptions);
+    b.fit = fit;
     return b;
   }
 
@@ -122,6 +130,7 @@ public record ImageRequest(
     private final List<MediaInput> references = new ArrayList<>();
     private final Map<String, Object> extraBody = new LinkedHashMap<>();
     private final List<VendorOption> vendorOptions = new ArrayList<>();
+    private Fit fit;
 
     private Builder() {}
 
@@ -308,13 +317,25 @@ public record ImageRequest(
     }
 
     /**
+     * How strictly the shape must be kept where a gateway cannot take it as it is ({@link
+     * Fit#EXACT} by default: refused unless an exact equivalent exists).
+     *
+     * @param fit the fit
+     * @return this builder
+     */
+    public Builder fit(Fit fit) {
+      this.fit = fit;
+      return this;
+    }
+
+    /**
      * {@return the request}
      *
      * @throws ValidationException if the prompt is missing, or a value is out of range
      */
     public ImageRequest build() {
       return new ImageRequest(model, prompt, n, aspectRatio, size, resolution, quality, seed,
-          references, extraBody, vendorOptions);
+          references, extraBody, vendorOptions, fit);
     }
   }
 }

@@ -118,7 +118,7 @@ final class RetryRules {
     } else {
       why = safety.whyNotRetriedAfterIoFailure(sent);
     }
-    return new Decision(null, why, sent && safety.paid());
+    return new Decision(null, why, safety.mayHaveDoneWorkAfterIoFailure(sent));
   }
 
   /**

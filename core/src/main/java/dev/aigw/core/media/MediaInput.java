@@ -96,11 +96,24 @@ public final class MediaInput {
    * @throws ValidationException when it is not a readable regular file
    */
   public static MediaInput file(Path path) {
+    return file(path, Objects.requireNonNull(path, "path").getFileName().toString());
+  }
+
+  /**
+   * A local file, uploaded under {@code filename} instead of its own name.
+   *
+   * @param path the file; it must exist and be readable
+   * @param filename the name to give it in uploads
+   * @return the medium
+   * @throws ValidationException when it is not a readable regular file
+   */
+  public static MediaInput file(Path path, String filename) {
     Objects.requireNonNull(path, "path");
     if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
       throw new ValidationException(null, "file", "is not a readable file: " + path);
     }
-    return new MediaInput(Kind.FILE, null, null, path, null, path.getFileName().toString());
+    return new MediaInput(Kind.FILE, null, null, path, null,
+        filename == null || filename.isBlank() ? path.getFileName().toString() : filename);
   }
 
   /**

@@ -229,6 +229,35 @@ public final class Operation<T> {
   }
 
   /**
+   * The same task known by another id — a failover router's id, which names the gateway as well —
+   * as a new operation that starts from this one's last snapshot (its snapshots and failures carry
+   * {@code newId}). Polls still ask the gateway for the task's own id; this operation's listeners
+   * and waits are not carried over.
+   *
+   * @param newId the id the new operation reports
+   * @return the new operation
+   */
+  public Operation<T> withId(String newId) {
+    Objects.requireNonNull(newId, "newId");
+    OperationSnapshot<T> current = relabel(snapshot, newId);
+    if (driver == null) {
+      return new Operation<>(vendor, newId, null, strategy, scheduler, current, false, Listeners.NONE,
+          idempotencyKey);
+    }
+    return new Operation<>(vendor, newId, renamed(driver, id, newId), strategy, scheduler, current, resumed,
+        Listeners.NONE, idempotencyKey);
+  }
+
+  private static <S, T> OperationDriver<S, T> renamed(OperationDriver<S, T> inner, String innerId, String newId) {
+    return OperationDriver.of(ignored -> inner.fetch(innerId), (ignored, status) -> relabel(inner.read(innerId, status), newId));
+  }
+
+  private static <T> OperationSnapshot<T> relabel(OperationSnapshot<T> s, String newId) {
+    return new OperationSnapshot<>(newId, s.status(), s.vendorStatus(), s.progress(), s.result(), s.errorCode(),
+        s.errorMessage(), s.raw());
+  }
+
+  /**
    * As {@link #succeeded(String, String, Object)}, told to {@code listeners}.
    *
    * @param <T> the result type

@@ -19,6 +19,9 @@ import java.util.Objects;
  * @param streamIdleTimeout longest silence inside a stream
  * @param polling default polling of operations
  * @param maxConcurrentRequests the most calls in flight per key by default (0: no limit)
+ * @param failedTasksRefunded whether the vendor documents that a task (an image or video
+ *     generation) that fails is not charged or is refunded; a failover router moves a task that
+ *     failed to the next gateway only then
  */
 public record VendorSpec(
     String name,
@@ -31,7 +34,8 @@ public record VendorSpec(
     Duration requestTimeout,
     Duration streamIdleTimeout,
     PollingStrategy polling,
-    int maxConcurrentRequests) {
+    int maxConcurrentRequests,
+    boolean failedTasksRefunded) {
 
   /**
    * Checks required values and fills the defaults of the others.
@@ -47,6 +51,7 @@ public record VendorSpec(
    * @param streamIdleTimeout longest silence inside a stream; {@code null} for 2 minutes
    * @param polling default polling of operations; {@code null} for {@link PollingStrategy#DEFAULT}
    * @param maxConcurrentRequests the most calls in flight per key by default (0: no limit)
+   * @param failedTasksRefunded whether the vendor documents that a failed task is refunded
    * @throws NullPointerException when {@code name}, {@code envPrefix} or {@code keyPrefix} is null
    */
   public VendorSpec {
@@ -78,7 +83,7 @@ public record VendorSpec(
    *     2-minute timeouts, the default polling and no concurrency limit
    */
   public static VendorSpec of(String name, String envPrefix, String defaultBaseUrl, String keyPrefix) {
-    return new VendorSpec(name, envPrefix, defaultBaseUrl, keyPrefix, false, null, null, null, null, null, 0);
+    return new VendorSpec(name, envPrefix, defaultBaseUrl, keyPrefix, false, null, null, null, null, null, 0, false);
   }
 
   /**
@@ -89,7 +94,7 @@ public record VendorSpec(
    */
   public VendorSpec withErrorMapping(ErrorMapping mapping) {
     return new VendorSpec(name, envPrefix, defaultBaseUrl, keyPrefix, allowsAnonymous, mapping, idempotencyHeader,
-        requestTimeout, streamIdleTimeout, polling, maxConcurrentRequests);
+        requestTimeout, streamIdleTimeout, polling, maxConcurrentRequests, failedTasksRefunded);
   }
 
   /**
@@ -100,7 +105,7 @@ public record VendorSpec(
    */
   public VendorSpec withIdempotencyHeader(String header) {
     return new VendorSpec(name, envPrefix, defaultBaseUrl, keyPrefix, allowsAnonymous, errorMapping, header,
-        requestTimeout, streamIdleTimeout, polling, maxConcurrentRequests);
+        requestTimeout, streamIdleTimeout, polling, maxConcurrentRequests, failedTasksRefunded);
   }
 
   /**
@@ -110,7 +115,7 @@ public record VendorSpec(
    */
   public VendorSpec withAnonymousAllowed() {
     return new VendorSpec(name, envPrefix, defaultBaseUrl, keyPrefix, true, errorMapping, idempotencyHeader,
-        requestTimeout, streamIdleTimeout, polling, maxConcurrentRequests);
+        requestTimeout, streamIdleTimeout, polling, maxConcurrentRequests, failedTasksRefunded);
   }
 
   /**
@@ -121,7 +126,7 @@ public record VendorSpec(
    */
   public VendorSpec withPolling(PollingStrategy strategy) {
     return new VendorSpec(name, envPrefix, defaultBaseUrl, keyPrefix, allowsAnonymous, errorMapping, idempotencyHeader,
-        requestTimeout, streamIdleTimeout, strategy, maxConcurrentRequests);
+        requestTimeout, streamIdleTimeout, strategy, maxConcurrentRequests, failedTasksRefunded);
   }
 
   /**
@@ -132,7 +137,17 @@ public record VendorSpec(
    */
   public VendorSpec withMaxConcurrentRequests(int max) {
     return new VendorSpec(name, envPrefix, defaultBaseUrl, keyPrefix, allowsAnonymous, errorMapping, idempotencyHeader,
-        requestTimeout, streamIdleTimeout, polling, max);
+        requestTimeout, streamIdleTimeout, polling, max, failedTasksRefunded);
+  }
+
+  /**
+   * With failed tasks documented as not charged (or refunded).
+   *
+   * @return the spec
+   */
+  public VendorSpec withFailedTasksRefunded() {
+    return new VendorSpec(name, envPrefix, defaultBaseUrl, keyPrefix, allowsAnonymous, errorMapping, idempotencyHeader,
+        requestTimeout, streamIdleTimeout, polling, maxConcurrentRequests, true);
   }
 
   /**

@@ -13,7 +13,18 @@
  *       dev.aigw.core.spi.SseDecoder}, prepare a repeatable call ({@link
  *       dev.aigw.core.spi.PreparedCall}); retries, auth, idempotency, errors and logs are the
  *       runtime's;
- *   <li>{@link dev.aigw.core.spi.Checks} — pre-send checks bound to one vendor;
+ *   <li>{@link dev.aigw.core.spi.Checks} — pre-send checks bound to one vendor, throwing before a
+ *       send or {@linkplain dev.aigw.core.spi.Checks#collecting() collecting} for {@code
+ *       AiClient.check(request)}: a provider writes its validation once against a {@code Checks}
+ *       parameter, calls it before sending, and hands it to {@link dev.aigw.core.VendorClient}'s
+ *       {@code checkChat}/{@code checkImage}/{@code checkVideo};
+ *   <li>portable requests, driven by the provider's {@link dev.aigw.core.profile.GatewayProfile}
+ *       (built with {@code ClientBuilder.profile(…)}): {@link dev.aigw.core.spi.Checks#model}
+ *       (defaults and listed model forms), {@link dev.aigw.core.spi.ImageShape} and {@link
+ *       dev.aigw.core.spi.VideoShape} (a request's shape in the gateway's vocabulary), {@link
+ *       dev.aigw.core.spi.ReferencePlan} (references downloaded, published or sent as given);
+ *   <li>{@link dev.aigw.core.spi.FailedCalls} — the retry safety of each failed call, which the
+ *       runtime's gateway records and the failover router reads;
  *   <li>{@link dev.aigw.core.spi.OperationFactory} and {@link dev.aigw.core.spi.OperationDriver} —
  *       long-running tasks: the provider says how to fetch and read a status, core polls;
  *   <li>{@link dev.aigw.core.spi.OpenAiChat} — the OpenAI chat mapping shared by gateways that

@@ -13,7 +13,7 @@ import java.util.Optional;
 /**
  * A video generation.
  *
- * @param model the model id
+ * @param model the model id, or {@code null} for the gateway's default video model
  * @param prompt what to film
  * @param durationSeconds length in seconds, or {@code null} for the vendor's default
  * @param resolution a resolution name such as {@code 720p}, or {@code null}
@@ -47,8 +47,8 @@ public record VideoRequest(
    *     duration is below 1
    */
   public VideoRequest {
-    if (model == null || model.isBlank()) {
-      throw new ValidationException(null, "model", "a model id is required");
+    if (model != null && model.isBlank()) {
+      throw new ValidationException(null, "model", "must not be blank when given");
     }
     if (prompt == null || prompt.isBlank()) {
       throw new ValidationException(null, "prompt", "a non-blank prompt is required");

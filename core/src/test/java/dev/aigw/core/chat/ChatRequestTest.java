@@ -59,9 +59,12 @@ class ChatRequestTest {
   }
 
   @Test
-  void modelIsRequired() {
-    assertInvalid(ChatRequest.builder().user("hi"), "model", "a model id is required");
-    assertInvalid(ChatRequest.builder().model("  ").user("hi"), "model", "a model id is required");
+  void modelIsOptionalButNotBlank() {
+    ChatRequest portable = ChatRequest.builder().user("hi").build();
+    assertThat(portable.model()).isNull();
+    assertThat(portable.withModel("gemini-3-flash").model()).isEqualTo("gemini-3-flash");
+    assertThat(portable.withModel("gemini-3-flash").messages()).isEqualTo(portable.messages());
+    assertInvalid(ChatRequest.builder().model("  ").user("hi"), "model", "must not be blank when given");
   }
 
   @Test

@@ -29,9 +29,9 @@ class VideoRequestTest {
   }
 
   @Test
-  void modelIsRequired() {
-    assertInvalid(VideoRequest.builder().prompt("waves"), "model", "a model id is required");
-    assertInvalid(VideoRequest.builder().model("").prompt("waves"), "model", "a model id is required");
+  void modelIsOptionalButNotBlank() {
+    assertThat(VideoRequest.builder().prompt("waves").build().model()).isNull();
+    assertInvalid(VideoRequest.builder().model("").prompt("waves"), "model", "must not be blank when given");
   }
 
   @Test

@@ -5,12 +5,21 @@ import dev.aigw.core.cost.CostUnit;
 import dev.aigw.core.cost.PriceEstimate;
 import dev.aigw.core.error.ValidationException;
 import dev.aigw.core.http.RetrySafety;
+import dev.aigw.core.image.AspectRatio;
 import dev.aigw.core.image.ImageRequest;
+import dev.aigw.core.image.Quality;
+import dev.aigw.core.image.Resolution;
 import dev.aigw.core.media.DataUrl;
 import dev.aigw.core.media.ImageFormat;
 import dev.aigw.core.media.MediaInput;
+import dev.aigw.core.model.Modality;
+import dev.aigw.core.profile.ImageProfile;
+import dev.aigw.core.profile.ImageShapes;
+import dev.aigw.core.profile.ModelCatalog;
+import dev.aigw.core.profile.ReferenceRules;
 import dev.aigw.core.spi.ApiRequest;
 import dev.aigw.core.spi.Checks;
+import dev.aigw.core.spi.ImageShape;
 import dev.aigw.core.spi.Json;
 import dev.aigw.icodeeasy.ICodeEasyImageOptions;
 import dev.aigw.icodeeasy.ICodeEasyImageOptions.Endpoint;
@@ -33,7 +42,6 @@ public final class ICodeEasyRequests {
   private ICodeEasyRequests() {}
 
   private static final String VENDOR = "icodeeasy";
-  private static final Checks CHECKS = Checks.of(VENDOR);
 
   /** The only model the docs list. */
   public static final String DEFAULT_MODEL = "gpt-image-2";
@@ -61,23 +69,46 @@ public final class ICodeEasyRequests {
   private static final Set<String> REFERENCE_FIELDS = Set.of("image_urls", "image_input", "image[]");
 
   /**
-   * The checked POST for {@code request}, without a timeout.
+   * What icodeeasy's images take, as documented: {@code gpt-image-2}, the listed ratios (or any
+   * pixel size) at 1k or 2k, the four billing qualities, any {@code n}, and up to 16 references of
+   * every kind (https URLs, data URLs, files, bytes).
+   */
+  public static final ImageProfile PROFILE = new ImageProfile(
+      new ModelCatalog(Modality.IMAGE, List.of(DEFAULT_MODEL), DEFAULT_MODEL, true),
+      ImageShapes.ofRatios(RATIOS.stream().map(AspectRatio::parse).toList(), false,
+          EnumSet.of(Resolution.K1, Resolution.K2)).withAnySize(),
+      EnumSet.copyOf(QUALITIES.stream().map(q -> Quality.valueOf(q.toUpperCase(Locale.ROOT))).toList()),
+      Integer.MAX_VALUE, false,
+      ReferenceRules.of(EnumSet.allOf(MediaInput.Kind.class), MAX_REFERENCES, Long.MAX_VALUE, IMAGE_FORMATS));
+
+  /**
+   * Every pre-send check, and the POST for {@code request} (without a timeout).
    *
+   * @param request the request
    * @param async whether to ask for the asynchronous mode ({@code ?async=1})
+   * @param profile the client's image profile
+   * @param checks where refusals go
+   * @return the request to send; {@code null} when the checks are collecting (nothing is built)
    * @throws ValidationException when the request holds something icodeeasy does not accept
    */
-  public static ApiRequest.Builder post(ImageRequest request, boolean async) {
-    CHECKS.ownOptions(request.vendorOptions());
-    CHECKS.unsupported("seed", request.seed(), null);
+  public static ApiRequest.Builder post(ImageRequest request, boolean async, ImageProfile profile, Checks checks) {
+    checks.ownOptions(request.vendorOptions());
+    checks.unsupported("seed", request.seed(), null);
     ICodeEasyImageOptions options = request.vendorOption(ICodeEasyImageOptions.class)
         .orElse(new ICodeEasyImageOptions(null, null));
-    Map<String, Object> fields = fields(request);
-    checkExtraBody(request.extraBody());
+    Map<String, Object> fields = fields(request, profile, checks);
+    checkExtraBody(request.extraBody(), checks);
     List<MediaInput> references = request.references();
-    CHECKS.atMost("references", references.size(), MAX_REFERENCES);
-    List<String> mimeTypes = checkReferences(references);
+    checks.atMost("references", references.size(), MAX_REFERENCES);
+    List<String> mimeTypes = checkReferences(references, checks);
     boolean local = references.stream().anyMatch(r -> r.kind() == MediaInput.Kind.FILE || r.kind() == MediaInput.Kind.BYTES);
     boolean multipart = local && options.localReferences() != LocalReferences.JSON_DATA_URLS;
+    if (multipart) {
+      checkMultipart(request.extraBody(), references, checks);
+    }
+    if (checks.isCollecting()) {
+      return null;
+    }
     Endpoint endpoint = options.endpoint() != null ? options.endpoint()
         : references.isEmpty() ? Endpoint.GENERATIONS : Endpoint.EDITS;
     ApiRequest.Builder post = ApiRequest.post(endpoint.path(), RetrySafety.NOT_CHARGED_ON_ERROR)
@@ -140,22 +171,19 @@ public final class ICodeEasyRequests {
   }
 
   /** The documented scalar fields, in the docs' order. */
-  private static Map<String, Object> fields(ImageRequest request) {
-    if (request.aspectRatio() != null && request.size() != null) {
-      throw CHECKS.invalid("size",
+  private static Map<String, Object> fields(ImageRequest request, ImageProfile profile, Checks checks) {
+    String model = checks.model(profile.models(), request.model());
+    ImageShape shape = ImageShape.resolve(request, profile.shapes(), checks);
+    if (shape.aspectRatio() != null && shape.size() != null) {
+      checks.reject("size",
           "icodeeasy has one size field, a ratio or a pixel size: give aspectRatio or size, not both");
     }
-    String size = null;
-    if (request.aspectRatio() != null) {
-      size = request.aspectRatio().toString();
-      CHECKS.oneOf("aspectRatio", size, RATIOS);
-    } else if (request.size() != null) {
-      size = request.size().toString();
-    }
-    String resolution = request.resolution() == null ? null : request.resolution().wireValue();
-    CHECKS.oneOf("resolution", resolution, RESOLUTIONS);
+    String size = shape.aspectRatio() != null ? shape.aspectRatio().toString()
+        : shape.size() != null ? shape.size().toString() : null;
+    String resolution = shape.resolution() == null ? null : shape.resolution().wireValue();
+    checks.oneOf("resolution", resolution, RESOLUTIONS);
     Map<String, Object> fields = new LinkedHashMap<>();
-    fields.put("model", request.model() != null ? request.model() : DEFAULT_MODEL);
+    fields.put("model", model);
     fields.put("prompt", request.prompt());
     putIfPresent(fields, "n", request.n());
     putIfPresent(fields, "size", size);
@@ -171,28 +199,28 @@ public final class ICodeEasyRequests {
   }
 
   /** Fields given through {@code extraBody} get the same checks as typed ones. */
-  private static void checkExtraBody(Map<String, Object> extra) {
+  private static void checkExtraBody(Map<String, Object> extra, Checks checks) {
     for (Map.Entry<String, Object> e : extra.entrySet()) {
       String value = e.getValue() instanceof String s ? s : Json.toJson(e.getValue());
       switch (e.getKey()) {
         case "response_format" -> {
           if (!value.equals("url")) {
-            throw CHECKS.invalid("response_format", "'" + value + "' is not supported: icodeeasy"
+            checks.reject("response_format", "'" + value + "' is not supported: icodeeasy"
                 + " always answers with image URLs (b64_json is not offered); read the bytes with"
                 + " GeneratedImage.bytes() or saveTo(…)");
           }
         }
         case "size" -> {
           if (!RATIOS.contains(value) && !value.equals("auto") && !PIXELS.matcher(value).matches()) {
-            throw CHECKS.invalid("size", "accepts a ratio (" + String.join(", ", RATIOS)
+            checks.reject("size", "accepts a ratio (" + String.join(", ", RATIOS)
                 + "), auto, or a pixel size such as 1536x1024; was " + value);
           }
         }
-        case "resolution" -> CHECKS.oneOf("resolution", value, RESOLUTIONS);
-        case "quality" -> CHECKS.oneOf("quality", value, QUALITIES);
+        case "resolution" -> checks.oneOf("resolution", value, RESOLUTIONS);
+        case "quality" -> checks.oneOf("quality", value, QUALITIES);
         default -> {
           if (REFERENCE_FIELDS.contains(e.getKey())) {
-            throw CHECKS.invalid("extraBody", "'" + e.getKey() + "' is not taken from extraBody:"
+            checks.reject("extraBody", "'" + e.getKey() + "' is not taken from extraBody:"
                 + " give reference images with ImageRequest.Builder.reference(…), which are checked and sent as"
                 + " image_urls or image[] files");
           }
@@ -202,32 +230,53 @@ public final class ICodeEasyRequests {
   }
 
   /** Checks every reference; returns each one's content type ({@code null} for remote URLs). */
-  private static List<String> checkReferences(List<MediaInput> references) {
+  private static List<String> checkReferences(List<MediaInput> references, Checks checks) {
     List<String> types = new ArrayList<>();
     for (int i = 0; i < references.size(); i++) {
       MediaInput ref = references.get(i);
       String which = "reference " + (i + 1);
+      String type = null;
       switch (ref.kind()) {
         case URL -> {
           String scheme = URI.create(ref.url()).getScheme().toLowerCase(Locale.ROOT);
           if (!scheme.equals("https")) {
-            throw CHECKS.invalid("references", which + " is an " + scheme
+            checks.reject("references", which + " is an " + scheme
                 + ":// URL; icodeeasy fetches https:// URLs only (http is refused)");
           }
-          types.add(null);
         }
         case DATA_URL -> {
           DataUrl data = ref.asDataUrl();
           if (!data.base64() || !data.mimeType().startsWith("image/")) {
-            throw CHECKS.invalid("references", which
-                + " must be a data:image/…;base64, URL; was " + data);
+            checks.reject("references", which + " must be a data:image/…;base64, URL; was " + data);
           }
-          types.add(data.mimeType());
+          type = data.mimeType();
         }
-        case FILE, BYTES -> types.add(ref.requireImage(VENDOR, "references", IMAGE_FORMATS, Long.MAX_VALUE).mimeType());
+        case FILE, BYTES -> {
+          ImageFormat format = checks.image("references", ref, IMAGE_FORMATS, Long.MAX_VALUE);
+          type = format == null ? null : format.mimeType();
+        }
       }
+      types.add(type);
     }
     return types;
+  }
+
+  /** A multipart request carries text fields and files only: no remote URL, no map or list in extraBody. */
+  private static void checkMultipart(Map<String, Object> extra, List<MediaInput> references, Checks checks) {
+    extra.forEach((name, value) -> {
+      if (value instanceof Map<?, ?> || value instanceof Iterable<?>) {
+        checks.reject("extraBody", "'" + name + "' is a " + (value instanceof Map<?, ?>
+            ? "map" : "list") + ", but a multipart request carries text fields only");
+      }
+    });
+    for (int i = 0; i < references.size(); i++) {
+      if (references.get(i).kind() == MediaInput.Kind.URL) {
+        checks.reject("references", "reference " + (i + 1) + " is a remote URL, but with a"
+            + " local file the references go as multipart image[] files, which cannot carry a URL: use"
+            + " ICodeEasyImageOptions.localReferences(JSON_DATA_URLS) to send them all in image_urls, or download"
+            + " the image first");
+      }
+    }
   }
 
   /** The multipart form: the fields (extra ones as text), then one {@code image[]} part per reference. */
@@ -235,24 +284,11 @@ public final class ICodeEasyRequests {
       List<MediaInput> references, List<String> mimeTypes) {
     Map<String, String> text = new LinkedHashMap<>();
     fields.forEach((name, value) -> text.put(name, String.valueOf(value)));
-    extra.forEach((name, value) -> {
-      if (value instanceof Map<?, ?> || value instanceof Iterable<?>) {
-        throw CHECKS.invalid("extraBody", "'" + name + "' is a " + (value instanceof Map<?, ?>
-            ? "map" : "list") + ", but a multipart request carries text fields only");
-      }
-      text.put(name, value instanceof String s ? s : Json.toJson(value));
-    });
+    extra.forEach((name, value) -> text.put(name, value instanceof String s ? s : Json.toJson(value)));
     List<ApiRequest.Part> parts = new ArrayList<>();
     text.forEach((name, value) -> parts.add(ApiRequest.Part.field(name, value)));
     for (int i = 0; i < references.size(); i++) {
-      MediaInput ref = references.get(i);
-      if (ref.kind() == MediaInput.Kind.URL) {
-        throw CHECKS.invalid("references", "reference " + (i + 1) + " is a remote URL, but with a"
-            + " local file the references go as multipart image[] files, which cannot carry a URL: use"
-            + " ICodeEasyImageOptions.localReferences(JSON_DATA_URLS) to send them all in image_urls, or download"
-            + " the image first");
-      }
-      parts.add(ApiRequest.Part.file("image[]", ref, mimeTypes.get(i)));
+      parts.add(ApiRequest.Part.file("image[]", references.get(i), mimeTypes.get(i)));
     }
     return parts;
   }

@@ -28,6 +28,9 @@ import dev.aigw.core.model.ModelInfo;
 import dev.aigw.core.operation.Operation;
 import dev.aigw.core.operation.OperationStatus;
 import dev.aigw.core.operation.PollingStrategy;
+import dev.aigw.core.profile.CheckResult;
+import dev.aigw.core.profile.GatewayProfile;
+import dev.aigw.core.profile.ImageProfile;
 import dev.aigw.core.video.VideoResult;
 import dev.aigw.testkit.FakeGateway;
 import dev.aigw.testkit.Journal;
@@ -133,9 +136,21 @@ public abstract class AiClientConformance {
    * @return the client
    */
   protected AiClient open(ClientOptions options) {
-    AiClient c = AiClients.create(profile.vendor(), options);
+    AiClient c = wrap(AiClients.create(profile.vendor(), options));
     opened.add(c);
     return c;
+  }
+
+  /**
+   * The client the tests use, made from the vendor's own client: the client itself by default; a
+   * subclass may wrap it (in a router of one gateway, say: {@link RoutedConformance}) to show that
+   * the wrapper behaves as the client does.
+   *
+   * @param client the vendor's client
+   * @return the client to test
+   */
+  protected AiClient wrap(AiClient client) {
+    return client;
   }
 
   // ----- who the client is -----
@@ -179,6 +194,80 @@ public abstract class AiClientConformance {
     assertThat(e.capability()).isEqualTo(capability);
     assertThat(e.vendor()).isEqualTo(profile.vendor());
     assertThat(e.getMessage()).isEqualTo(profile.vendor() + " does not offer " + capability.description());
+  }
+
+  // ----- profile and check -----
+
+  @Test
+  void profileStatesTheVendorAndWhatItOffers() {
+    GatewayProfile stated = client.profile();
+    assertThat(stated.vendor()).isEqualTo(profile.vendor());
+    assertThat(stated.capabilities()).containsExactlyInAnyOrderElementsOf(profile.capabilities());
+    if (stated.images() != null) {
+      ImageProfile images = stated.images();
+      assertThat(images.models().ids()).as("image models").contains(images.models().defaultModel());
+      if (profile.imageRequest().model() != null) {
+        assertThat(images.models().offers(profile.imageRequest().model())).as("offers the suite's model").isTrue();
+      }
+      assertThat(images.references().supported()).as("takes references")
+          .isEqualTo(profile.offers(Capability.IMAGE_REFERENCES));
+      assertThat(profile.imageRequest().count()).isLessThanOrEqualTo(images.maxImages());
+    }
+    if (profile.offers(Capability.CHAT) && stated.chat() != null) {
+      assertThat(stated.chat().models().offers(profile.chatModel())).as("offers the suite's chat model").isTrue();
+    }
+    if (stated.images() != null) {
+      assertThat(stated.videos() != null).as("states videos").isEqualTo(profile.offers(Capability.VIDEOS));
+      assertThat(stated.chat() != null).as("states chat").isEqualTo(profile.offers(Capability.CHAT));
+    }
+    assertThat(fake.journal().requests()).as("requests sent").isEmpty();
+  }
+
+  @Test
+  void checkAcceptsTheRequestsTheClientAcceptsWithoutSendingAnything() {
+    assertThat(client.check(profile.imageRequest()).refusals()).as("refusals of the image request").isEmpty();
+    if (profile.offers(Capability.CHAT)) {
+      assertThat(client.check(chatRequest()).refusals()).as("refusals of the chat request").isEmpty();
+    } else {
+      assertThat(client.check(chatRequest()).refusals()).singleElement()
+          .satisfies(r -> assertThat(r.field()).isEqualTo("capability"));
+    }
+    if (profile.offers(Capability.VIDEOS)) {
+      assertThat(client.check(profile.videoRequest()).refusals()).as("refusals of the video request").isEmpty();
+    }
+    assertThat(fake.journal().requests()).as("requests sent").isEmpty();
+  }
+
+  @Test
+  void checkFindsTheRefusalTheClientThrowsWithoutSendingAnything() {
+    CheckResult checked = client.check(profile.refusedRequest());
+    ValidationException thrown = catchThrowableOfType(ValidationException.class,
+        () -> client.images().submit(profile.refusedRequest()));
+
+    assertThat(checked.accepted()).as("accepted").isFalse();
+    assertThat(thrown).as("refusal").isNotNull();
+    assertThat(checked.refusals().get(0).message()).isEqualTo(thrown.getMessage());
+    assertThat(checked.refusals().get(0).field()).isEqualTo(profile.refusedField());
+    assertThat(fake.journal().requests()).as("requests sent").isEmpty();
+  }
+
+  @Test
+  void anImageRequestWithoutAModelIsServedByTheDefaultModel() {
+    ImageRequest portable = profile.imageRequest().toBuilder().model(null).build();
+
+    ImageResult result = client.images().submit(portable).waitForCompletion(WAIT);
+
+    assertThat(result.images()).hasSize(portable.count());
+  }
+
+  @Test
+  void aChatRequestWithoutAModelIsServedByTheDefaultModelOrChatIsRefused() {
+    ChatRequest portable = chatRequest().toBuilder().model(null).build();
+    if (!profile.offers(Capability.CHAT)) {
+      assertRefused(Capability.CHAT, client::chat);
+      return;
+    }
+    assertThat(client.chat().create(portable).text()).isEqualTo(profile.chatReply());
   }
 
   // ----- chat -----

@@ -68,7 +68,8 @@ public final class VendorProfiles {
   /**
    * CloudGPT: chat, images and videos answered in the same call (so nothing to resume: {@code
    * resume} is refused), three model catalogues; keys {@code cgpt_}; images as JPEG here (the fake
-   * makes either); the fake charges nothing; a paid POST is retried only after a 429.
+   * makes either); the fake charges nothing; a paid POST is retried only after a 429; an aspect
+   * ratio without an exact pixel size at 1k (3:2) is refused.
    *
    * @return the CloudGPT profile
    */
@@ -96,7 +97,7 @@ public final class VendorProfiles {
         .resumeRefused("operationId")
         .video(VideoRequest.builder().model("veo").prompt(PROMPT).durationSeconds(4).build())
         .listedModel("flux")
-        .refused(ImageRequest.builder().model("flux").prompt(PROMPT).aspectRatio(16, 9).build(), "aspectRatio")
+        .refused(ImageRequest.builder().model("flux").prompt(PROMPT).aspectRatio(3, 2).build(), "aspectRatio")
         .fault(Fault.rateLimited("/api/image"))
         .build();
   }
@@ -147,7 +148,8 @@ public final class VendorProfiles {
   }
 
   /**
-   * gptimage2.plus: images only (generations polled by id), a single model and no model list;
+   * gptimage2.plus: images only (generations polled by id), a single model (taken by name, never
+   * sent; another is refused) and no model list;
    * keys {@code gimg_}; charged on submission, and the server deduplicates by {@code
    * Idempotency-Key}, so even a submission that was handled and charged before its answer was lost
    * is retried — and charged once; reference bytes are uploaded to the storage host first and
@@ -164,7 +166,7 @@ public final class VendorProfiles {
         .image(ImageRequest.builder().prompt(PROMPT).size(1024, 1024).quality(Quality.LOW).build(),
             "/api/v1/generate", ImageFormat.PNG)
         .imagePrice(new Cost(BigDecimal.ONE, CostUnit.CREDITS))
-        .refused(ImageRequest.builder().model("gpt-image-2").prompt(PROMPT).build(), "model")
+        .refused(ImageRequest.builder().model("dall-e-3").prompt(PROMPT).build(), "model")
         .fault(Fault.errorAfterHandling("/api/v1/generate", 503))
         .reference(Reference.bytes(REFERENCE_PNG, ReceivedIn.UPLOADS_NAMED_IN_SUBMISSION))
         .build();
