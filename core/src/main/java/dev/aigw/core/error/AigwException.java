@@ -21,6 +21,8 @@ public class AigwException extends RuntimeException {
   }
 
   /**
+   * A failure with the idempotency key its call was sent with.
+   *
    * @param vendor the vendor name ({@code cheapsub} …), or {@code null} when none is involved
    * @param message what went wrong
    * @param cause the underlying cause, or {@code null}

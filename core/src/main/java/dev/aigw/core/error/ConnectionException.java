@@ -21,6 +21,8 @@ public class ConnectionException extends AigwException {
   }
 
   /**
+   * A connection failure, saying whether the request may have reached the server.
+   *
    * @param vendor vendor name
    * @param message what failed
    * @param requestSent whether the request may have reached the server

@@ -10,6 +10,8 @@ package dev.aigw.core.error;
 public class MalformedResponseException extends AigwException {
 
   /**
+   * An answer that could not be read.
+   *
    * @param vendor vendor name
    * @param message what was wrong with the answer
    * @param cause the parsing failure, or {@code null}
@@ -19,6 +21,8 @@ public class MalformedResponseException extends AigwException {
   }
 
   /**
+   * An answer that could not be read, with the idempotency key its call was sent with.
+   *
    * @param vendor vendor name
    * @param message what was wrong with the answer, and what recovery is possible
    * @param cause the parsing failure, or {@code null}

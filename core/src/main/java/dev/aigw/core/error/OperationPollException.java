@@ -17,6 +17,8 @@ public class OperationPollException extends AigwException {
   private final int failures;
 
   /**
+   * Polling that gave up after too many failed polls in a row.
+   *
    * @param vendor vendor name
    * @param operationId the task id
    * @param lastStatus the last status a poll saw, {@code UNKNOWN} when none answered

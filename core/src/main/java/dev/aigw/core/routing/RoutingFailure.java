@@ -14,6 +14,8 @@ public final class RoutingFailure extends AigwException {
   private final transient Routing routing;
 
   /**
+   * The story of a routed request that no gateway served.
+   *
    * @param vendor the router's vendor names
    * @param routing the attempts
    */
