@@ -139,7 +139,11 @@ class ListenersTest {
     com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     long id = Thread.currentThread().getId();
     long sink = 0;
-    for (int round = 0; round < 3; round++) { // warm up, then measure
+    long fewest = Long.MAX_VALUE;
+    // warm up, then measure several rounds: a JIT compilation on this thread can allocate a few
+    // hundred bytes once under load, but code that allocated per lifecycle would do so in every
+    // round (10,000 lifecycles), so the quietest round must be zero
+    for (int round = 0; round < 10; round++) {
       long before = threads.getThreadAllocatedBytes(id);
       for (int i = 0; i < 10_000; i++) {
         CallInfo call = none.describe("acme", CHAT, "h", 1, null);
@@ -157,12 +161,13 @@ class ListenersTest {
         sink += none.aroundPolling(op, work) == work ? 1 : 0;
       }
       long allocated = threads.getThreadAllocatedBytes(id) - before;
-      if (round == 2) {
-        assertThat(allocated).as("bytes allocated by 10,000 call and operation lifecycles without listeners")
-            .isZero();
+      if (round >= 2) {
+        fewest = Math.min(fewest, allocated);
       }
     }
-    assertThat(sink).isEqualTo(30_000);
+    assertThat(fewest).as("bytes allocated by 10,000 call and operation lifecycles without listeners")
+        .isZero();
+    assertThat(sink).isEqualTo(100_000);
   }
 
   @Test
