@@ -232,7 +232,11 @@ public final class CloudGptKeys {
     return b.build();
   }
 
-  /** Runs a key-management call, explaining a refused API key and keeping the token out of what it throws. */
+  /**
+   * Runs a key-management call, explaining a refused API key. The token never shows in what it
+   * throws: the runtime masks a request's credential headers (and a bearer token echoed bare)
+   * wherever a server quotes them.
+   */
   private <T> RawResponse<T> execute(ApiRequest call, ResponseReader<T> reader) {
     try {
       return transport.execute(call, reader);
@@ -240,9 +244,7 @@ public final class CloudGptKeys {
       if (keysToken == null && refusesApiKey(e)) {
         throw sessionTokenNeeded(e, call);
       }
-      throw withoutToken(e);
-    } catch (AigwException e) {
-      throw withoutToken(e);
+      throw e;
     }
   }
 
@@ -258,35 +260,6 @@ public final class CloudGptKeys {
         + " was answered " + (d.body().isBlank() ? "HTTP " + d.status() + " with an empty body" : d.message()) + ")";
     return new AuthenticationException(new ErrorDetails(d.vendor(), d.status(), d.code(), d.type(), message,
         d.requestId(), d.retryAfter(), d.rateLimit(), d.body()));
-  }
-
-  /** {@code e}, or a copy of it with the keys token masked wherever the server echoed it. */
-  private AigwException withoutToken(AigwException e) {
-    if (keysToken == null) {
-      return e;
-    }
-    String token = keysToken.reveal();
-    AigwException safe;
-    if (e instanceof ApiException api) {
-      ErrorDetails d = api.details();
-      if (!contains(d.message(), token) && !contains(d.body(), token) && !contains(d.requestId(), token)) {
-        return e;
-      }
-      safe = CloudGptClient.SPEC.errorMapping().toException(new ErrorDetails(d.vendor(), d.status(), d.code(), d.type(),
-          keysToken.redactIn(d.message()), keysToken.redactIn(d.requestId()), d.retryAfter(), d.rateLimit(),
-          keysToken.redactIn(d.body())));
-    } else {
-      if (!contains(e.getMessage(), token)) {
-        return e;
-      }
-      safe = new AigwException(e.vendor(), keysToken.redactIn(e.getMessage()), null);
-    }
-    safe.setStackTrace(e.getStackTrace());
-    return safe;
-  }
-
-  private static boolean contains(String text, String token) {
-    return text != null && text.contains(token);
   }
 
   private void requireCredential() {

@@ -379,7 +379,8 @@ class CloudGptKeysWireTest {
       assertThat(e.vendorMessage()).doesNotContain(SESSION);
       assertThat(e.details().body()).doesNotContain(SESSION);
     });
-    assertThat(notJson).isExactlyInstanceOf(AigwException.class).hasMessageContaining("expected a JSON answer");
+    assertThat(notJson).isExactlyInstanceOf(dev.aigw.core.error.MalformedResponseException.class)
+        .hasMessageContaining("expected a JSON answer");
     assertThat(notJson.getMessage()).doesNotContain(SESSION);
     assertThat(raw.toString()).doesNotContain(SESSION);
     assertThat(logs.list).isNotEmpty();

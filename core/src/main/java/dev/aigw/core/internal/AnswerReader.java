@@ -59,13 +59,14 @@ final class AnswerReader {
     try {
       return reader.read(answer);
     } catch (AigwException e) {
-      throw SecretHygiene.withoutKey(e, config.apiKey());
+      throw SecretHygiene.withoutKey(e, config.apiKey(), request.headers());
     } catch (RuntimeException e) {
       if (!request.retrySafety().paid()) {
         throw e;
       }
       throw SecretHygiene.withoutKey(new MalformedResponseException(config.vendor(), "[" + config.vendor()
-          + "] the answer to " + request.describe() + " could not be read: " + e, e), config.apiKey());
+          + "] the answer to " + request.describe() + " could not be read: " + e, e), config.apiKey(),
+          request.headers());
     }
   }
 

@@ -25,32 +25,64 @@ final class SecretHygiene {
 
   private SecretHygiene() {}
 
-  /** {@code e}, or a plain copy with {@code key} masked when a reader quoted an answer echoing it. */
-  static AigwException withoutKey(AigwException e, Secret key) {
-    if (key == null || e.getMessage() == null || !e.getMessage().contains(key.reveal())) {
+  /**
+   * {@code e}, or a plain copy with {@code key} and the request's credential headers masked when a
+   * reader quoted an answer echoing them.
+   *
+   * @param requestHeaders the headers the request added to the transport's own
+   */
+  static AigwException withoutKey(AigwException e, Secret key, Map<String, String> requestHeaders) {
+    String message = e.getMessage();
+    if (message == null) {
+      return e;
+    }
+    String masked = key == null ? message : key.redactIn(message);
+    for (Secret secret : headerSecrets(requestHeaders)) {
+      masked = secret.redactIn(masked);
+    }
+    if (masked.equals(message)) {
       return e;
     }
     AigwException safe = e instanceof MalformedResponseException
-        ? new MalformedResponseException(e.vendor(), key.redactIn(e.getMessage()), null)
-        : new AigwException(e.vendor(), key.redactIn(e.getMessage()), null);
+        ? new MalformedResponseException(e.vendor(), masked, null)
+        : new AigwException(e.vendor(), masked, null);
     safe.setStackTrace(e.getStackTrace());
     return safe;
   }
 
   /**
-   * {@code d} with the values of the request's credential headers (a session {@code Cookie}, for
-   * one) masked wherever the server echoed them.
-   *
-   * @param requestHeaders the headers the request added to the transport's own
+   * The credentials among {@code requestHeaders}: each credential header's value and, for a value
+   * with an auth scheme ({@code Bearer <token>}), the token alone, which a server may echo bare.
    */
-  static ErrorDetails withoutHeaderSecrets(ErrorDetails d, Map<String, String> requestHeaders) {
-    ErrorDetails out = d;
+  private static List<Secret> headerSecrets(Map<String, String> requestHeaders) {
+    if (requestHeaders.isEmpty()) {
+      return List.of();
+    }
+    List<Secret> out = new ArrayList<>();
     for (Map.Entry<String, String> h : requestHeaders.entrySet()) {
       String value = h.getValue();
       if (value == null || value.isBlank() || !CREDENTIAL_HEADERS.contains(h.getKey().toLowerCase(Locale.ROOT))) {
         continue;
       }
-      Secret secret = Secret.of(value);
+      out.add(Secret.of(value));
+      int space = value.indexOf(' ');
+      if (space > 0 && value.length() - space - 1 >= 8) {
+        out.add(Secret.of(value.substring(space + 1).strip()));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * {@code d} with the values of the request's credential headers (a session {@code Cookie}, for
+   * one, or the token of an {@code Authorization: Bearer} header) masked wherever the server
+   * echoed them.
+   *
+   * @param requestHeaders the headers the request added to the transport's own
+   */
+  static ErrorDetails withoutHeaderSecrets(ErrorDetails d, Map<String, String> requestHeaders) {
+    ErrorDetails out = d;
+    for (Secret secret : headerSecrets(requestHeaders)) {
       out = new ErrorDetails(out.vendor(), out.status(), out.code(), out.type(), secret.redactIn(out.message()),
           secret.redactIn(out.requestId()), out.retryAfter(), out.rateLimit(), secret.redactIn(out.body()));
     }

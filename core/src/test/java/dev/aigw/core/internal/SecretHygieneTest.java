@@ -27,7 +27,7 @@ class SecretHygieneTest {
   void anExceptionQuotingTheKeyBecomesAPlainCopyThatMasksIt() {
     AigwException quoting = new StreamException("acme", "bad answer: {\"echo\":\"tk_test_key_123\"}", null, null);
 
-    AigwException safe = SecretHygiene.withoutKey(quoting, KEY);
+    AigwException safe = SecretHygiene.withoutKey(quoting, KEY, Map.of());
 
     assertThat(safe).isNotSameAs(quoting).hasMessage("bad answer: {\"echo\":\"" + KEY.masked() + "\"}")
         .hasNoCause();
@@ -41,9 +41,9 @@ class SecretHygieneTest {
     AigwException plain = new AigwException("acme", "bad answer", new IllegalStateException());
     AigwException silent = new AigwException("acme", null, null);
 
-    assertThat(SecretHygiene.withoutKey(plain, KEY)).isSameAs(plain);
-    assertThat(SecretHygiene.withoutKey(silent, KEY)).isSameAs(silent);
-    assertThat(SecretHygiene.withoutKey(plain, null)).isSameAs(plain);
+    assertThat(SecretHygiene.withoutKey(plain, KEY, Map.of())).isSameAs(plain);
+    assertThat(SecretHygiene.withoutKey(silent, KEY, Map.of())).isSameAs(silent);
+    assertThat(SecretHygiene.withoutKey(plain, null, Map.of("Authorization", "Bearer eyJhbGciOiJIUzI1NiJ9.other"))).isSameAs(plain);
   }
 
   @Test
@@ -64,6 +64,24 @@ class SecretHygieneTest {
     assertThat(safe.requestId()).isEqualTo("req-" + Secret.of("session=abcdef123456").masked());
     assertThat(safe.body()).isEqualTo("{\"proxy\":\"" + Secret.of("Basic cHJveHk6c2VjcmV0").masked() + "\"}");
     assertThat(safe).usingRecursiveComparison().ignoringFields("message", "requestId", "body").isEqualTo(echoed);
+  }
+
+  @Test
+  void theTokenOfABearerHeaderIsMaskedWhenEchoedBareInAnErrorOrAReadersException() {
+    String token = "eyJhbGciOiJIUzI1NiJ9.session.sig";
+    Map<String, String> headers = Map.of("Authorization", "Bearer " + token);
+    ErrorDetails echoed = details("Invalid token: " + token, null, "{\"error\":\"Invalid token: " + token + "\"}");
+
+    ErrorDetails safe = SecretHygiene.withoutHeaderSecrets(echoed, headers);
+
+    assertThat(safe.message()).isEqualTo("Invalid token: " + Secret.of(token).masked());
+    assertThat(safe.body()).isEqualTo("{\"error\":\"Invalid token: " + Secret.of(token).masked() + "\"}");
+
+    AigwException quoting = new AigwException("acme", "expected JSON but got: <p>session " + token + "</p>", null);
+    AigwException masked = SecretHygiene.withoutKey(quoting, KEY, headers);
+    assertThat(masked).isNotSameAs(quoting)
+        .hasMessage("expected JSON but got: <p>session " + Secret.of(token).masked() + "</p>");
+    assertThat(masked.getClass()).isEqualTo(AigwException.class);
   }
 
   @Test
