@@ -23,6 +23,7 @@ module dev.aigw.core {
   exports dev.aigw.core.operation;
   exports dev.aigw.core.profile;
   exports dev.aigw.core.routing;
+  exports dev.aigw.core.shared;
   exports dev.aigw.core.spi;
   exports dev.aigw.core.stream;
   exports dev.aigw.core.video;

@@ -5,6 +5,7 @@ import dev.aigw.core.error.ValidationException;
 import dev.aigw.core.http.RetryPolicy;
 import dev.aigw.core.internal.RecordingGateway;
 import dev.aigw.core.internal.SharedResources;
+import dev.aigw.core.internal.PendingOperationsRecorder;
 import dev.aigw.core.internal.Transport;
 import dev.aigw.core.internal.TransportConfig;
 import dev.aigw.core.media.ReferenceHost;
@@ -20,6 +21,7 @@ import dev.aigw.core.spi.Checks;
 import dev.aigw.core.spi.Gateway;
 import dev.aigw.core.spi.Listeners;
 import dev.aigw.core.spi.VendorSpec;
+import dev.aigw.core.shared.SharedState;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -56,6 +58,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B, C>, C> {
   private final Map<Modality, List<String>> extraModels = new EnumMap<>(Modality.class);
   private final List<AigwListener> listeners = new ArrayList<>();
   private Budget budget;
+  private SharedState sharedState;
 
   /**
    * Starts a builder with the vendor's defaults.
@@ -330,6 +333,21 @@ public abstract class ClientBuilder<B extends ClientBuilder<B, C>, C> {
   }
 
   /**
+   * State shared with the application's other instances (JVMs): the per-key concurrency limit is
+   * counted in {@code state.limiter()} instead of this process alone, and each operation this client
+   * submits is recorded in {@code state.pendingOperations()} until it ends, so that another instance
+   * can claim and resume it if this one dies ({@link SharedState#claimNext(String)}). With {@code
+   * aigw-redis}: {@code .sharedState(RedisSharedState.connect("redis://host:6379"))}.
+   *
+   * @param state the shared state, or {@code null} for this process alone (the default)
+   * @return this builder
+   */
+  public B sharedState(SharedState state) {
+    this.sharedState = state;
+    return self();
+  }
+
+  /**
    * Applies neutral options.
    *
    * @param options the settings to apply; absent values leave this builder's as they are
@@ -372,6 +390,9 @@ public abstract class ClientBuilder<B extends ClientBuilder<B, C>, C> {
     }
     options.defaultModels().forEach(this::defaultModel);
     options.listeners().forEach(this::listener);
+    if (options.sharedState() != null) {
+      sharedState(options.sharedState());
+    }
     if (options.budget() != null) {
       budget(options.budget());
     }
@@ -512,7 +533,11 @@ public abstract class ClientBuilder<B extends ClientBuilder<B, C>, C> {
     if (budget != null) {
       all.add(budget);
     }
-    return new RecordingGateway(new Transport(config, Listeners.of(all), budget));
+    if (sharedState != null) {
+      all.add(new PendingOperationsRecorder(sharedState, null));
+    }
+    return new RecordingGateway(new Transport(config, Listeners.of(all), budget,
+        sharedState == null ? null : sharedState.limiter()));
   }
 
   /**

@@ -5,6 +5,7 @@ import dev.aigw.core.listener.AigwListener;
 import dev.aigw.core.media.ReferenceHost;
 import dev.aigw.core.model.Modality;
 import dev.aigw.core.operation.PollingStrategy;
+import dev.aigw.core.shared.SharedState;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -41,6 +42,9 @@ import okhttp3.OkHttpClient;
  *     URLs, or {@code null}
  * @param defaultModels the model a request without one gets, per modality, instead of the
  *     vendor's documented default (empty: the documented defaults)
+ * @param sharedState state shared with the application's other instances (concurrency limit,
+ *     pending operations), or {@code null} for this process alone (see {@link
+ *     ClientBuilder#sharedState(SharedState)})
  */
 public record ClientOptions(
     Secret apiKey,
@@ -57,7 +61,8 @@ public record ClientOptions(
     Duration callTimeout,
     Duration maxRetryWait,
     ReferenceHost referenceHost,
-    Map<Modality, String> defaultModels) {
+    Map<Modality, String> defaultModels,
+    SharedState sharedState) {
 
   /** Default retries. */
   public static final int DEFAULT_MAX_RETRIES = 2;
@@ -81,6 +86,7 @@ public record ClientOptions(
    * @param referenceHost publishes local reference images at URLs, or {@code null}
    * @param defaultModels the model a request without one gets, per modality (copied; {@code null}
    *     for none)
+   * @param sharedState state shared with other instances, or {@code null}
    * @throws IllegalArgumentException if {@code maxRetries} is negative, a timeout is not positive or
    *     {@code maxRetryWait} is negative
    */
@@ -98,6 +104,36 @@ public record ClientOptions(
     listeners = listeners == null ? List.of() : List.copyOf(listeners);
     defaultModels = defaultModels == null || defaultModels.isEmpty() ? Map.of()
         : Collections.unmodifiableMap(new EnumMap<>(defaultModels));
+  }
+
+  /**
+   * Options without shared state.
+   *
+   * @param apiKey the key, or {@code null}
+   * @param baseUrl the base URL, or {@code null}
+   * @param maxRetries 0 or more
+   * @param connectTimeout a positive duration, or {@code null}
+   * @param requestTimeout a positive duration, or {@code null}
+   * @param polling the polling strategy, or {@code null}
+   * @param httpClient an OkHttp client to share, or {@code null}
+   * @param anonymous whether to call without a key
+   * @param listeners listeners of the client's calls, streams, operations and costs (copied)
+   * @param budget spending limits checked before paid calls, or {@code null}
+   * @param streamIdleTimeout a positive duration, or {@code null}
+   * @param callTimeout a positive duration, or {@code null}
+   * @param maxRetryWait zero or a positive duration, or {@code null}
+   * @param referenceHost publishes local reference images at URLs, or {@code null}
+   * @param defaultModels the model a request without one gets, per modality (copied; {@code null}
+   *     for none)
+   * @throws IllegalArgumentException if {@code maxRetries} is negative, a timeout is not positive or
+   *     {@code maxRetryWait} is negative
+   */
+  public ClientOptions(Secret apiKey, String baseUrl, int maxRetries, Duration connectTimeout,
+      Duration requestTimeout, PollingStrategy polling, OkHttpClient httpClient, boolean anonymous,
+      List<AigwListener> listeners, Budget budget, Duration streamIdleTimeout, Duration callTimeout,
+      Duration maxRetryWait, ReferenceHost referenceHost, Map<Modality, String> defaultModels) {
+    this(apiKey, baseUrl, maxRetries, connectTimeout, requestTimeout, polling, httpClient, anonymous, listeners,
+        budget, streamIdleTimeout, callTimeout, maxRetryWait, referenceHost, defaultModels, null);
   }
 
   /**
@@ -119,7 +155,7 @@ public record ClientOptions(
       Duration requestTimeout, PollingStrategy polling, OkHttpClient httpClient, boolean anonymous,
       List<AigwListener> listeners, Budget budget) {
     this(apiKey, baseUrl, maxRetries, connectTimeout, requestTimeout, polling, httpClient, anonymous, listeners,
-        budget, null, null, null, null, Map.of());
+        budget, null, null, null, null, Map.of(), null);
   }
 
   private static void requirePositive(Duration d, String name) {
@@ -151,6 +187,7 @@ public record ClientOptions(
     b.maxRetryWait = maxRetryWait;
     b.referenceHost = referenceHost;
     b.defaultModels.putAll(defaultModels);
+    b.sharedState = sharedState;
     return b;
   }
 
@@ -171,6 +208,7 @@ public record ClientOptions(
     private Duration maxRetryWait;
     private ReferenceHost referenceHost;
     private final Map<Modality, String> defaultModels = new EnumMap<>(Modality.class);
+    private SharedState sharedState;
 
     private Builder() {}
 
@@ -353,12 +391,24 @@ public record ClientOptions(
       return this;
     }
 
+    /**
+     * State shared with the application's other instances (see {@link
+     * ClientBuilder#sharedState(SharedState)}).
+     *
+     * @param sharedState the state, or {@code null} for this process alone
+     * @return this builder
+     */
+    public Builder sharedState(SharedState sharedState) {
+      this.sharedState = sharedState;
+      return this;
+    }
+
     /** {@return the options} */
     public ClientOptions build() {
       return new ClientOptions(
           apiKey, baseUrl, maxRetries, connectTimeout, requestTimeout, polling, httpClient,
           anonymous, listeners, budget, streamIdleTimeout, callTimeout, maxRetryWait, referenceHost,
-          defaultModels);
+          defaultModels, sharedState);
     }
   }
 
@@ -370,7 +420,7 @@ public record ClientOptions(
         + (httpClient == null ? "default" : "shared") + ", anonymous=" + anonymous + ", streamIdleTimeout="
         + streamIdleTimeout + ", callTimeout=" + callTimeout + ", maxRetryWait=" + maxRetryWait
         + (listeners.isEmpty() ? "" : ", listeners=" + listeners.size()) + (budget == null ? "" : ", " + budget)
-        + (referenceHost == null ? "" : ", referenceHost") + (defaultModels.isEmpty() ? "" : ", defaultModels=" + defaultModels)
+        + (referenceHost == null ? "" : ", referenceHost") + (sharedState == null ? "" : ", " + sharedState) + (defaultModels.isEmpty() ? "" : ", defaultModels=" + defaultModels)
         + "]";
   }
 
@@ -391,7 +441,8 @@ public record ClientOptions(
         && Objects.equals(callTimeout, other.callTimeout)
         && Objects.equals(maxRetryWait, other.maxRetryWait)
         && referenceHost == other.referenceHost
-        && defaultModels.equals(other.defaultModels);
+        && defaultModels.equals(other.defaultModels)
+        && sharedState == other.sharedState;
   }
 
   @Override

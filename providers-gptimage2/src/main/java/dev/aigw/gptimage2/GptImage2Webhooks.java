@@ -9,6 +9,7 @@ import dev.aigw.core.spi.ApiRequest;
 import dev.aigw.core.spi.Checks;
 import dev.aigw.core.spi.Gateway;
 import dev.aigw.core.spi.ResponseReader;
+import dev.aigw.core.shared.DeliveryIdStore;
 import dev.aigw.core.webhook.DeliveryDeduplicator;
 import dev.aigw.core.webhook.WebhookReceiver;
 import dev.aigw.gptimage2.internal.GptImage2Wire;
@@ -120,6 +121,24 @@ public final class GptImage2Webhooks {
         .deliveryHeader(DELIVERY_HEADER)
         .eventHeader(EVENT_HEADER)
         .deduplicator(deduplicator)
+        .build();
+  }
+
+  /**
+   * A receiver whose seen deliveries are in {@code store}: with a shared store ({@code
+   * sharedState.deliveries()}, e.g. aigw-redis's), a delivery retried to another instance of the
+   * application is dropped there as a repeat.
+   *
+   * @param secret the signing secret ({@code whsec_…}) shown at registration
+   * @param store the store of seen delivery ids
+   * @return the receiver
+   */
+  public static WebhookReceiver<GptImage2Event> receiver(Secret secret, DeliveryIdStore store) {
+    return WebhookReceiver.builder(GptImage2Client.VENDOR, secret, GptImage2Webhooks::parse)
+        .signatureHeader(SIGNATURE_HEADER)
+        .deliveryHeader(DELIVERY_HEADER)
+        .eventHeader(EVENT_HEADER)
+        .deduplicator(store)
         .build();
   }
 

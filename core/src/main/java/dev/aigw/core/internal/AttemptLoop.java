@@ -2,7 +2,9 @@ package dev.aigw.core.internal;
 
 import dev.aigw.core.error.AigwException;
 import dev.aigw.core.error.ConnectionException;
+import dev.aigw.core.error.SharedStateException;
 import dev.aigw.core.http.RawResponse;
+import dev.aigw.core.shared.ConcurrencyLimiter.Lease;
 import dev.aigw.core.spi.ApiRequest;
 import dev.aigw.core.spi.ResponseReader;
 import java.io.IOException;
@@ -26,17 +28,20 @@ import okhttp3.Response;
  */
 final class AttemptLoop {
   private final TransportConfig config;
-  private final RequestGate gate;
+  private final Slots gate;
 
-  AttemptLoop(TransportConfig config, RequestGate gate) {
+  AttemptLoop(TransportConfig config, Slots gate) {
     this.config = config;
     this.gate = gate;
   }
 
-  /** What to do with a successful answer; it owns {@code response} (closes it or hands it on). */
+  /**
+   * What to do with a successful answer; it owns {@code response} (closes it or hands it on), and
+   * {@code lease} when the loop runs with {@code keepsSlot}.
+   */
   @FunctionalInterface
   interface OnSuccess<R> {
-    R accept(Call call, Response response) throws IOException;
+    R accept(Call call, Response response, Lease lease) throws IOException;
   }
 
   /**
@@ -45,7 +50,8 @@ final class AttemptLoop {
    * {@code onSuccess} or asks the exchange whether (and when) to try again; the wait before a
    * retry holds no slot.
    *
-   * @param keepsSlot whether a successful answer keeps the slot (a stream releases it when closed)
+   * @param keepsSlot whether a successful answer keeps the slot ({@code onSuccess} is then given the
+   *     lease to release, as a stream does when closed)
    */
   <R> R runBlocking(Exchange exchange, boolean keepsSlot, OnSuccess<R> onSuccess) {
     try {
@@ -59,9 +65,10 @@ final class AttemptLoop {
   private <R> R attemptBlocking(Exchange exchange, boolean keepsSlot, OnSuccess<R> onSuccess) {
     ApiRequest request = exchange.request;
     while (true) {
-      CompletableFuture<Void> ticket = gate.acquire();
+      CompletableFuture<Lease> ticket = gate.acquire();
+      Lease lease;
       try {
-        awaitTicket(ticket, exchange);
+        lease = gate.held(awaitTicket(ticket, exchange));
       } catch (RuntimeException e) {
         gate.abandon(ticket);
         throw e;
@@ -79,7 +86,7 @@ final class AttemptLoop {
         }
         if (received != null && received.isSuccessful()) {
           try {
-            R value = onSuccess.accept(call, received);
+            R value = onSuccess.accept(call, received, lease);
             slotHandedOver = keepsSlot;
             return value;
           } catch (IOException e) {
@@ -94,7 +101,7 @@ final class AttemptLoop {
         }
       } finally {
         if (!slotHandedOver) {
-          gate.release();
+          lease.release();
         }
       }
       sleep(retryIn, request);
@@ -131,7 +138,7 @@ final class AttemptLoop {
    */
   private <T> void attemptAsync(Exchange exchange, ResponseReader<T> reader,
       CompletableFuture<RawResponse<T>> result) {
-    CompletableFuture<Void> ticket;
+    CompletableFuture<Lease> ticket;
     try {
       ticket = gate.acquire();
     } catch (RuntimeException e) {
@@ -143,20 +150,24 @@ final class AttemptLoop {
       // a ticket that times out is never granted: the gate skips it
       ticket.orTimeout(Math.max(1, slotLimit.toNanos()), TimeUnit.NANOSECONDS);
     }
-    ticket.whenComplete((ignored, ticketError) -> {
+    ticket.whenComplete((granted, ticketError) -> {
       if (ticketError != null) {
-        result.completeExceptionally(noSlot(exchange, slotLimit, ticketError));
+        Throwable cause = ticketError instanceof CompletionException && ticketError.getCause() != null
+            ? ticketError.getCause() : ticketError;
+        result.completeExceptionally(cause instanceof SharedStateException ? cause
+            : noSlot(exchange, slotLimit, ticketError));
         return;
       }
+      Lease lease = gate.held(granted);
       if (result.isDone()) {
-        gate.release();
+        lease.release();
         return;
       }
       Call call;
       try {
         call = exchange.newCall();
       } catch (RuntimeException e) {
-        gate.release();
+        lease.release();
         result.completeExceptionally(e);
         return;
       }
@@ -168,7 +179,7 @@ final class AttemptLoop {
       call.enqueue(new Callback() {
         @Override
         public void onFailure(Call c, IOException e) {
-          gate.release();
+          lease.release();
           decide(() -> exchange.onIoFailure(e, c)).run();
         }
 
@@ -189,7 +200,7 @@ final class AttemptLoop {
               outcome = decide(() -> exchange.onErrorStatus(response));
             }
           } finally {
-            gate.release();
+            lease.release();
           }
           // complete only once the slot is free: code run on completion may itself need a slot
           outcome.run();
@@ -220,17 +231,20 @@ final class AttemptLoop {
     Duration decide() throws IOException;
   }
 
-  private void awaitTicket(CompletableFuture<Void> ticket, Exchange exchange) {
-    if (ticket.isDone()) {
-      return;
-    }
+  private Lease awaitTicket(CompletableFuture<Lease> ticket, Exchange exchange) {
     Duration limit = exchange.slotWaitLimit();
     try {
-      ticket.get(Math.max(1, limit.toNanos()), TimeUnit.NANOSECONDS);
+      return ticket.isDone() && !ticket.isCompletedExceptionally() ? ticket.join()
+          : ticket.get(Math.max(1, limit.toNanos()), TimeUnit.NANOSECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new AigwException(config.vendor(), "interrupted while waiting for a free request slot", e);
-    } catch (ExecutionException | CancellationException e) {
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof SharedStateException shared) {
+        throw shared;
+      }
+      throw new AigwException(config.vendor(), "could not get a request slot", e);
+    } catch (CancellationException e) {
       throw new AigwException(config.vendor(), "could not get a request slot", e);
     } catch (TimeoutException e) {
       throw noSlot(exchange, limit, e);

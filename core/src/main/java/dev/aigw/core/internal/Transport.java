@@ -6,6 +6,7 @@ import dev.aigw.core.http.RawResponse;
 import dev.aigw.core.http.RetrySafety;
 import dev.aigw.core.listener.OperationInfo;
 import dev.aigw.core.media.MediaDownloader;
+import dev.aigw.core.shared.ConcurrencyLimiter;
 import dev.aigw.core.spi.ApiRequest;
 import dev.aigw.core.spi.Checks;
 import dev.aigw.core.spi.Gateway;
@@ -40,7 +41,7 @@ public final class Transport implements Gateway, AutoCloseable {
   private final TransportConfig config;
   private final OkHttpClient http;
   private final OkHttpClient streamingHttp;
-  private final RequestGate gate;
+  private final Slots gate;
   private final HttpDownloader downloader;
   private final Checks checks;
   private final Listeners listeners;
@@ -69,6 +70,19 @@ public final class Transport implements Gateway, AutoCloseable {
    * @param budget spending limits, or {@code null}
    */
   public Transport(TransportConfig config, Listeners listeners, Budget budget) {
+    this(config, listeners, budget, null);
+  }
+
+  /**
+   * Creates a transport that takes its request slots from {@code limiter}.
+   *
+   * @param config the settings
+   * @param listeners the client's listeners ({@link Listeners#NONE} for none)
+   * @param budget spending limits, or {@code null}
+   * @param limiter where the per-key concurrency limit is counted, or {@code null} for the
+   *     process-wide {@link dev.aigw.core.shared.LocalConcurrencyLimiter#shared()}
+   */
+  public Transport(TransportConfig config, Listeners listeners, Budget budget, ConcurrencyLimiter limiter) {
     this.listeners = Objects.requireNonNull(listeners, "listeners");
     this.budget = budget;
     this.config = config;
@@ -78,8 +92,8 @@ public final class Transport implements Gateway, AutoCloseable {
         .writeTimeout(Duration.ZERO)
         .build();
     this.streamingHttp = http.newBuilder().readTimeout(config.streamIdleTimeout()).build();
-    this.gate = RequestGate.shared(config.vendor(), config.baseUrl().toString(), config.apiKey(),
-        config.maxConcurrentRequests());
+    this.gate = Slots.of(config.vendor(), config.baseUrl().toString(), config.apiKey(),
+        config.maxConcurrentRequests(), limiter);
     this.downloader = new HttpDownloader(config.httpClient(), config.vendor(), Duration.ofSeconds(60));
     this.encoder = new RequestEncoder(config);
     this.answers = new AnswerReader(config, encoder);
@@ -170,7 +184,7 @@ public final class Transport implements Gateway, AutoCloseable {
 
   private <T> RawResponse<T> execute(Exchange exchange, ResponseReader<T> reader) {
     exchange.begin();
-    return attempts.runBlocking(exchange, false, (call, received) -> {
+    return attempts.runBlocking(exchange, false, (call, received, lease) -> {
       try (Response response = received) {
         return exchange.read(response, reader);
       }
@@ -189,12 +203,12 @@ public final class Transport implements Gateway, AutoCloseable {
     }
     Exchange exchange = new Exchange(this, request, null, null);
     exchange.begin();
-    return attempts.runBlocking(exchange, true, (call, received) -> {
+    return attempts.runBlocking(exchange, true, (call, received, lease) -> {
       exchange.logAnswer(received, null);
       answers.refuseNonStream(received, request);
       RateLimit rateLimit = HttpHeaders.rateLimit(received.headers(), config.clock());
       exchange.succeeded(received, rateLimit, null);
-      return new SseSource<>(config.vendor(), call, received, decoder, config.apiKey(), gate::release,
+      return new SseSource<>(config.vendor(), call, received, decoder, config.apiKey(), lease::release,
           rateLimit, listeners, exchange.callInfo(), config.streamIdleTimeout(),
           request.retrySafety().paid() ? exchange.what() : null);
     });

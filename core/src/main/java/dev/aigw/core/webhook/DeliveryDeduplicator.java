@@ -1,5 +1,6 @@
 package dev.aigw.core.webhook;
 
+import dev.aigw.core.shared.DeliveryIdStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,9 +12,9 @@ import java.util.Objects;
 /**
  * Remembers delivery ids so that a webhook delivered again (senders retry) is handled once. Keeps
  * at most {@code capacity} ids, each for at most {@code ttl}. Thread-safe; in-process only, so a
- * cluster needs a shared store keyed the same way.
+ * cluster needs a shared store keyed the same way: a {@link DeliveryIdStore} such as {@code aigw-redis}'s.
  */
-public final class DeliveryDeduplicator {
+public final class DeliveryDeduplicator implements DeliveryIdStore {
   private final int capacity;
   private final Duration ttl;
   private final Clock clock;
@@ -47,6 +48,7 @@ public final class DeliveryDeduplicator {
    * @param deliveryId the delivery id; not null
    * @return {@code true} the first time an id is seen (handle it), {@code false} for a repeat
    */
+  @Override
   public synchronized boolean firstDelivery(String deliveryId) {
     Objects.requireNonNull(deliveryId, "deliveryId");
     Instant now = clock.instant();
@@ -68,6 +70,7 @@ public final class DeliveryDeduplicator {
    *
    * @param deliveryId the id to forget
    */
+  @Override
   public synchronized void forget(String deliveryId) {
     seen.remove(deliveryId);
   }

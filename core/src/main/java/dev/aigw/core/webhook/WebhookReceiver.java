@@ -2,6 +2,7 @@ package dev.aigw.core.webhook;
 
 import dev.aigw.core.Secret;
 import dev.aigw.core.error.WebhookVerificationException;
+import dev.aigw.core.shared.DeliveryIdStore;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
@@ -39,7 +40,7 @@ public final class WebhookReceiver<E> {
 
   private final String vendor;
   private final WebhookVerifier verifier;
-  private final DeliveryDeduplicator deduplicator;
+  private final DeliveryIdStore deduplicator;
   private final Function<String, E> parser;
   private final String signatureHeader;
   private final String deliveryHeader;
@@ -76,6 +77,8 @@ public final class WebhookReceiver<E> {
    * @return the delivery, or empty when its id was seen before
    * @throws WebhookVerificationException when the signature is missing or wrong, or the body is
    *     not a readable event
+   * @throws dev.aigw.core.error.SharedStateException when a shared store of delivery ids fails
+   *     (the delivery was not handled: answer with an error status so that the sender retries)
    */
   public Optional<Delivery<E>> receive(byte[] rawBody, Function<String, String> header) {
     Objects.requireNonNull(rawBody, "rawBody");
@@ -140,7 +143,7 @@ public final class WebhookReceiver<E> {
     private String signatureHeader = "X-Signature";
     private String deliveryHeader;
     private String eventHeader;
-    private DeliveryDeduplicator deduplicator;
+    private DeliveryIdStore deduplicator;
 
     private Builder(String vendor, Secret secret, Function<String, E> parser) {
       this.vendor = Objects.requireNonNull(vendor, "vendor");
@@ -189,6 +192,21 @@ public final class WebhookReceiver<E> {
      */
     public Builder<E> deduplicator(DeliveryDeduplicator deduplicator) {
       this.deduplicator = deduplicator;
+      return this;
+    }
+
+    /**
+     * The store of seen delivery ids, shared by every instance that receives this webhook when it
+     * is a shared store ({@code SharedState.deliveries()}): a delivery retried to another instance
+     * is then dropped there too. When the store fails, {@link WebhookReceiver#receive} throws its
+     * {@link dev.aigw.core.error.SharedStateException} (answer with an error status: the sender
+     * retries).
+     *
+     * @param store the store, or {@code null} for a new in-memory one
+     * @return this builder
+     */
+    public Builder<E> deduplicator(DeliveryIdStore store) {
+      this.deduplicator = store;
       return this;
     }
 
