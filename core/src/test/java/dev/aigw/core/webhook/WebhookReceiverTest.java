@@ -217,4 +217,43 @@ class WebhookReceiverTest {
         .isInstanceOf(NullPointerException.class);
     assertThatThrownBy(() -> receiver().receive(null, Map.of())).isInstanceOf(NullPointerException.class);
   }
+
+  @Test
+  void receiversSharingAStoreHandleADeliveryOnceAndAStoreFailureIsTyped() {
+    java.util.Set<String> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    dev.aigw.core.shared.DeliveryIdStore shared = new dev.aigw.core.shared.DeliveryIdStore() {
+      @Override
+      public boolean firstDelivery(String deliveryId) {
+        return seen.add(deliveryId);
+      }
+
+      @Override
+      public void forget(String deliveryId) {
+        seen.remove(deliveryId);
+      }
+    };
+    WebhookReceiver.Builder<String> builder = WebhookReceiver.builder("acme", SECRET, this::parse)
+        .signatureHeader("X-Acme-Signature").deliveryHeader("X-Acme-Delivery");
+    WebhookReceiver<String> first = builder.deduplicator(shared).build();
+    WebhookReceiver<String> second = builder.deduplicator(shared).build();
+    assertThat(first.receive(BODY, headers(sign(BODY), "dlv-9"))).isPresent();
+    assertThat(second.receive(BODY, headers(sign(BODY), "dlv-9"))).isEmpty();
+    second.forget("dlv-9");
+    assertThat(first.receive(BODY, headers(sign(BODY), "dlv-9"))).isPresent();
+
+    WebhookReceiver<String> down = builder.deduplicator(new dev.aigw.core.shared.DeliveryIdStore() {
+      @Override
+      public boolean firstDelivery(String deliveryId) {
+        throw new dev.aigw.core.error.SharedStateException(null, "store down", null);
+      }
+
+      @Override
+      public void forget(String deliveryId) {
+        throw new dev.aigw.core.error.SharedStateException(null, "store down", null);
+      }
+    }).build();
+    assertThatThrownBy(() -> down.receive(BODY, headers(sign(BODY), "dlv-10")))
+        .isInstanceOf(dev.aigw.core.error.SharedStateException.class).hasMessage("store down");
+    assertThat(parsed).hasSize(2);
+  }
 }
