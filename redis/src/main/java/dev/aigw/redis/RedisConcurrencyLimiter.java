@@ -41,6 +41,7 @@ final class RedisConcurrencyLimiter implements ConcurrencyLimiter {
 
   /** KEYS[1] the set; ARGV limit, lease ms, lease id. 1 when taken. */
   static final String ACQUIRE = """
+      if redis.replicate_commands then redis.replicate_commands() end
       local t = redis.call('TIME')
       local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
       redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
@@ -54,6 +55,7 @@ final class RedisConcurrencyLimiter implements ConcurrencyLimiter {
 
   /** KEYS[1] the set; ARGV lease ms, lease id. 1 when the lease was still held. */
   static final String RENEW = """
+      if redis.replicate_commands then redis.replicate_commands() end
       local t = redis.call('TIME')
       local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
       local score = redis.call('ZSCORE', KEYS[1], ARGV[2])

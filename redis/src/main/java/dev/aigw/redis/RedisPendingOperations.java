@@ -16,8 +16,8 @@ import java.util.Optional;
 
 /**
  * Pending operations in Redis: a hash per operation (its fields are {@link PendingOperation}'s,
- * times in epoch milliseconds) and a sorted set of them by submission time. Claiming and renewing
- * are Lua scripts, so that of several instances claiming at once exactly one wins. Claim times are
+ * times in epoch milliseconds) and a sorted set of them by submission time, written together by
+ * Lua scripts (recording, completing). Claiming and renewing are Lua scripts too, so that of several instances claiming at once exactly one wins. Claim times are
  * read from the instances' clocks (keep them in sync, as NTP does; claims last minutes).
  */
 final class RedisPendingOperations implements PendingOperations {
@@ -38,6 +38,21 @@ final class RedisPendingOperations implements PendingOperations {
         return 1
       end
       return 0
+      """;
+
+  /** KEYS[1] the hash, KEYS[2] the index; ARGV member, score, then field, value pairs. */
+  static final String RECORD = """
+      redis.call('DEL', KEYS[1])
+      redis.call('HSET', KEYS[1], unpack(ARGV, 3))
+      redis.call('ZADD', KEYS[2], ARGV[2], ARGV[1])
+      return 1
+      """;
+
+  /** KEYS[1] the hash, KEYS[2] the index; ARGV member. */
+  static final String COMPLETE = """
+      redis.call('DEL', KEYS[1])
+      redis.call('ZREM', KEYS[2], ARGV[1])
+      return 1
       """;
 
   private final RedisCommands<String, String> redis;
@@ -64,16 +79,13 @@ final class RedisPendingOperations implements PendingOperations {
 
   @Override
   public void record(PendingOperation op) {
-    Map<String, String> fields = new HashMap<>();
-    fields.put("vendor", op.vendor());
-    fields.put("id", op.id());
-    fields.put("asked", op.asked());
-    fields.put("submittedAt", String.valueOf(op.submittedAt().toEpochMilli()));
-    fields.put("claimedBy", op.claimedBy() == null ? "" : op.claimedBy());
-    fields.put("claimExpiresAt", op.claimExpiresAt() == null ? "0" : String.valueOf(op.claimExpiresAt().toEpochMilli()));
+    String submitted = String.valueOf(op.submittedAt().toEpochMilli());
+    String[] args = {member(op.vendor(), op.id()), submitted,
+        "vendor", op.vendor(), "id", op.id(), "asked", op.asked(), "submittedAt", submitted,
+        "claimedBy", op.claimedBy() == null ? "" : op.claimedBy(),
+        "claimExpiresAt", op.claimExpiresAt() == null ? "0" : String.valueOf(op.claimExpiresAt().toEpochMilli())};
     try {
-      redis.hset(hash(op.vendor(), op.id()), fields);
-      redis.zadd(index, op.submittedAt().toEpochMilli(), member(op.vendor(), op.id()));
+      redis.eval(RECORD, ScriptOutputType.INTEGER, new String[] {hash(op.vendor(), op.id()), index}, args);
     } catch (RuntimeException e) {
       throw errors.wrap(op.vendor(), "record pending operation " + op.id(), e);
     }
@@ -142,8 +154,7 @@ final class RedisPendingOperations implements PendingOperations {
   @Override
   public void complete(String vendor, String id) {
     try {
-      redis.del(hash(vendor, id));
-      redis.zrem(index, member(vendor, id));
+      redis.eval(COMPLETE, ScriptOutputType.INTEGER, new String[] {hash(vendor, id), index}, member(vendor, id));
     } catch (RuntimeException e) {
       throw errors.wrap(vendor, "complete pending operation " + id, e);
     }

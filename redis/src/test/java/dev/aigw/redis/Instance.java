@@ -28,7 +28,7 @@ import java.util.concurrent.TimeUnit;
  * <ul>
  *   <li>{@code load URL PREFIX BASE KEY CALLS}: prints {@code READY}, waits for a line on stdin,
  *       then submits CALLS generations at once on a client sharing the Redis limit; prints {@code
- *       SUBMITTED n}.
+ *       SUBMITTED n} (n: how many succeeded). {@code load-alone} does the same with the limit of its own process only.
  *   <li>{@code hold URL PREFIX LEASE_MS FINGERPRINT}: takes the 5 slots of a limit of 5 and prints
  *       {@code HELD}; then waits to be killed.
  *   <li>{@code submit URL PREFIX BASE KEY CLAIM_MS}: submits one generation (never polls it),
@@ -51,7 +51,8 @@ public final class Instance {
     String mode = args[0];
     RedisSharedState.Builder shared = RedisSharedState.builder(args[1]).prefix(args[2]);
     switch (mode) {
-      case "load" -> load(shared, args[3], args[4], Integer.parseInt(args[5]));
+      case "load" -> load(shared, args[3], args[4], Integer.parseInt(args[5]), true);
+      case "load-alone" -> load(shared, args[3], args[4], Integer.parseInt(args[5]), false);
       case "hold" -> hold(shared.leaseTtl(Duration.ofMillis(Long.parseLong(args[3]))), args[4]);
       case "submit" -> submit(shared.claimTtl(Duration.ofMillis(Long.parseLong(args[5]))), args[3], args[4]);
       case "takeover" -> takeover(shared.claimTtl(Duration.ofMillis(Long.parseLong(args[5]))), args[3], args[4],
@@ -65,9 +66,10 @@ public final class Instance {
     return ImageRequest.builder().prompt("A lighthouse at dawn, 35 mm photo").build();
   }
 
-  private static void load(RedisSharedState.Builder shared, String base, String key, int calls) throws Exception {
+  private static void load(RedisSharedState.Builder shared, String base, String key, int calls, boolean share)
+      throws Exception {
     try (RedisSharedState state = shared.build();
-        GptImage2Client client = GptImage2Client.builder().baseUrl(base).apiKey(key).sharedState(state)
+        GptImage2Client client = GptImage2Client.builder().baseUrl(base).apiKey(key).sharedState(share ? state : null)
             .polling(PollingStrategy.fixed(Duration.ofHours(1), Duration.ofHours(2))).build()) {
       say("READY");
       new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
@@ -76,11 +78,17 @@ public final class Instance {
       for (int i = 0; i < calls; i++) {
         submitted.add(pool.submit(() -> client.images().submit(lighthouse())));
       }
+      int ok = 0;
       for (Future<Operation<ImageResult>> f : submitted) {
-        f.get(120, TimeUnit.SECONDS);
+        try {
+          f.get(120, TimeUnit.SECONDS);
+          ok++;
+        } catch (java.util.concurrent.ExecutionException e) {
+          System.err.println("a submission failed: " + e.getCause());
+        }
       }
       pool.shutdown();
-      say("SUBMITTED " + submitted.size());
+      say("SUBMITTED " + ok);
     }
   }
 

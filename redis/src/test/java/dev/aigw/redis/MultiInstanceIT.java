@@ -46,31 +46,53 @@ class MultiInstanceIT {
     return "it-" + UUID.randomUUID() + ":";
   }
 
+  /**
+   * Three instances submit 8 generations each at once, in {@code mode}; the fake counts them.
+   *
+   * @return each instance's {@code SUBMITTED n} line
+   */
+  private static List<String> threeInstances(FakeGptImage2 fake, String mode) throws Exception {
+    String prefix = prefix();
+    List<Instances.Child> children = new ArrayList<>();
+    try {
+      for (int i = 0; i < 3; i++) {
+        children.add(Instances.start(mode, redis.url(), prefix, fake.baseUrl(), fake.apiKey(), "8"));
+      }
+      for (Instances.Child child : children) {
+        child.await("READY");
+      }
+      for (Instances.Child child : children) {
+        child.send("GO");
+      }
+      List<String> said = new ArrayList<>();
+      for (Instances.Child child : children) {
+        said.add(child.await("SUBMITTED"));
+        assertThat(child.exit()).as(child.output()).isZero();
+      }
+      return said;
+    } finally {
+      for (Instances.Child child : children) {
+        child.close();
+      }
+    }
+  }
+
+  @Test
+  void withoutSharedStateThreeInstancesExceedTheLimit() throws Exception {
+    // the control: each instance keeps 5 in flight, so together they go past the gateway's 5
+    try (FakeGptImage2 fake = FakeGptImage2.start()) {
+      fake.processingDelay(Duration.ofMillis(400));
+      threeInstances(fake, "load-alone");
+      assertThat(fake.maxConcurrentRequests()).isGreaterThan(FakeGptImage2.CONCURRENCY_LIMIT);
+      assertThat(fake.journal().requests()).anyMatch(e -> e.status() == 429);
+    }
+  }
+
   @Test
   void threeInstancesOnOneKeyNeverHaveMoreThanFiveInFlightAndMeetNo429() throws Exception {
     try (FakeGptImage2 fake = FakeGptImage2.start()) {
       fake.processingDelay(Duration.ofMillis(150));
-      String prefix = prefix();
-      List<Instances.Child> children = new ArrayList<>();
-      try {
-        for (int i = 0; i < 3; i++) {
-          children.add(Instances.start("load", redis.url(), prefix, fake.baseUrl(), fake.apiKey(), "8"));
-        }
-        for (Instances.Child child : children) {
-          child.await("READY");
-        }
-        for (Instances.Child child : children) {
-          child.send("GO");
-        }
-        for (Instances.Child child : children) {
-          assertThat(child.await("SUBMITTED")).isEqualTo("SUBMITTED 8");
-          assertThat(child.exit()).as(child.output()).isZero();
-        }
-      } finally {
-        for (Instances.Child child : children) {
-          child.close();
-        }
-      }
+      assertThat(threeInstances(fake, "load")).containsOnly("SUBMITTED 8");
       List<Integer> statuses = fake.journal().requests("POST", "/api/v1/generate").stream()
           .map(e -> e.status()).toList();
       assertThat(statuses).hasSize(24).containsOnly(202);
