@@ -85,8 +85,8 @@ final class Instances {
     }
 
     @Override
-    public void close() throws InterruptedException {
-      kill();
+    public void close() {
+      process.destroyForcibly();
     }
   }
 

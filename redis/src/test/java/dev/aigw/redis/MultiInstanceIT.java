@@ -165,8 +165,7 @@ class MultiInstanceIT {
 
   @Test
   void anOperationOfAKilledInstanceIsFinishedByAnotherOnceAndChargedOnce() throws Exception {
-    try (FakeGptImage2 fake = FakeGptImage2.start();
-        RedisSharedState observer = RedisSharedState.builder(redis.url()).prefix(prefix()).build()) {
+    try (FakeGptImage2 fake = FakeGptImage2.start()) {
       fake.tasks().pollsToFinish(2);
       String prefix = prefix();
       String id;
