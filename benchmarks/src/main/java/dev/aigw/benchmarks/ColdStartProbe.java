@@ -37,7 +37,8 @@ import okhttp3.OkHttpClient;
  *
  * <p>Classes: {@code ClassLoadingMXBean.getTotalLoadedClassCount()} read after the call, minus what
  * {@code none} reads at the same point (so the management classes the reading itself loads, and
- * the JVM's own, cancel out). Heap: used heap after {@code System.gc()} once the call is done
+ * the JVM's own, cancel out). CPU: the child's process CPU time read at the same point, minus
+ * {@code none}'s (less disturbed by other load on the machine than the wall time). Heap: used heap after {@code System.gc()} once the call is done
  * (what the client keeps), minus {@code none}'s.
  *
  * <p>Usage: {@code java -cp benchmarks.jar dev.aigw.benchmarks.ColdStartProbe [runs]}; one child:
@@ -78,6 +79,7 @@ public final class ColdStartProbe {
   }
 
   private static void print(int runs, Map<String, List<double[]>> samples) {
+    List<String> results = new ArrayList<>();
     System.out.printf(Locale.ROOT, "Cold start: %d fresh JVMs per contender and call (JVM flags: %s)%n", runs,
         String.join(" ", JVM_FLAGS));
     System.out.println("time = from ProcessBuilder.start() to the first answer / first chunk, as the parent sees it");
@@ -88,23 +90,28 @@ public final class ColdStartProbe {
       System.out.printf(Locale.ROOT, "%n%s (bare JVM start, no client: median %.1f ms, p90 %.1f ms, %.0f classes)%n",
           what.equals("chat") ? "to the first chat answer" : "to the first streamed chunk", none[0], none[1], none[2]);
       System.out.println("| contender | median ms | p90 ms | × floor (median) | × openai-java (median) "
-          + "| classes loaded beyond a bare JVM | heap after the call, MiB beyond a bare JVM |");
-      System.out.println("|---|---|---|---|---|---|---|");
+          + "| CPU ms beyond a bare JVM (median) | CPU × floor | classes loaded beyond a bare JVM "
+          + "| heap after the call, MiB beyond a bare JVM |");
+      System.out.println("|---|---|---|---|---|---|---|---|---|");
       for (String who : WHO) {
         double[] s = stats(samples.get(who + "/" + what));
-        System.out.printf(Locale.ROOT, "| %s | %.1f | %.1f | %.2f | %.2f | %.0f | %.1f |%n",
-            who.equals("openai") ? "openai-java" : who, s[0], s[1], s[0] / floor[0], s[0] / openai[0], s[2] - none[2],
-            (s[3] - none[3]) / (1024.0 * 1024));
-        System.out.printf(Locale.ROOT, "RESULT cold %s %s %.2f %.2f %.0f %.0f%n", what, who, s[0], s[1], s[2] - none[2],
-            s[3] - none[3]);
+        System.out.printf(Locale.ROOT, "| %s | %.1f | %.1f | %.2f | %.2f | %.0f | %.2f | %.0f | %.1f |%n",
+            who.equals("openai") ? "openai-java" : who, s[0], s[1], s[0] / floor[0], s[0] / openai[0], s[4] - none[4],
+            (s[4] - none[4]) / (floor[4] - none[4]), s[2] - none[2], (s[3] - none[3]) / (1024.0 * 1024));
+        results.add(String.format(Locale.ROOT, "RESULT cold %s %s %.2f %.2f %.0f %.0f %.1f", what, who, s[0], s[1],
+            s[2] - none[2], s[3] - none[3], s[4] - none[4]));
       }
     }
+    System.out.println();
+    System.out.println("CPU = the child's process CPU time (all its threads, JIT included) when the answer was in,"
+        + " less a bare JVM's: steadier than wall time on a busy machine.");
+    results.forEach(System.out::println);
   }
 
-  /** median ms, p90 ms, median classes, median heap bytes. */
+  /** median ms, p90 ms, median classes, median heap bytes, median CPU ms. */
   private static double[] stats(List<double[]> runs) {
     return new double[] {percentile(runs, 0, 50), percentile(runs, 0, 90), percentile(runs, 1, 50),
-        percentile(runs, 2, 50)};
+        percentile(runs, 2, 50), percentile(runs, 3, 50)};
   }
 
   private static double percentile(List<double[]> runs, int field, int p) {
@@ -139,7 +146,7 @@ public final class ColdStartProbe {
       throw new IOException(who + "/" + what + " exited with " + p.exitValue());
     }
     String[] f = stats.split(" ");
-    return new double[] {ms, Double.parseDouble(f[0]), Double.parseDouble(f[1])};
+    return new double[] {ms, Double.parseDouble(f[0]), Double.parseDouble(f[1]), Double.parseDouble(f[2]) / 1e6};
   }
 
   private static void child(String who, String what, String baseUrl) throws Exception {
@@ -157,10 +164,12 @@ public final class ColdStartProbe {
     System.out.println("ANSWERED");
     System.out.flush();
     long classes = ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount();
+    long cpu = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
     System.gc();
     System.gc();
     long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-    System.out.println(classes + " " + heap);
+    System.out.println(classes + " " + heap + " " + cpu);
     System.out.flush();
     System.exit(0); // clients' non-daemon threads (openai-java's) would keep the JVM alive
   }
