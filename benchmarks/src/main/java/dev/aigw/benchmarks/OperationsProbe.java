@@ -38,6 +38,7 @@ import okhttp3.Response;
  * <ul>
  *   <li>{@code aigw}: {@code images().submit(…)}, then {@code resultAsync()} on all (aigw's default
  *       shared OkHttp client);
+ *   <li>{@code aigw1}: the same with {@code -Daigw.asyncThreads=1} (one HTTP thread for polls);
  *   <li>{@code floor}: a hand-written poller: OkHttp {@code enqueue} and one {@link
  *       ScheduledExecutorService} (a default {@code new OkHttpClient()}).
  * </ul>
@@ -47,7 +48,9 @@ import okhttp3.Response;
  * its first calls — connection-pool cleanup, its task runner, Okio's timeout watchdog — which the
  * floor starts too); and, apart, the peak while waiting minus the count once every task was
  * submitted: what waiting on the operations costs. The names of the threads added are printed.
- * CPU: the process's CPU time while waiting (and while
+ * Heap per pending operation: the heap in use after a full GC once every wait has begun (none has
+ * ended yet), less the heap before the first submission, divided by the operations still pending.
+ * CPU: the process's CPU time while waiting, less that full GC's (and while
  * submitting). Usage: {@code java -cp benchmarks.jar dev.aigw.benchmarks.OperationsProbe [count]}.
  */
 public final class OperationsProbe {
@@ -70,8 +73,12 @@ public final class OperationsProbe {
     System.out.printf(Locale.ROOT, "%-6s %6s %7s %11s %10s %9s %13s %12s %11s %13s %8s %12s%n", "who", "ops", "before",
         "added peak", "by waiting", "own added", "own by waiting", "housekeeping", "CPU wait ms", "CPU submit ms",
         "wall ms", "heap B/pending op");
-    for (String who : List.of("floor", "aigw")) {
-      for (String line : ChildJvm.run(jvm, OperationsProbe.class, who, String.valueOf(count))) {
+    for (String who : List.of("floor", "aigw", "aigw1")) {
+      List<String> flags = new ArrayList<>(jvm);
+      if (who.equals("aigw1")) {
+        flags.add("-Daigw.asyncThreads=1"); // the documented system property
+      }
+      for (String line : ChildJvm.run(flags, OperationsProbe.class, who, String.valueOf(count))) {
         String[] f = line.split(" ");
         System.out.printf(Locale.ROOT, "%-6s %6s %7s %11s %10s %9s %13s %12s %11s %13s %8s %12s%n", f[1], f[2], f[3],
             f[4], f[5], f[6], f[7], f[8], f[9], f[10], f[11], f[12]);
@@ -86,7 +93,7 @@ public final class OperationsProbe {
     com.sun.management.OperatingSystemMXBean os =
         (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     try (ServerProcess server = ServerProcess.start(10, 1024, 1024, POLLS_TO_FINISH)) {
-      Contender c = who.equals("aigw") ? new AigwContender(server.baseUrl()) : new FloorContender(server.baseUrl());
+      Contender c = who.startsWith("aigw") ? new AigwContender(server.baseUrl()) : new FloorContender(server.baseUrl());
       System.gc();
       System.gc();
       long heap0 = memory.getHeapMemoryUsage().getUsed();
