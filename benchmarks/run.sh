@@ -16,8 +16,8 @@ if [[ "$mode" == quick ]]; then
   coldruns=4
   ops=10000
 else
-  jmh=(-f 2 -wi 3 -w 2s -i 5 -r 2s)
-  jmh25=(-f 1 -wi 3 -w 2s -i 5 -r 2s)
+  jmh=(-f 2 -wi 3 -w 1s -i 5 -r 2s)
+  jmh25=(-f 1 -wi 3 -w 1s -i 5 -r 2s)
   firstchunk=(2000 1000)
   coldruns=20
   ops=10000
