@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Builds the benchmarks jar and runs everything BENCHMARKS.md records, then prints the tables and
 # the goal table (Markdown). Run from anywhere; results go to benchmarks/target/results/.
-#   benchmarks/run.sh          full run (about 17 minutes on 2 cores; see BENCHMARKS.md)
-#   benchmarks/run.sh quick    short settings for development (about 7 minutes; noisy)
+#   benchmarks/run.sh          full run (about 17-18 minutes on a quiet 2-core machine; see BENCHMARKS.md)
+#   benchmarks/run.sh quick    short settings for development (about 7 minutes quiet, 9.5 under load; noisy)
 # JDK 17 is `java` on the PATH; JDK 25 is $JDK25 (default /usr/lib/jvm/temurin-25-jdk-amd64), skipped
 # with a note when it is not there.
 set -euo pipefail
