@@ -15,7 +15,9 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * Non-streaming and streaming chat through the three contenders against one server process, and
- * aigw once more with a {@code CostMeter} listening ({@code …AigwCostMeter}: what listeners cost).
+ * aigw once more with a {@code CostMeter} listening ({@code …AigwCostMeter}: what listeners cost),
+ * behind a failover router of three gateways ({@code latencyAigwRouter}) and with the
+ * OpenTelemetry listener feeding the OpenTelemetry SDK ({@code latencyAigwOtel}, see {@link Otel}).
  * Without a listener aigw builds no events at all.
  * {@code latency*}: one thread, average time per call. {@code throughput*}: 16 threads, calls per
  * second. {@code stream*}: one 10,000-chunk stream read to its end per operation.
@@ -60,6 +62,22 @@ public class ChatBenchmarks {
   @OutputTimeUnit(TimeUnit.MICROSECONDS)
   public String latencyAigwCostMeter(World w) {
     return w.c.aigwMeteredChat();
+  }
+
+  /** aigw through a failover router of three gateways (the first one serves), one thread. */
+  @Benchmark
+  @BenchmarkMode(Mode.AverageTime)
+  @OutputTimeUnit(TimeUnit.MICROSECONDS)
+  public String latencyAigwRouter(World w) {
+    return w.c.routerChat();
+  }
+
+  /** aigw with the OpenTelemetry listener (to the OpenTelemetry SDK), one thread. */
+  @Benchmark
+  @BenchmarkMode(Mode.AverageTime)
+  @OutputTimeUnit(TimeUnit.MICROSECONDS)
+  public String latencyAigwOtel(World w) {
+    return w.c.aigwOtelChat();
   }
 
   /** The floor, one thread. */

@@ -7,10 +7,13 @@ import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import dev.aigw.cheapsub.CheapSubClient;
+import dev.aigw.core.AiClient;
+import dev.aigw.core.AiClients;
 import dev.aigw.core.chat.ChatChunk;
 import dev.aigw.core.chat.ChatRequest;
 import dev.aigw.core.chat.ChatStream;
 import dev.aigw.core.cost.CostMeter;
+import dev.aigw.opentelemetry.OpenTelemetryListener;
 import java.io.IOException;
 import java.util.Iterator;
 import java.util.function.Consumer;
@@ -41,6 +44,12 @@ public final class Contenders implements AutoCloseable {
   public final CheapSubClient aigwMetered;
   /** The meter {@link #aigwMetered} reports to. */
   public final CostMeter meter = new CostMeter();
+  /** aigw behind a failover router of three gateways (all this server; the first one serves). */
+  public final AiClient router;
+  /** The OpenTelemetry SDK {@link #aigwOtel} reports to (see {@link Otel}). */
+  public final Otel otel = new Otel();
+  /** aigw with the OpenTelemetry listener attached. */
+  public final CheapSubClient aigwOtel;
   /** The floor. */
   public final Floor floor;
   /** openai-java. */
@@ -55,6 +64,13 @@ public final class Contenders implements AutoCloseable {
     this.http = new OkHttpClient.Builder().build();
     this.aigw = CheapSubClient.builder().apiKey(KEY).baseUrl(baseUrl).httpClient(http).build();
     this.aigwMetered = CheapSubClient.builder().apiKey(KEY).baseUrl(baseUrl).httpClient(http).listener(meter).build();
+    this.router = AiClients.router()
+        .add("first", CheapSubClient.builder().apiKey(KEY).baseUrl(baseUrl).httpClient(http).build())
+        .add("second", CheapSubClient.builder().apiKey(KEY).baseUrl(baseUrl).httpClient(http).build())
+        .add("third", CheapSubClient.builder().apiKey(KEY).baseUrl(baseUrl).httpClient(http).build())
+        .build();
+    this.aigwOtel = CheapSubClient.builder().apiKey(KEY).baseUrl(baseUrl).httpClient(http)
+        .listener(OpenTelemetryListener.create(otel.sdk)).build();
     this.floor = new Floor(http, baseUrl, KEY);
     this.openai = OpenAIOkHttpClient.builder().apiKey(KEY).baseUrl(baseUrl + "/api/v1").build();
     this.aigwRequest = ChatRequest.builder().model(MODEL).system(SYSTEM).user(USER).build();
@@ -71,6 +87,16 @@ public final class Contenders implements AutoCloseable {
   /** aigw with the {@link CostMeter}: one chat call. */
   public String aigwMeteredChat() {
     return check(aigwMetered.chat().create(aigwRequest).text());
+  }
+
+  /** aigw through the router: one chat call. */
+  public String routerChat() {
+    return check(router.chat().create(aigwRequest).text());
+  }
+
+  /** aigw with the OpenTelemetry listener: one chat call. */
+  public String aigwOtelChat() {
+    return check(aigwOtel.chat().create(aigwRequest).text());
   }
 
   /** The floor: one chat call. */
@@ -136,6 +162,8 @@ public final class Contenders implements AutoCloseable {
   public void verify(int chunks) throws IOException {
     aigwChat();
     aigwMeteredChat();
+    routerChat();
+    aigwOtelChat();
     floorChat();
     openaiChat();
     StringBuilder a = new StringBuilder();
@@ -166,6 +194,9 @@ public final class Contenders implements AutoCloseable {
   public void close() {
     aigw.close();
     aigwMetered.close();
+    router.close();
+    aigwOtel.close();
+    otel.close();
     openai.close();
     http.dispatcher().executorService().shutdown();
     http.connectionPool().evictAll();

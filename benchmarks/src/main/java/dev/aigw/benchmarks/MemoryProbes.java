@@ -46,6 +46,8 @@ import okio.Okio;
  *   <li>{@code upload}: a 50 MiB reference file uploaded as multipart. aigw: icodeeasy {@code
  *       images().submit(…)} with {@code referenceFile(…)}; floor: OkHttp {@link MultipartBody}
  *       with a file-backed {@link RequestBody}.
+ *   <li>{@code download1g}, {@code upload1g}: the same with 1 GiB (the upload from a sparse file,
+ *       so it costs no disk; the download is written to a temporary file and deleted).
  *   <li>{@code control}: the 100 MiB body read whole into a {@code byte[]}: proves the probe sees
  *       what is held.
  * </ul>
@@ -67,6 +69,8 @@ public final class MemoryProbes {
   static final long VIDEO_BYTES = 100L * 1024 * 1024;
   static final int DATA_URL_BYTES = 30 * 1024 * 1024;
   static final long UPLOAD_BYTES = 50L * 1024 * 1024;
+  /** The gigabyte cases' size. */
+  static final long GIB = 1024L * 1024 * 1024;
   private static final double MIB = 1024 * 1024;
 
   /** Runs every case in child JVMs and prints the table, or (with arguments) runs one case. */
@@ -77,14 +81,15 @@ public final class MemoryProbes {
     }
     String[][] cases = {
         {"control", "floor"}, {"download", "floor"}, {"download", "aigw"},
-        {"dataurl", "floor"}, {"dataurl", "aigw"}, {"upload", "floor"}, {"upload", "aigw"}};
+        {"dataurl", "floor"}, {"dataurl", "aigw"}, {"upload", "floor"}, {"upload", "aigw"},
+        {"download1g", "floor"}, {"download1g", "aigw"}, {"upload1g", "floor"}, {"upload1g", "aigw"}};
     System.out.println("JVM per case: " + String.join(" ", JVM_FLAGS));
-    System.out.printf(Locale.ROOT, "%-9s %-6s %12s %14s %14s%n", "case", "who", "size MiB", "peak growth MiB",
+    System.out.printf(Locale.ROOT, "%-11s %-6s %12s %14s %14s%n", "case", "who", "size MiB", "peak growth MiB",
         "pool peaks MiB");
     for (String[] c : cases) {
       for (String line : ChildJvm.run(JVM_FLAGS, MemoryProbes.class, c[0], c[1])) {
         String[] f = line.split(" ");
-        System.out.printf(Locale.ROOT, "%-9s %-6s %12s %14s %14s%n", f[1], f[2], f[3], f[4], f[5]);
+        System.out.printf(Locale.ROOT, "%-11s %-6s %12s %14s %14s%n", f[1], f[2], f[3], f[4], f[5]);
         System.out.println("RESULT " + line);
       }
     }
@@ -93,10 +98,14 @@ public final class MemoryProbes {
   private static void runOne(String what, String who) throws Exception {
     Path dir = Files.createTempDirectory("aigw-memprobe");
     Path upload = dir.resolve("reference.png");
+    boolean gig = what.endsWith("1g");
     if (what.equals("upload")) {
       writeReference(upload, UPLOAD_BYTES);
+    } else if (what.equals("upload1g")) {
+      sparseReference(upload, GIB);
     }
-    try (ServerProcess server = ServerProcess.start(10, VIDEO_BYTES, DATA_URL_BYTES, 0)) {
+    what = gig ? what.substring(0, what.length() - 2) : what;
+    try (ServerProcess server = ServerProcess.start(10, gig ? GIB : VIDEO_BYTES, DATA_URL_BYTES, 0)) {
       String base = server.baseUrl();
       OkHttpClient http = new OkHttpClient();
       CheapSubClient cheapsub = CheapSubClient.builder().apiKey(Contenders.KEY).baseUrl(base)
@@ -146,7 +155,7 @@ public final class MemoryProbes {
         default -> throw new IllegalArgumentException("no case " + what + "/" + who);
       };
       Measurement m = measure(run);
-      long expected = switch (what) {
+      long expected = gig ? GIB : switch (what) {
         case "dataurl" -> DATA_URL_BYTES;
         case "upload" -> UPLOAD_BYTES;
         default -> VIDEO_BYTES;
@@ -157,7 +166,7 @@ public final class MemoryProbes {
       if (what.equals("dataurl") && !startsWithPng(out)) {
         throw new IllegalStateException(what + "/" + who + " saved something that is not the PNG sent");
       }
-      System.out.printf(Locale.ROOT, "RESULT mem %s %s %.1f %.1f %.1f%n", what, who, m.size / MIB,
+      System.out.printf(Locale.ROOT, "RESULT mem %s %s %.1f %.1f %.1f%n", gig ? what + "1g" : what, who, m.size / MIB,
           m.peakGrowth / MIB, m.poolPeakGrowth / MIB);
       cheapsub.close();
       icodeeasy.close();
@@ -209,6 +218,17 @@ public final class MemoryProbes {
       for (long written = Math.min(block.length, size); written < size; written += rest.length) {
         o.write(rest, 0, (int) Math.min(rest.length, size - written));
       }
+    }
+  }
+
+  /**
+   * A PNG-signed file of {@code size} bytes that takes no disk: the signature, then a hole (read
+   * back as zeros), so a gigabyte upload costs neither disk space nor the time to write it.
+   */
+  private static void sparseReference(Path file, long size) throws IOException {
+    try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+      f.write(BenchServer.dataUrlChunk(0, 64));
+      f.setLength(size);
     }
   }
 

@@ -9,6 +9,7 @@ import dev.aigw.core.operation.Operation;
 import dev.aigw.core.operation.PollingStrategy;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,15 +29,16 @@ import okhttp3.RequestBody;
 import okhttp3.Response;
 
 /**
- * 1,000 CheapSub image operations waited on at once: the threads the client adds and the CPU it
+ * 10,000 (by default) CheapSub image operations waited on at once: the threads the client adds and the CPU it
  * spends. Each contender runs in a fresh JVM against a server in another process (so neither its
- * threads nor its CPU count): it submits 1,000 tasks one after another, then waits for all of
+ * threads nor its CPU count): it submits them one after another, then waits for all of
  * them at once; every task answers {@code processing} three times before {@code success}, and
  * every contender polls every {@value #INTERVAL_MS} ms.
  *
  * <ul>
  *   <li>{@code aigw}: {@code images().submit(…)}, then {@code resultAsync()} on all (aigw's default
  *       shared OkHttp client);
+ *   <li>{@code aigw1}: the same with {@code -Daigw.asyncThreads=1} (one HTTP thread for polls);
  *   <li>{@code floor}: a hand-written poller: OkHttp {@code enqueue} and one {@link
  *       ScheduledExecutorService} (a default {@code new OkHttpClient()}).
  * </ul>
@@ -46,7 +48,9 @@ import okhttp3.Response;
  * its first calls — connection-pool cleanup, its task runner, Okio's timeout watchdog — which the
  * floor starts too); and, apart, the peak while waiting minus the count once every task was
  * submitted: what waiting on the operations costs. The names of the threads added are printed.
- * CPU: the process's CPU time while waiting (and while
+ * Heap per pending operation: the heap in use after a full GC once every wait has begun (none has
+ * ended yet), less the heap before the first submission, divided by the operations still pending.
+ * CPU: the process's CPU time while waiting, less that full GC's (and while
  * submitting). Usage: {@code java -cp benchmarks.jar dev.aigw.benchmarks.OperationsProbe [count]}.
  */
 public final class OperationsProbe {
@@ -61,15 +65,23 @@ public final class OperationsProbe {
       runOne(args[0], Integer.parseInt(args[1]));
       return;
     }
-    int count = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
-    List<String> jvm = List.of("-Xmx512m");
-    System.out.printf(Locale.ROOT, "%-6s %6s %14s %14s %16s %12s %12s %10s%n", "who", "ops", "threads before",
-        "threads added", "added by waiting", "CPU wait ms", "CPU submit ms", "wall ms");
-    for (String who : List.of("floor", "aigw")) {
-      for (String line : ChildJvm.run(jvm, OperationsProbe.class, who, String.valueOf(count))) {
+    int count = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+    List<String> jvm = List.of("-Xmx512m", "-XX:+UseSerialGC");
+    System.out.println("threads: peak live threads - the count before (from cold) or once all were submitted (by"
+        + " waiting); own = threads alive at the end that are not OkHttp's housekeeping (TaskRunner, ConnectionPool,"
+        + " Okio Watchdog), which are counted apart");
+    System.out.printf(Locale.ROOT, "%-6s %6s %7s %11s %10s %9s %13s %12s %11s %13s %8s %12s%n", "who", "ops", "before",
+        "added peak", "by waiting", "own added", "own by waiting", "housekeeping", "CPU wait ms", "CPU submit ms",
+        "wall ms", "heap B/pending op");
+    for (String who : List.of("floor", "aigw", "aigw1")) {
+      List<String> flags = new ArrayList<>(jvm);
+      if (who.equals("aigw1")) {
+        flags.add("-Daigw.asyncThreads=1"); // the documented system property
+      }
+      for (String line : ChildJvm.run(flags, OperationsProbe.class, who, String.valueOf(count))) {
         String[] f = line.split(" ");
-        System.out.printf(Locale.ROOT, "%-6s %6s %14s %14s %16s %12s %12s %10s%n", f[1], f[2], f[3], f[4], f[5], f[6],
-            f[7], f[8]);
+        System.out.printf(Locale.ROOT, "%-6s %6s %7s %11s %10s %9s %13s %12s %11s %13s %8s %12s%n", f[1], f[2], f[3],
+            f[4], f[5], f[6], f[7], f[8], f[9], f[10], f[11], f[12]);
         System.out.println("RESULT " + line);
       }
     }
@@ -77,51 +89,79 @@ public final class OperationsProbe {
 
   private static void runOne(String who, int count) throws Exception {
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     com.sun.management.OperatingSystemMXBean os =
         (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     try (ServerProcess server = ServerProcess.start(10, 1024, 1024, POLLS_TO_FINISH)) {
-      Contender c = who.equals("aigw") ? new AigwContender(server.baseUrl()) : new FloorContender(server.baseUrl());
+      Contender c = who.startsWith("aigw") ? new AigwContender(server.baseUrl()) : new FloorContender(server.baseUrl());
       System.gc();
+      System.gc();
+      long heap0 = memory.getHeapMemoryUsage().getUsed();
       int before = threads.getThreadCount();
-      java.util.Set<String> namesBefore = threadNames();
+      List<String> namesBefore = threadNames();
       threads.resetPeakThreadCount();
       long cpu0 = os.getProcessCpuTime();
       List<String> ids = c.submitAll(count);
       long cpu1 = os.getProcessCpuTime();
       int peakSubmitting = threads.getPeakThreadCount();
       int afterSubmitting = threads.getThreadCount();
-      java.util.Set<String> namesSubmitted = threadNames();
+      List<String> namesSubmitted = threadNames();
       threads.resetPeakThreadCount();
       long wall = System.nanoTime();
       List<CompletableFuture<String>> all = c.waitAll(ids);
+      // every operation is now pending: what the heap holds for them (the GC's CPU is left out below)
+      long gcStart = os.getProcessCpuTime();
+      System.gc();
+      long heapPending = memory.getHeapMemoryUsage().getUsed();
+      long gcCpu = os.getProcessCpuTime() - gcStart;
+      long pendingAtGc = all.stream().filter(f -> !f.isDone()).count();
       CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get(5, TimeUnit.MINUTES);
       long cpu2 = os.getProcessCpuTime();
       wall = System.nanoTime() - wall;
       int peak = Math.max(peakSubmitting, threads.getPeakThreadCount());
       int addedWaiting = threads.getPeakThreadCount() - afterSubmitting;
-      java.util.Set<String> added = threadNames();
-      added.removeAll(namesBefore);
-      java.util.Set<String> addedByWaiting = threadNames();
-      addedByWaiting.removeAll(namesSubmitted);
+      List<String> added = minus(threadNames(), namesBefore);
+      List<String> addedByWaiting = minus(threadNames(), namesSubmitted);
       System.out.println(who + " threads alive at the end that were not there before the first request: " + added);
       System.out.println(who + " threads alive at the end that were not there once all were submitted: " + addedByWaiting);
+      System.out.println(who + " operations still pending when the heap was read: " + pendingAtGc + " of " + count);
       for (CompletableFuture<String> f : all) {
         if (!f.get().contains("/files/img-")) {
           throw new IllegalStateException(who + " got an unexpected result: " + f.get());
         }
       }
-      System.out.printf(Locale.ROOT, "RESULT ops %s %d %d %d %d %d %d %d%n", who, count, before, peak - before,
-          addedWaiting, (cpu2 - cpu1) / 1_000_000, (cpu1 - cpu0) / 1_000_000, wall / 1_000_000);
+      long own = added.stream().filter(n -> !isOkHttpHousekeeping(n)).count();
+      long ownWaiting = addedByWaiting.stream().filter(n -> !isOkHttpHousekeeping(n)).count();
+      long housekeeping = added.size() - own;
+      System.out.printf(Locale.ROOT, "RESULT ops %s %d %d %d %d %d %d %d %d %d %d %d%n", who, count, before,
+          peak - before, addedWaiting, own, ownWaiting, housekeeping, (cpu2 - cpu1 - gcCpu) / 1_000_000,
+          (cpu1 - cpu0) / 1_000_000, wall / 1_000_000, (heapPending - heap0) / Math.max(1, pendingAtGc));
       c.close();
     }
   }
 
-  private static java.util.Set<String> threadNames() {
-    java.util.Set<String> names = new java.util.TreeSet<>();
+  /** OkHttp 5's (and Okio's) own housekeeping threads, which any OkHttp client starts. */
+  static boolean isOkHttpHousekeeping(String name) {
+    return name.equals("OkHttp TaskRunner") || name.startsWith("OkHttp ConnectionPool") || name.equals("Okio Watchdog");
+  }
+
+  /** The names of the live threads, one entry per thread (several may share a name). */
+  private static List<String> threadNames() {
+    List<String> names = new ArrayList<>();
     for (Thread t : Thread.getAllStackTraces().keySet()) {
       names.add(t.getName());
     }
+    java.util.Collections.sort(names);
     return names;
+  }
+
+  /** {@code a} without one occurrence of each name in {@code b}. */
+  private static List<String> minus(List<String> a, List<String> b) {
+    List<String> rest = new ArrayList<>(a);
+    for (String n : b) {
+      rest.remove(n);
+    }
+    return rest;
   }
 
   private interface Contender extends AutoCloseable {

@@ -32,19 +32,24 @@ public final class SharedResources {
   /** How many threads run asynchronous calls when the property is not set. */
   public static final int DEFAULT_ASYNC_THREADS = 2;
 
-  private static final class Holder {
+  // two holders, each made on first use: a client that only makes synchronous calls never creates
+  // the scheduler (nor loads its classes), which retries and polls need
+  private static final class SchedulerHolder {
     static final ScheduledExecutorService SCHEDULER = newScheduler();
+  }
+
+  private static final class HttpHolder {
     static final OkHttpClient HTTP = newHttpClient();
   }
 
-  /** The shared scheduler (one daemon thread). Tasks on it must not block. */
+  /** The shared scheduler (one daemon thread), made on first use. Tasks on it must not block. */
   public static ScheduledExecutorService scheduler() {
-    return Holder.SCHEDULER;
+    return SchedulerHolder.SCHEDULER;
   }
 
   /** The shared OkHttp client: connect timeout 10 s, no silent retries, daemon threads. */
   public static OkHttpClient httpClient() {
-    return Holder.HTTP;
+    return HttpHolder.HTTP;
   }
 
   private static ScheduledExecutorService newScheduler() {

@@ -64,7 +64,12 @@ final class SseParser {
   private static final int KEPT_CAPACITY = 8192;
 
   private final BufferedSource source;
+  /** The event's data lines joined by {@code \n}, each followed by one, once there are two or more. */
   private StringBuilder data = new StringBuilder();
+  /** The event's only data line while it has one (the usual case: no copy into {@link #data}). */
+  private String soleData;
+  /** The event's data lines so far. */
+  private int dataLines;
   private String type = "";
   private String lastId = "";
   private boolean started;
@@ -91,6 +96,11 @@ final class SseParser {
       skipBom();
     }
     while (true) {
+      String value = readDataValue();
+      if (value != null) {
+        addData(value);
+        continue;
+      }
       String line = readLine();
       if (line == null) {
         ended = true;
@@ -120,6 +130,50 @@ final class SseParser {
   }
 
   /** The next line without its end, or {@code null} at the end of the stream. */
+  /**
+   * The value of the next line when it is a complete {@code data:} line (the usual line of a
+   * stream), read straight from the buffer without the field name or the one leading space: one
+   * copy of the value instead of the line, the name and the value; otherwise {@code null}, having
+   * consumed nothing but the LF of a CRLF split across reads, and {@link #readLine()} reads the line.
+   */
+  private String readDataValue() throws IOException {
+    if (afterCr) {
+      afterCr = false;
+      if (!source.request(1)) {
+        return null; // readLine() sees the end
+      }
+      if (source.getBuffer().getByte(0) == '\n') {
+        source.skip(1);
+      }
+    }
+    long end = source.indexOfElement(LINE_ENDS);
+    if (end < 5) {
+      return null;
+    }
+    okio.Buffer b = source.getBuffer();
+    if (b.getByte(0) != 'd' || b.getByte(1) != 'a' || b.getByte(2) != 't' || b.getByte(3) != 'a'
+        || b.getByte(4) != ':') {
+      return null;
+    }
+    int skip = end > 5 && b.getByte(5) == ' ' ? 6 : 5;
+    source.skip(skip);
+    String value = source.readUtf8(end - skip);
+    afterCr = source.readByte() == '\r';
+    return value;
+  }
+
+  private void addData(String value) {
+    if (dataLines == 1) {
+      data.append(soleData).append('\n');
+    }
+    if (dataLines == 0) {
+      soleData = value;
+    } else {
+      data.append(value).append('\n');
+    }
+    dataLines++;
+  }
+
   private String readLine() throws IOException {
     if (afterCr) {
       // the previous line ended with CR; an LF right after it belongs to that line end. Waiting
@@ -158,7 +212,7 @@ final class SseParser {
       value = line.substring(start);
     }
     switch (name) {
-      case "data" -> data.append(value).append('\n');
+      case "data" -> addData(value);
       case "event" -> type = value;
       case "id" -> {
         if (value.indexOf('\0') == -1) {
@@ -197,15 +251,22 @@ final class SseParser {
   private boolean dispatch(Listener listener) {
     String eventType = type;
     type = "";
-    if (data.length() == 0) {
+    if (dataLines == 0) {
       return false;
     }
-    String eventData = data.substring(0, data.length() - 1); // without the last data line's \n
-    if (data.capacity() > KEPT_CAPACITY) {
-      data = new StringBuilder();
+    String eventData;
+    if (dataLines == 1) {
+      eventData = soleData;
     } else {
-      data.setLength(0);
+      eventData = data.substring(0, data.length() - 1); // without the last data line's \n
+      if (data.capacity() > KEPT_CAPACITY) {
+        data = new StringBuilder();
+      } else {
+        data.setLength(0);
+      }
     }
+    soleData = null;
+    dataLines = 0;
     listener.onEvent(lastId.isEmpty() ? null : lastId, eventType.isEmpty() ? null : eventType, eventData);
     return true;
   }

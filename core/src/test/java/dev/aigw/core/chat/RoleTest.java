@@ -27,4 +27,17 @@ class RoleTest {
     assertThat(new Role("USER")).isEqualTo(Role.USER);
     assertThat(Role.SYSTEM.toString()).isEqualTo("system");
   }
+
+  /** equals/hashCode are written out (no record ObjectMethods at start-up) with a record's meaning. */
+  @Test
+  void equalityIsByValueAsForARecord() {
+    Role tool = new Role("tool");
+    assertThat(tool).isEqualTo(tool).isEqualTo(new Role(" Tool ")).hasSameHashCodeAs(new Role("tool"))
+        .isNotEqualTo(new Role("tools"));
+    assertThat(tool.equals(null)).isFalse();
+    assertThat(tool.equals((Object) "tool")).isFalse();
+    assertThat(tool.hashCode()).isEqualTo("tool".hashCode());
+    assertThat(java.util.Set.of(Role.SYSTEM, Role.USER, Role.ASSISTANT)).contains(Role.of("USER"))
+        .doesNotContain(tool);
+  }
 }
