@@ -137,7 +137,9 @@ public final class Aigw {
   private static Terminal progressTerminal() {
     try {
       Terminal terminal = TerminalBuilder.builder().system(true)
-          .systemOutput(TerminalBuilder.SystemOutput.SysErr).dumb(true).build();
+          .systemOutput(TerminalBuilder.SystemOutput.SysErr).dumb(true)
+          // no probing of the terminal (JLine asks it about modes; a one-line status needs none)
+          .graphemeCluster(false).build();
       String type = terminal.getType();
       if (type == null || type.startsWith(Terminal.TYPE_DUMB)) {
         terminal.close();

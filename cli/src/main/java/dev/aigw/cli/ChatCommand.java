@@ -85,6 +85,11 @@ final class ChatCommand extends GatewayArguments implements Callable<Integer> {
       if (!endsWithNewline) {
         top.out.println();
       }
+      if (top.interruption.interrupted()) {
+        throw new CliException(ExitCodes.INTERRUPTED, "interrupted: the reply was cut short");
+      }
+    } catch (CliException e) {
+      throw e;
     } catch (RuntimeException e) {
       if (top.interruption.interrupted()) {
         top.out.println();

@@ -77,6 +77,20 @@ final class Connection implements AutoCloseable {
     return new Connection(router.build(), known, owned);
   }
 
+  /** A connection to a client built elsewhere (CloudGPT's, with its key-management token). */
+  static Connection of(AiClient client) {
+    return new Connection(client, List.of(client.vendor()), List.of());
+  }
+
+  /** Throws the CLI's "not set" error when {@code gateway}'s key is missing from {@code env}. */
+  static void requireKey(String gateway, Map<String, String> env) {
+    String key = env.get(keyVariable(gateway));
+    if (key == null || key.isBlank()) {
+      throw new CliException(ExitCodes.AUTH, keyVariable(gateway) + " is not set: export it (aigw reads keys only from "
+          + "the environment), or add --fake to use the offline fake of " + gateway);
+    }
+  }
+
   /** {@code cheapsub} for {@code CheapSub}; a name that is not one of the five is a usage error. */
   static String known(String name) {
     String lower = name.strip().toLowerCase(Locale.ROOT);
@@ -97,11 +111,8 @@ final class Connection implements AutoCloseable {
   }
 
   private static AiClient live(String name, AigwCommand options, Map<String, String> env) {
+    requireKey(name, env);
     String key = env.get(keyVariable(name));
-    if (key == null || key.isBlank()) {
-      throw new CliException(ExitCodes.AUTH, keyVariable(name) + " is not set: export it (aigw reads keys only from "
-          + "the environment), or add --fake to use the offline fake of " + name);
-    }
     String url = env.get(baseUrlVariable(name));
     ClientOptions.Builder builder = ClientOptions.builder().apiKey(key.strip())
         .baseUrl(url == null || url.isBlank() ? null : url.strip());

@@ -20,7 +20,8 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code aigw keys list|create|delete}: CloudGPT's API keys (the only gateway with key management). */
 @Command(name = "keys", mixinStandardHelpOptions = true,
-    description = "Manage CloudGPT API keys (CLOUDGPT_API_KEY and CLOUDGPT_BASE_URL; no other gateway has key management).",
+    description = {"Manage CloudGPT API keys: CLOUDGPT_API_KEY and CLOUDGPT_BASE_URL, and CLOUDGPT_KEYS_TOKEN where "
+        + "the deployment wants its dashboard session token for key management. No other gateway has keys to manage."},
     subcommands = {KeysCommand.ListKeys.class, KeysCommand.CreateKey.class, KeysCommand.DeleteKey.class})
 final class KeysCommand implements Runnable {
 
@@ -35,9 +36,21 @@ final class KeysCommand implements Runnable {
     throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing subcommand: list, create or delete");
   }
 
-  /** CloudGPT's client with the key management. */
+  /**
+   * CloudGPT's client with the key management: live from {@code CLOUDGPT_API_KEY}, {@code
+   * CLOUDGPT_BASE_URL} and, where the deployment wants its dashboard session for keys, {@code
+   * CLOUDGPT_KEYS_TOKEN}; or the fake.
+   */
   Connection connect() {
-    return top.connect(List.of("cloudgpt"));
+    if (top.fake) {
+      return top.connect(List.of("cloudgpt"));
+    }
+    Connection.requireKey("cloudgpt", top.env);
+    CloudGptClient.Builder builder = CloudGptClient.builder().environment(top.env);
+    if (top.timeout != null) {
+      builder.callTimeout(top.timeout);
+    }
+    return Connection.of(builder.build());
   }
 
   static CloudGptClient cloudGpt(Connection connection) {
