@@ -134,7 +134,7 @@ public final class Aigw {
   }
 
   /** Standard error as a JLine terminal when it is one, else {@code null} (progress a line per change). */
-  private static Terminal progressTerminal() {
+  static Terminal progressTerminal() {
     try {
       Terminal terminal = TerminalBuilder.builder().system(true)
           .systemOutput(TerminalBuilder.SystemOutput.SysErr).dumb(true)

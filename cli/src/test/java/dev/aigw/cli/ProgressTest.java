@@ -13,6 +13,10 @@ import org.junit.jupiter.api.Test;
 
 /** The two progress displays. */
 class ProgressTest {
+  static {
+    // the pty's output pump logs a warning when the terminal closes under it
+    java.util.logging.Logger.getLogger("org.jline").setLevel(java.util.logging.Level.OFF);
+  }
 
   @Test
   void onATerminalOneLineIsRewrittenInPlaceCutToTheWidth() throws Exception {
