@@ -2,8 +2,8 @@
  * The {@code aigw} command line tool: {@link dev.aigw.cli.Aigw} runs it. Every gateway from a
  * terminal through the neutral API (models, chat, images, videos, resume), plus GPTImageHub's
  * credits and CloudGPT's key management, with live progress, JSON output and the testkit's fakes
- * for offline use. It ships as an executable jar; its own slf4j binding prints the SDK's log to
- * standard error.
+ * for offline use. It ships as an executable jar; its own slf4j binding, chosen by {@code main},
+ * prints the SDK's log to standard error.
  */
 // picocli and JLine ship module descriptors; the SDK's other dependencies are reached through core
 module dev.aigw.cli {
@@ -21,5 +21,7 @@ module dev.aigw.cli {
   // picocli sets the commands' annotated fields by reflection
   opens dev.aigw.cli to info.picocli;
 
-  provides org.slf4j.spi.SLF4JServiceProvider with dev.aigw.cli.internal.CliLogging;
+  // the log binding is named by the slf4j.provider property that main sets, not registered as a
+  // service: a program that has aigw-cli on its path keeps its own binding
+  opens dev.aigw.cli.internal to org.slf4j;
 }

@@ -115,6 +115,7 @@ public final class Aigw {
    * @param args the command line
    */
   public static void main(String[] args) {
+    useCliLogging();
     Logger.getLogger("org.jline").setLevel(Level.OFF);
     Terminal terminal = progressTerminal();
     Aigw aigw = new Aigw(System.getenv(), System.in, System.out, System.err, terminal);
@@ -131,6 +132,16 @@ public final class Aigw {
     int code = aigw.execute(args);
     System.out.flush();
     System.exit(code);
+  }
+
+  /**
+   * Makes slf4j use the CLI's binding ({@link CliLogging}), quietly. It is chosen by name rather than
+   * registered as a service, so that aigw-cli on another program's class path never takes over that
+   * program's logging. Call it before the first logger is made.
+   */
+  static void useCliLogging() {
+    System.setProperty("slf4j.provider", CliLogging.class.getName());
+    System.setProperty("slf4j.internal.verbosity", "WARN");
   }
 
   /** Standard error as a JLine terminal when it is one, else {@code null} (progress a line per change). */

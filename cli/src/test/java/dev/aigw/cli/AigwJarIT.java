@@ -71,5 +71,9 @@ class AigwJarIT {
     assertThat(aigw("--version").out()).startsWith("aigw 0.");
     Result usage = aigw("image");
     assertThat(usage.code()).isEqualTo(2);
+    Result verbose = aigw("--verbose", "models", "cheapsub", "--fake");
+    assertThat(verbose.code()).as(verbose.err()).isZero();
+    assertThat(verbose.err()).contains("DEBUG").doesNotContain("SLF4J");
+    assertThat(aigw("models", "cheapsub", "--fake").err()).doesNotContain("DEBUG").doesNotContain("SLF4J");
   }
 }

@@ -16,7 +16,8 @@ import org.slf4j.spi.SLF4JServiceProvider;
  * The CLI's slf4j binding: the SDK's log goes to the command's standard error, warnings and errors
  * always, everything down to DEBUG with {@code --verbose}. The target and the level are switched
  * for each command (so that commands run in-process, in tests, each get their own), which a
- * binding like slf4j-simple, configured once per JVM, does not allow. Not API.
+ * binding like slf4j-simple, configured once per JVM, does not allow. {@code Aigw.main} selects it
+ * with the {@code slf4j.provider} property; it is not registered as a service. Not API.
  */
 public final class CliLogging implements SLF4JServiceProvider {
   private static volatile PrintStream sink = System.err;
@@ -26,7 +27,7 @@ public final class CliLogging implements SLF4JServiceProvider {
   private final IMarkerFactory markers = new BasicMarkerFactory();
   private final MDCAdapter mdc = new NOPMDCAdapter();
 
-  /** Creates the binding; slf4j's service loader calls this. */
+  /** Creates the binding; slf4j calls this when {@code slf4j.provider} names it. */
   public CliLogging() {}
 
   /**
