@@ -120,9 +120,11 @@ public final class Aigw {
     Terminal terminal = progressTerminal();
     Aigw aigw = new Aigw(System.getenv(), System.in, System.out, System.err, terminal);
     Thread onCtrlC = new Thread(() -> {
-      aigw.interrupt();
+      if (!aigw.interruption.interrupt()) {
+        return; // nothing was waiting: nothing to resume, exit at once
+      }
       try {
-        // let the command print the operation id before the JVM goes
+        // a wait was stopped: let the command print the operation id before the JVM goes
         aigw.finished.await(5, TimeUnit.SECONDS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();

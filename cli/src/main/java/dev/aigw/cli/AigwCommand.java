@@ -96,13 +96,15 @@ final class AigwCommand implements Runnable {
       }
     }
 
-    /** Stops the current wait (as Ctrl-C does). */
-    void interrupt() {
+    /** Stops the current wait (as Ctrl-C does); {@return whether a wait was going on} */
+    boolean interrupt() {
       interrupted = true;
       Runnable stopper = stop.get();
       if (stopper != null) {
         stopper.run();
+        return true;
       }
+      return false;
     }
 
     boolean interrupted() {
