@@ -12,7 +12,7 @@ module dev.aigw.spring.boot.autoconfigure {
   requires transitive spring.boot; // @ConfigurationProperties
   requires transitive spring.context; // Validator, @Bean
   requires transitive spring.beans;
-  requires spring.core;
+  requires transitive spring.core; // the conditions' AnnotatedTypeMetadata
 
   // each gateway, OpenTelemetry and the actuator are optional
   requires static dev.aigw.cheapsub;

@@ -12,7 +12,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -34,7 +33,7 @@ import org.springframework.context.annotation.Configuration;
  * <p>Present only with the actuator's health support on the class path.
  */
 @AutoConfiguration(after = AigwAutoConfiguration.class)
-@ConditionalOnClass(HealthIndicator.class)
+@ConditionalOnClass(name = "org.springframework.boot.health.contributor.HealthIndicator")
 public class AigwHealthAutoConfiguration {
 
   /** The task id the icodeeasy and gptimage2 checks look up; no gateway issues it. */

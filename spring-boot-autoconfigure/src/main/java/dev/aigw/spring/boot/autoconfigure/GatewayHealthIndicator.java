@@ -14,11 +14,11 @@ import org.springframework.boot.health.contributor.HealthIndicator;
  * when the gateway answers the call, DOWN (with the error's kind and message, never a key) when it
  * fails: a refused key, a server error, no connection.
  */
-public final class GatewayHealthIndicator implements HealthIndicator {
+final class GatewayHealthIndicator implements HealthIndicator {
 
   /** A call that costs nothing and proves the gateway accepts the key. */
   @FunctionalInterface
-  public interface Probe {
+  interface Probe {
     /**
      * Makes the call.
      *
@@ -44,7 +44,7 @@ public final class GatewayHealthIndicator implements HealthIndicator {
    * @param probe the call
    * @param ttl how long a result is reused (zero: every time)
    */
-  public GatewayHealthIndicator(String gateway, String call, Probe probe, Duration ttl) {
+  GatewayHealthIndicator(String gateway, String call, Probe probe, Duration ttl) {
     this(gateway, call, probe, ttl, System::nanoTime);
   }
 

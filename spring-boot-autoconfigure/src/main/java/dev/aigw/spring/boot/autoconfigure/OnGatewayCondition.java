@@ -9,7 +9,10 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /** The condition of {@link ConditionalOnGateway}. */
-final class OnGatewayCondition extends SpringBootCondition {
+public final class OnGatewayCondition extends SpringBootCondition {
+
+  /** Created by Spring. */
+  public OnGatewayCondition() {}
 
   @Override
   public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {

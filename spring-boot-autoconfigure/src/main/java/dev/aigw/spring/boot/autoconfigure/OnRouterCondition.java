@@ -9,7 +9,10 @@ import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /** Matches when {@code aigw.router.gateways} names at least one gateway. */
-final class OnRouterCondition extends SpringBootCondition {
+public final class OnRouterCondition extends SpringBootCondition {
+
+  /** Created by Spring. */
+  public OnRouterCondition() {}
 
   @Override
   public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
