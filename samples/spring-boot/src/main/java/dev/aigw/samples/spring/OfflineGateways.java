@@ -7,9 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.commons.logging.Log;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
@@ -28,8 +30,16 @@ public class OfflineGateways implements EnvironmentPostProcessor, Ordered {
 
   static final List<String> GATEWAYS = List.of("cheapsub", "cloudgpt", "gptimagehub", "icodeeasy", "gptimage2");
 
-  /** Created by Spring Boot. */
-  public OfflineGateways() {}
+  private final Log log;
+
+  /**
+   * Created by Spring Boot.
+   *
+   * @param logs where to log once logging is set up
+   */
+  public OfflineGateways(DeferredLogFactory logs) {
+    this.log = logs.getLog(OfflineGateways.class);
+  }
 
   /** After the application's own configuration files are read. */
   @Override
@@ -62,6 +72,8 @@ public class OfflineGateways implements EnvironmentPostProcessor, Ordered {
     }
     properties.put("aigw.router.gateways", "icodeeasy,gptimage2");
     properties.put("aigw.icodeeasy.health.enabled", "true");
+    log.info("aigw sample: offline, against the testkit's fakes of icodeeasy (" + icodeeasy.baseUrl()
+        + ") and gptimage2.plus (" + gptimage2.baseUrl() + "); set a gateway's key (ICODEEASY_API_KEY …) to call it");
     // highest precedence when forced (the application's keys are then ignored), lowest otherwise
     if (forced.equals("true")) {
       environment.getPropertySources().addFirst(new Fakes(properties, List.of(icodeeasy, gptimage2)));
