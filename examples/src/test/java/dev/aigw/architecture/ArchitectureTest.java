@@ -44,7 +44,8 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
   private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
   private static final List<String> PUBLISHED = List.of("core", "testkit", "providers-cheapsub",
-      "providers-cloudgpt", "providers-gptimagehub", "providers-icodeeasy", "providers-gptimage2", "opentelemetry", "redis", "cli");
+      "providers-cloudgpt", "providers-gptimagehub", "providers-icodeeasy", "providers-gptimage2", "opentelemetry",
+      "redis", "cli", "spring-boot-autoconfigure", "spring-boot-starter");
   private static final Pattern REFERENCE = Pattern.compile("\\bdev\\.aigw\\.([a-z0-9]+)((?:\\.[a-z0-9]+)*)\\.internal\\b");
   private static final Pattern EXPORTED_INTERNAL = Pattern.compile("^\\s*exports\\s+[\\w.]*\\.internal\\b", Pattern.MULTILINE);
   private static final Pattern PACKAGE = Pattern.compile("^package ([\\w.]+);", Pattern.MULTILINE);
