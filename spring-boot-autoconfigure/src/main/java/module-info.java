@@ -21,6 +21,7 @@ module dev.aigw.spring.boot.autoconfigure {
   requires static dev.aigw.icodeeasy;
   requires static dev.aigw.gptimage2;
   requires static dev.aigw.opentelemetry;
+  requires static dev.aigw.redis;
   requires static io.opentelemetry.api;
   requires static spring.boot.health;
 

@@ -5,10 +5,12 @@ import dev.aigw.cloudgpt.CloudGptClient;
 import dev.aigw.core.VendorClient;
 import dev.aigw.core.listener.AigwListener;
 import dev.aigw.core.routing.Router;
+import dev.aigw.core.shared.SharedState;
 import dev.aigw.gptimage2.GptImage2Client;
 import dev.aigw.gptimagehub.GptImageHubClient;
 import dev.aigw.icodeeasy.ICodeEasyClient;
 import dev.aigw.opentelemetry.OpenTelemetryListener;
+import dev.aigw.redis.RedisSharedState;
 import io.opentelemetry.api.OpenTelemetry;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +20,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -41,6 +44,9 @@ import org.springframework.core.env.Environment;
  *   <li>Every {@link AigwListener} bean is added to every client (a {@code Budget} bean as its
  *       budget); with {@code aigw-opentelemetry} on the class path and an {@code OpenTelemetry}
  *       bean in the context, an {@link OpenTelemetryListener} bean is created and added as well.
+ *   <li>With {@code aigw.redis.url} set and {@code aigw-redis} on the class path, a {@link
+ *       RedisSharedState} is the {@link SharedState} bean (closed with the context); a {@code
+ *       SharedState} bean, ours or the application's, is every client's shared state.
  * </ul>
  *
  * <p>Every bean backs off when the application defines its own of the same type.
@@ -99,10 +105,11 @@ public class AigwAutoConfiguration {
   static class CheapSubConfiguration {
     @Bean
     @ConditionalOnMissingBean
-    CheapSubClient cheapSubClient(AigwProperties properties, Environment env, ObjectProvider<AigwListener> listeners) {
+    CheapSubClient cheapSubClient(AigwProperties properties, Environment env, ObjectProvider<AigwListener> listeners,
+        ObjectProvider<SharedState> shared) {
       AigwProperties.CheapSub settings = properties.getCheapsub();
       CheapSubClient.Builder builder = GatewaySettings.apply(CheapSubClient.builder(), "cheapsub", settings, env,
-          listeners);
+          listeners, shared);
       if (settings.getVideoTimeout() != null) {
         builder.videoTimeout(settings.getVideoTimeout());
       }
@@ -117,10 +124,11 @@ public class AigwAutoConfiguration {
   static class CloudGptConfiguration {
     @Bean
     @ConditionalOnMissingBean
-    CloudGptClient cloudGptClient(AigwProperties properties, Environment env, ObjectProvider<AigwListener> listeners) {
+    CloudGptClient cloudGptClient(AigwProperties properties, Environment env, ObjectProvider<AigwListener> listeners,
+        ObjectProvider<SharedState> shared) {
       AigwProperties.CloudGpt settings = properties.getCloudgpt();
       CloudGptClient.Builder builder = GatewaySettings.apply(CloudGptClient.builder(), "cloudgpt", settings, env,
-          listeners);
+          listeners, shared);
       if (settings.getVideoTimeout() != null) {
         builder.videoTimeout(settings.getVideoTimeout());
       }
@@ -140,10 +148,11 @@ public class AigwAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     GptImageHubClient gptImageHubClient(AigwProperties properties, Environment env,
-        ObjectProvider<AigwListener> listeners) {
+        ObjectProvider<AigwListener> listeners,
+        ObjectProvider<SharedState> shared) {
       AigwProperties.GptImageHub settings = properties.getGptimagehub();
       GptImageHubClient.Builder builder = GatewaySettings.apply(GptImageHubClient.builder(), "gptimagehub", settings,
-          env, listeners);
+          env, listeners, shared);
       if (settings.getSyncTimeout() != null) {
         builder.syncTimeout(settings.getSyncTimeout());
       }
@@ -158,10 +167,11 @@ public class AigwAutoConfiguration {
   static class ICodeEasyConfiguration {
     @Bean
     @ConditionalOnMissingBean
-    ICodeEasyClient iCodeEasyClient(AigwProperties properties, Environment env, ObjectProvider<AigwListener> listeners) {
+    ICodeEasyClient iCodeEasyClient(AigwProperties properties, Environment env, ObjectProvider<AigwListener> listeners,
+        ObjectProvider<SharedState> shared) {
       AigwProperties.ICodeEasy settings = properties.getIcodeeasy();
       ICodeEasyClient.Builder builder = GatewaySettings.apply(ICodeEasyClient.builder(), "icodeeasy", settings, env,
-          listeners);
+          listeners, shared);
       if (settings.getSyncTimeout() != null) {
         builder.syncTimeout(settings.getSyncTimeout());
       }
@@ -176,10 +186,40 @@ public class AigwAutoConfiguration {
   static class GptImage2Configuration {
     @Bean
     @ConditionalOnMissingBean
-    GptImage2Client gptImage2Client(AigwProperties properties, Environment env, ObjectProvider<AigwListener> listeners) {
+    GptImage2Client gptImage2Client(AigwProperties properties, Environment env, ObjectProvider<AigwListener> listeners,
+        ObjectProvider<SharedState> shared) {
       GptImage2Client.Builder builder = GatewaySettings.apply(GptImage2Client.builder(), "gptimage2",
-          properties.getGptimage2(), env, listeners);
+          properties.getGptimage2(), env, listeners, shared);
       return GatewaySettings.build("gptimage2", builder::build);
+    }
+  }
+
+  /** State shared with other instances in Redis, when {@code aigw.redis.url} is set. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(RedisSharedState.class)
+  @ConditionalOnProperty(prefix = "aigw.redis", name = "url")
+  static class RedisConfiguration {
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean(SharedState.class)
+    RedisSharedState aigwSharedState(AigwProperties properties) {
+      AigwProperties.Redis settings = properties.getRedis();
+      RedisSharedState.Builder builder = RedisSharedState.builder(settings.getUrl().strip());
+      if (settings.getPrefix() != null) {
+        builder.prefix(settings.getPrefix());
+      }
+      if (settings.getCommandTimeout() != null) {
+        builder.commandTimeout(settings.getCommandTimeout());
+      }
+      if (settings.getLeaseTtl() != null) {
+        builder.leaseTtl(settings.getLeaseTtl());
+      }
+      if (settings.getClaimTtl() != null) {
+        builder.claimTtl(settings.getClaimTtl());
+      }
+      if (settings.getDeliveryTtl() != null) {
+        builder.deliveryTtl(settings.getDeliveryTtl());
+      }
+      return builder.build();
     }
   }
 

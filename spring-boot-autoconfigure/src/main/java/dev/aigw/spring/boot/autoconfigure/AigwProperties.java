@@ -22,8 +22,9 @@ import org.springframework.validation.Validator;
  * timeout, a router naming an unknown gateway) fails the application's start with a message that
  * names the property. Keys are never part of such a message, nor of {@link #toString()}.
  *
- * <p>Shared state across instances ({@code aigw.redis.*}) belongs to aigw's Redis module and is
- * bound there, not here.
+ * <p>With {@code aigw.redis.url} set and {@code aigw-redis} on the class path, the clients share
+ * their per-key concurrency limit, webhook deliveries seen and pending operations with the
+ * application's other instances through Redis ({@code aigw.redis.*}).
  */
 @ConfigurationProperties(prefix = AigwProperties.PREFIX)
 public class AigwProperties implements Validator {
@@ -41,6 +42,7 @@ public class AigwProperties implements Validator {
   private final ICodeEasy icodeeasy = new ICodeEasy();
   private final GptImage2 gptimage2 = new GptImage2();
   private final Router router = new Router();
+  private final Redis redis = new Redis();
 
   /** Settings with nothing configured: every gateway unset, no router. */
   public AigwProperties() {}
@@ -73,6 +75,11 @@ public class AigwProperties implements Validator {
   /** {@return the failover router's settings, {@code aigw.router.*}} */
   public Router getRouter() {
     return router;
+  }
+
+  /** {@return the settings of the state shared with other instances, {@code aigw.redis.*}} */
+  public Redis getRedis() {
+    return redis;
   }
 
   /**
@@ -116,6 +123,7 @@ public class AigwProperties implements Validator {
       gateway(name).check(PREFIX + "." + name, problems);
     }
     router.check(PREFIX + ".router", problems);
+    redis.check(PREFIX + ".redis", problems);
     for (String problem : problems) {
       errors.reject("aigw.invalid", problem);
     }
@@ -125,7 +133,7 @@ public class AigwProperties implements Validator {
   @Override
   public String toString() {
     return "AigwProperties[cheapsub=" + cheapsub + ", cloudgpt=" + cloudgpt + ", gptimagehub=" + gptimagehub
-        + ", icodeeasy=" + icodeeasy + ", gptimage2=" + gptimage2 + ", router=" + router + "]";
+        + ", icodeeasy=" + icodeeasy + ", gptimage2=" + gptimage2 + ", router=" + router + ", redis=" + redis + "]";
   }
 
   /** The settings every gateway shares. */
@@ -874,6 +882,143 @@ public class AigwProperties implements Validator {
     @Override
     public String toString() {
       return "[gateways=" + gateways + "]";
+    }
+  }
+
+  /**
+   * State shared with the application's other instances in Redis (needs {@code aigw-redis} on the
+   * class path): the per-key concurrency limit, webhook deliveries seen and pending operations.
+   */
+  public static class Redis {
+    /**
+     * The Redis URL (redis://host:6379, rediss://:password@host:6380/0 for TLS). Unset: each
+     * instance keeps its own state, as a single JVM does.
+     */
+    private String url;
+
+    /** The prefix of every Redis key aigw writes (default aigw:). */
+    private String prefix;
+
+    /** How long a Redis command may take before it fails (default 2s). */
+    private Duration commandTimeout;
+
+    /** How long a slot of the concurrency limit outlives an instance that died holding it (default 15s). */
+    private Duration leaseTtl;
+
+    /** How long a claim on a pending operation lasts without renewal (default 2m). */
+    private Duration claimTtl;
+
+    /** How long a webhook delivery id is remembered (default 24h). */
+    private Duration deliveryTtl;
+
+    /** Nothing shared. */
+    public Redis() {}
+
+    /** {@return the Redis URL, or {@code null}} */
+    public String getUrl() {
+      return url;
+    }
+
+    /**
+     * Sets the Redis URL.
+     *
+     * @param url a {@code redis://} or {@code rediss://} URL
+     */
+    public void setUrl(String url) {
+      this.url = url;
+    }
+
+    /** {@return the key prefix, or {@code null} for the default} */
+    public String getPrefix() {
+      return prefix;
+    }
+
+    /**
+     * Sets the key prefix.
+     *
+     * @param prefix a non-blank prefix
+     */
+    public void setPrefix(String prefix) {
+      this.prefix = prefix;
+    }
+
+    /** {@return the command timeout, or {@code null} for the default} */
+    public Duration getCommandTimeout() {
+      return commandTimeout;
+    }
+
+    /**
+     * Sets the command timeout.
+     *
+     * @param commandTimeout a positive duration
+     */
+    public void setCommandTimeout(Duration commandTimeout) {
+      this.commandTimeout = commandTimeout;
+    }
+
+    /** {@return the lease time of a slot, or {@code null} for the default} */
+    public Duration getLeaseTtl() {
+      return leaseTtl;
+    }
+
+    /**
+     * Sets the lease time of a slot.
+     *
+     * @param leaseTtl a positive duration
+     */
+    public void setLeaseTtl(Duration leaseTtl) {
+      this.leaseTtl = leaseTtl;
+    }
+
+    /** {@return the claim time of a pending operation, or {@code null} for the default} */
+    public Duration getClaimTtl() {
+      return claimTtl;
+    }
+
+    /**
+     * Sets the claim time of a pending operation.
+     *
+     * @param claimTtl a positive duration
+     */
+    public void setClaimTtl(Duration claimTtl) {
+      this.claimTtl = claimTtl;
+    }
+
+    /** {@return how long a delivery id is remembered, or {@code null} for the default} */
+    public Duration getDeliveryTtl() {
+      return deliveryTtl;
+    }
+
+    /**
+     * Sets how long a delivery id is remembered.
+     *
+     * @param deliveryTtl a positive duration
+     */
+    public void setDeliveryTtl(Duration deliveryTtl) {
+      this.deliveryTtl = deliveryTtl;
+    }
+
+    void check(String prefix, List<String> problems) {
+      if (url != null) {
+        String u = url.strip().toLowerCase(Locale.ROOT);
+        if (!u.startsWith("redis://") && !u.startsWith("rediss://") && !u.startsWith("redis-socket://")) {
+          // the value is not shown: a Redis URL may hold a password
+          problems.add(prefix + ".url: must be a redis://, rediss:// or redis-socket:// URL");
+        }
+      }
+      if (this.prefix != null && this.prefix.isBlank()) {
+        problems.add(prefix + ".prefix: must not be blank");
+      }
+      positive(prefix + ".command-timeout", commandTimeout, problems);
+      positive(prefix + ".lease-ttl", leaseTtl, problems);
+      positive(prefix + ".claim-ttl", claimTtl, problems);
+      positive(prefix + ".delivery-ttl", deliveryTtl, problems);
+    }
+
+    /** Whether a URL is set, never the URL (it may hold a password). */
+    @Override
+    public String toString() {
+      return "[url=" + (url == null ? "unset" : "set") + "]";
     }
   }
 

@@ -5,6 +5,7 @@ import dev.aigw.core.cost.Budget;
 import dev.aigw.core.error.ValidationException;
 import dev.aigw.core.listener.AigwListener;
 import dev.aigw.core.operation.PollingStrategy;
+import dev.aigw.core.shared.SharedState;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
@@ -44,10 +45,11 @@ final class GatewaySettings {
    * @param settings its section
    * @param env the environment, for its variables
    * @param listeners the context's listeners ({@link Budget}s become the builder's budget)
+   * @param shared the context's shared state, if it has one
    * @return the builder
    */
   static <B extends ClientBuilder<B, ?>> B apply(B builder, String gateway, AigwProperties.Gateway settings,
-      Environment env, ObjectProvider<AigwListener> listeners) {
+      Environment env, ObjectProvider<AigwListener> listeners, ObjectProvider<SharedState> shared) {
     builder.apiKey(apiKey(gateway, settings, env));
     String url = either(settings.getBaseUrl(), env.getProperty(variable(gateway, "BASE_URL")));
     if (url != null) {
@@ -98,6 +100,10 @@ final class GatewaySettings {
       } else {
         builder.listener(listener);
       }
+    }
+    SharedState state = shared.getIfAvailable();
+    if (state != null) {
+      builder.sharedState(state);
     }
     return builder;
   }

@@ -15,6 +15,12 @@ import dev.aigw.core.listener.AigwListener;
 import dev.aigw.core.listener.CallFinished;
 import dev.aigw.core.listener.CallStarted;
 import dev.aigw.core.routing.Router;
+import dev.aigw.core.shared.ConcurrencyLimiter;
+import dev.aigw.core.shared.LimitKey;
+import dev.aigw.core.shared.LocalConcurrencyLimiter;
+import dev.aigw.core.shared.LocalPendingOperations;
+import dev.aigw.core.shared.SharedState;
+import dev.aigw.core.webhook.DeliveryDeduplicator;
 import dev.aigw.gptimage2.GptImage2Client;
 import dev.aigw.gptimagehub.GptImageHubClient;
 import dev.aigw.icodeeasy.ICodeEasyClient;
@@ -301,6 +307,50 @@ class AigwAutoConfigurationTest {
   }
 
   @Test
+  void aSharedStateBeanIsEveryClientsSharedState() {
+    runner.withPropertyValues(cheapSub()).withPropertyValues("aigw.cheapsub.max-concurrent-requests=2")
+        .withUserConfiguration(OwnSharedState.class).run(context -> {
+          CountingLimiter limiter = context.getBean(CountingLimiter.class);
+          context.getBean(CheapSubClient.class).models().list();
+          assertThat(limiter.keys).hasSize(1);
+          assertThat(limiter.keys.get(0).vendor()).isEqualTo("cheapsub");
+          assertThat(limiter.keys.get(0).limit()).isEqualTo(2);
+        });
+  }
+
+  @Test
+  void withoutARedisUrlThereIsNoSharedStateBean() {
+    runner.withPropertyValues(cheapSub()).run(context -> assertThat(context).doesNotHaveBean(SharedState.class));
+  }
+
+  @Test
+  void aRedisUrlOfAnotherSchemeFailsStartupNamingThePropertyButNotTheUrl() {
+    runner.withPropertyValues(cheapSub()).withPropertyValues("aigw.redis.url=http://:s3cret@redis.internal:6379",
+        "aigw.redis.lease-ttl=0s", "aigw.redis.prefix= ").run(context -> {
+          assertThat(context).hasFailed();
+          assertThat(messages(context.getStartupFailure()))
+              .contains("aigw.redis.url: must be a redis://, rediss:// or redis-socket:// URL",
+                  "aigw.redis.lease-ttl: must be a positive duration, was PT0S", "aigw.redis.prefix: must not be blank")
+              .doesNotContain("s3cret");
+        });
+  }
+
+  @Test
+  void aRedisThatDoesNotAnswerFailsStartupWithTheSharedStateError() throws Exception {
+    int port;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      port = socket.getLocalPort(); // closed again: nothing listens there
+    }
+    runner.withPropertyValues(cheapSub()).withPropertyValues("aigw.redis.url=redis://127.0.0.1:" + port,
+        "aigw.redis.command-timeout=1s").run(context -> {
+          assertThat(context).hasFailed();
+          assertThat(context.getStartupFailure()).hasRootCauseInstanceOf(java.net.ConnectException.class);
+          assertThat(messages(context.getStartupFailure()))
+              .contains("aigw-redis could not connect to Redis at 127.0.0.1:" + port);
+        });
+  }
+
+  @Test
   void anApplicationsOwnClientReplacesOurs() {
     runner.withPropertyValues(cheapSub()).withUserConfiguration(OwnClient.class).run(context -> {
       assertThat(context).hasSingleBean(CheapSubClient.class);
@@ -439,6 +489,30 @@ class AigwAutoConfigurationTest {
       return OpenTelemetrySdk.builder()
           .setTracerProvider(SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(spans)).build())
           .build();
+    }
+  }
+  @Configuration(proxyBeanMethods = false)
+  static class OwnSharedState {
+    @Bean
+    CountingLimiter countingLimiter() {
+      return new CountingLimiter();
+    }
+
+    @Bean
+    SharedState sharedState(CountingLimiter limiter) {
+      return SharedState.of(limiter, new DeliveryDeduplicator(), new LocalPendingOperations(), "test-instance");
+    }
+  }
+
+  /** The in-process limiter, recording the keys it is asked for. */
+  static final class CountingLimiter implements ConcurrencyLimiter {
+    final List<LimitKey> keys = new CopyOnWriteArrayList<>();
+    final LocalConcurrencyLimiter local = new LocalConcurrencyLimiter();
+
+    @Override
+    public java.util.concurrent.CompletableFuture<Lease> acquire(LimitKey key) {
+      keys.add(key);
+      return local.acquire(key);
     }
   }
 }

@@ -38,7 +38,8 @@ class ConfigurationMetadataTest {
     expected.addAll(List.of("aigw.cheapsub.video-timeout", "aigw.cloudgpt.video-timeout", "aigw.cloudgpt.keys-token",
         "aigw.cloudgpt.anonymous", "aigw.gptimagehub.sync-timeout", "aigw.icodeeasy.sync-timeout",
         "aigw.router.gateways", "aigw.router.move-on-when-charge-uncertain", "aigw.router.move-on-after-content-policy",
-        "aigw.router.cooldown-failures", "aigw.router.cooldown"));
+        "aigw.router.cooldown-failures", "aigw.router.cooldown", "aigw.redis.url", "aigw.redis.prefix",
+        "aigw.redis.command-timeout", "aigw.redis.lease-ttl", "aigw.redis.claim-ttl", "aigw.redis.delivery-ttl"));
     List<Map<String, Object>> properties = properties();
     assertThat(properties).extracting(p -> (String) p.get("name")).containsExactlyInAnyOrderElementsOf(expected);
     for (Map<String, Object> property : properties) {
