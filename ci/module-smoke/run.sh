@@ -28,3 +28,9 @@ done
 javac -Xlint:all -Werror --module-path "$MP" -d target/classes \
   --module-source-path src --module dev.aigw.smoke
 java --module-path "target/classes:$MP" --module dev.aigw.smoke/dev.aigw.smoke.Main
+
+# the command line tool, run from its module (not the executable jar) with the module path only
+echo "aigw-cli on the module path:"
+java --module-path "$MP" --module dev.aigw.cli/dev.aigw.cli.Aigw image cheapsub "a cat" --fake -o target/cat.png
+head -c 8 target/cat.png | od -An -c | grep -q 'P   N   G' || { echo "FAIL: aigw-cli wrote no PNG" >&2; exit 1; }
+echo "aigw-cli module-path run passed"

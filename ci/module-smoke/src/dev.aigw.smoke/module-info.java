@@ -2,4 +2,5 @@
 module dev.aigw.smoke {
   requires dev.aigw.core;
   requires dev.aigw.testkit;
+  requires dev.aigw.redis;
 }

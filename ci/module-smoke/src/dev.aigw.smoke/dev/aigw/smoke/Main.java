@@ -6,16 +6,22 @@ import dev.aigw.core.ClientOptions;
 import dev.aigw.core.chat.ChatChunk;
 import dev.aigw.core.chat.ChatRequest;
 import dev.aigw.core.chat.ChatStream;
+import dev.aigw.core.error.SharedStateException;
 import dev.aigw.core.image.ImageRequest;
 import dev.aigw.core.image.ImageResult;
 import dev.aigw.core.operation.Operation;
+import dev.aigw.redis.RedisSharedState;
 import dev.aigw.testkit.FakeCheapSub;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.time.Duration;
 
 /**
  * Runs on the module path only: finds the CheapSub provider by name through {@link AiClients}
  * (service binding, no {@code --add-modules}), makes a chat call, reads a streamed chat to the end
- * and waits on an image operation, all against the testkit's fake. Exits non-zero on any failure.
+ * and waits on an image operation, all against the testkit's fake; then loads aigw-redis (Lettuce,
+ * an automatic module) and sees a Redis that is not there fail as a typed exception. Exits
+ * non-zero on any failure.
  */
 public final class Main {
   private Main() {}
@@ -52,6 +58,18 @@ public final class Main {
       byte[] png = image.images().get(0).bytes();
       System.out.println("image: operation " + job.id() + ", " + png.length + " bytes");
       check(png.length > 8 && png[1] == 'P' && png[2] == 'N' && png[3] == 'G', "the image is a PNG");
+    }
+
+    int port;
+    try (ServerSocket closed = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      port = closed.getLocalPort(); // closed again below: nothing listens there
+    }
+    check(RedisSharedState.class.getModule().getName().equals("dev.aigw.redis"), "aigw-redis is dev.aigw.redis");
+    try (RedisSharedState shared = RedisSharedState.builder("redis://127.0.0.1:" + port)
+        .commandTimeout(Duration.ofSeconds(2)).build()) {
+      check(false, "a Redis that is not there fails (connected to " + shared + ")");
+    } catch (SharedStateException e) {
+      System.out.println("redis: " + e.getMessage());
     }
     System.out.println("module-path smoke test passed");
   }
