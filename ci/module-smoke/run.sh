@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Module-path smoke test: compiles and runs a tiny app with --module-path only (no --add-modules,
-# no --add-exports, no class path) against the installed aigw jars, then shows each aigw jar's
-# module descriptor and fails if an internal package is exported.
+# no --add-exports, no class path) against the installed aigw jars — the five providers found by
+# service binding, a chat, a stream, an image operation, aigw-redis (Lettuce and Netty resolved;
+# with AIGW_REDIS_URL set it also talks to that Redis) — then runs aigw-cli from its module, and
+# shows each aigw jar's module descriptor, failing if one has none or exports an internal package.
 # Needs the aigw artifacts installed in the local Maven repository (mvn install -DskipTests).
 set -euo pipefail
 cd "$(dirname "$0")"

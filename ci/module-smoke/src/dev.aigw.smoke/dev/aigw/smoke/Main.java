@@ -71,6 +71,16 @@ public final class Main {
     } catch (SharedStateException e) {
       System.out.println("redis: " + e.getMessage());
     }
+    String url = System.getenv("AIGW_REDIS_URL");
+    if (url != null) { // a real Redis: Lettuce connects and answers from the module path too
+      try (RedisSharedState shared = RedisSharedState.connect(url)) {
+        String id = "module-smoke-" + System.nanoTime();
+        check(shared.deliveries().firstDelivery(id), "a new delivery id is new in Redis");
+        check(!shared.deliveries().firstDelivery(id), "the same delivery id is seen in Redis");
+        shared.deliveries().forget(id);
+        System.out.println("redis at " + shared + ": a delivery id set and seen");
+      }
+    }
     System.out.println("module-path smoke test passed");
   }
 
