@@ -29,6 +29,9 @@ public final class SharedResources {
   /** The system property that sets how many threads run asynchronous calls. */
   public static final String ASYNC_THREADS_PROPERTY = "aigw.asyncThreads";
 
+  /** Asynchronous calls OkHttp hands to the threads at once (the rest wait in its queue). */
+  static final int MAX_REQUESTS = 128;
+
   /** How many threads run asynchronous calls when the property is not set. */
   public static final int DEFAULT_ASYNC_THREADS = 2;
 
@@ -67,8 +70,13 @@ public final class SharedResources {
         new LinkedBlockingQueue<>(), daemon("aigw-http"));
     executor.allowCoreThreadTimeOut(true);
     Dispatcher dispatcher = new Dispatcher(executor);
-    dispatcher.setMaxRequests(128);
-    dispatcher.setMaxRequestsPerHost(32);
+    // one limit, not a smaller one per host: when calls to one host wait beyond a per-host limit,
+    // OkHttp walks every waiting call each time a call ends (10,000 polls due at once: 10,000 steps
+    // per call, most of the CPU of waiting on them); with the total as the only limit it stops at
+    // the first. Connections are bounded by the threads anyway, and the gateways' own per-key
+    // limits are the request gate's (ConcurrencyLimiter).
+    dispatcher.setMaxRequests(MAX_REQUESTS);
+    dispatcher.setMaxRequestsPerHost(MAX_REQUESTS);
     return new OkHttpClient.Builder()
         .dispatcher(dispatcher)
         .connectTimeout(Duration.ofSeconds(10))

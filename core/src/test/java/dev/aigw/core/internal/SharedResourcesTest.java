@@ -49,6 +49,15 @@ class SharedResourcesTest {
   }
 
   @Test
+  void theDispatcherHasOneLimitSoThatAdmittingACallNeverWalksTheQueue() {
+    // a per-host limit below the total made OkHttp walk every waiting call whenever one ended:
+    // with 10,000 operations polled at once, most of the CPU of waiting (OperationsProbe, JFR)
+    okhttp3.Dispatcher dispatcher = SharedResources.httpClient().dispatcher();
+    assertThat(dispatcher.getMaxRequests()).isEqualTo(SharedResources.MAX_REQUESTS);
+    assertThat(dispatcher.getMaxRequestsPerHost()).isEqualTo(dispatcher.getMaxRequests());
+  }
+
+  @Test
   void asynchronousCallsRunOnAFixedHandfulOfThreadsAndTheRestWaitTheirTurn() throws Exception {
     int calls = 40;
     CountDownLatch answered = new CountDownLatch(calls);
