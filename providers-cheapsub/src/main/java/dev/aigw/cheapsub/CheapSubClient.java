@@ -37,7 +37,10 @@ public final class CheapSubClient extends VendorClient {
   public static final String DEFAULT_BASE_URL = "https://api.cheapsub.im";
 
   /** CheapSub's facts: keys start {@code csk_}; 403 means an invalid or inactive key. */
-  static final VendorSpec SPEC = VendorSpec.of(VENDOR, "CHEAPSUB", DEFAULT_BASE_URL, "csk_")
+  /** What every CheapSub key starts with. */
+  public static final String KEY_PREFIX = "csk_";
+
+  static final VendorSpec SPEC = VendorSpec.of(VENDOR, "CHEAPSUB", DEFAULT_BASE_URL, KEY_PREFIX)
       .withErrorMapping(ErrorMapping.builder()
           .status(403, ErrorMapping.Kind.AUTHENTICATION)
           .status(405, ErrorMapping.Kind.BAD_REQUEST)

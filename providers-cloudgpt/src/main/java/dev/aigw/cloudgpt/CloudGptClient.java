@@ -51,7 +51,10 @@ public final class CloudGptClient extends VendorClient {
    * CloudGPT's facts: no default base URL, keys start {@code cgpt_}, anonymous calls allowed when
    * asked for; an {@code invalid_api_key} code is an authentication problem whatever the status.
    */
-  static final VendorSpec SPEC = VendorSpec.of(VENDOR, "CLOUDGPT", null, "cgpt_")
+  /** What every CloudGPT key starts with. */
+  public static final String KEY_PREFIX = "cgpt_";
+
+  static final VendorSpec SPEC = VendorSpec.of(VENDOR, "CLOUDGPT", null, KEY_PREFIX)
       .withAnonymousAllowed()
       .withErrorMapping(ErrorMapping.builder()
           .code("invalid_api_key", ErrorMapping.Kind.AUTHENTICATION)

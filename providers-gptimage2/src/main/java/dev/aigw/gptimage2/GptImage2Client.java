@@ -35,7 +35,10 @@ public final class GptImage2Client extends VendorClient {
   public static final int MAX_CONCURRENT_REQUESTS = 5;
 
   /** gptimage2.plus's facts: {@code gimg_} keys, {@code Idempotency-Key}, 5 requests at once. */
-  static final VendorSpec SPEC = VendorSpec.of(VENDOR, "GPTIMAGE2", DEFAULT_BASE_URL, "gimg_")
+  /** What every gptimage2.plus key starts with. */
+  public static final String KEY_PREFIX = "gimg_";
+
+  static final VendorSpec SPEC = VendorSpec.of(VENDOR, "GPTIMAGE2", DEFAULT_BASE_URL, KEY_PREFIX)
       .withIdempotencyHeader("Idempotency-Key")
       .withMaxConcurrentRequests(MAX_CONCURRENT_REQUESTS)
       .withFailedTasksRefunded(); // costCredits: "refunded when blocked or failed"

@@ -49,7 +49,10 @@ public final class ICodeEasyClient extends VendorClient {
    * ({@code invalid_request_error}, {@code authentication_error}, {@code payment_required}, {@code
    * rate_limit_error}); 5xx statuses map as usual. No idempotency header is documented.
    */
-  static final VendorSpec SPEC = VendorSpec.of(VENDOR, "ICODEEASY", DEFAULT_BASE_URL, "sk_")
+  /** What every icodeeasy key starts with. */
+  public static final String KEY_PREFIX = "sk_";
+
+  static final VendorSpec SPEC = VendorSpec.of(VENDOR, "ICODEEASY", DEFAULT_BASE_URL, KEY_PREFIX)
       .withErrorMapping(ErrorMapping.builder()
           .code("invalid_request_error", ErrorMapping.Kind.BAD_REQUEST)
           .code("authentication_error", ErrorMapping.Kind.AUTHENTICATION)

@@ -1,6 +1,11 @@
 package dev.aigw.spring.boot.autoconfigure;
 
+import dev.aigw.cheapsub.CheapSubClient;
+import dev.aigw.cloudgpt.CloudGptClient;
 import dev.aigw.core.model.Modality;
+import dev.aigw.gptimage2.GptImage2Client;
+import dev.aigw.gptimagehub.GptImageHubClient;
+import dev.aigw.icodeeasy.ICodeEasyClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -591,7 +596,7 @@ public class AigwProperties implements Validator {
 
     @Override
     String keyPrefix() {
-      return "csk_";
+      return CheapSubClient.KEY_PREFIX;
     }
 
     @Override
@@ -666,7 +671,7 @@ public class AigwProperties implements Validator {
 
     @Override
     String keyPrefix() {
-      return "cgpt_";
+      return CloudGptClient.KEY_PREFIX;
     }
 
     @Override
@@ -705,7 +710,7 @@ public class AigwProperties implements Validator {
 
     @Override
     String keyPrefix() {
-      return "gih_live_";
+      return GptImageHubClient.KEY_PREFIX;
     }
 
     @Override
@@ -740,7 +745,7 @@ public class AigwProperties implements Validator {
 
     @Override
     String keyPrefix() {
-      return "sk_";
+      return ICodeEasyClient.KEY_PREFIX;
     }
 
     @Override
@@ -758,7 +763,7 @@ public class AigwProperties implements Validator {
 
     @Override
     String keyPrefix() {
-      return "gimg_";
+      return GptImage2Client.KEY_PREFIX;
     }
   }
 
